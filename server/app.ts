@@ -1,0 +1,132 @@
+/**
+ * Builds the whole server without listening: store, sync layer, services and routes. Every
+ * registry lives inside the returned app, so tests can run several side by side.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { createNodeWebSocket, type NodeWebSocket } from "@hono/node-ws";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { MAX_JSON_BODY_BYTES } from "../shared/limits";
+import type { Config } from "./config";
+import { ApiError, errorResponse } from "./http/errors";
+import { inviteRoutes } from "./routes/invites";
+import { socketRoutes } from "./routes/sockets";
+import { workshopRoutes } from "./routes/workshops";
+import type { Services } from "./services";
+import { ControlProjection } from "./services/controlProjection";
+import { InviteService } from "./services/invites";
+import { WorkshopService } from "./services/workshops";
+import { FileDocLog } from "./store/docLog";
+import { MetaStore } from "./store/metaStore";
+import type { SyncHooks } from "./sync/hooks";
+import { RoomRegistry } from "./sync/registry";
+import { SyncServer } from "./sync/syncServer";
+
+export interface AppDeps {
+  config: Config;
+  hooks?: SyncHooks;
+}
+
+export interface RiskroomApp {
+  app: Hono;
+  services: Services;
+  websocket: NodeWebSocket;
+  /** Closes every socket and stores every document. */
+  shutdown(): Promise<void>;
+}
+
+export async function createApp({ config, hooks = {} }: AppDeps): Promise<RiskroomApp> {
+  const store = await MetaStore.open(config.dataDir);
+  let registry: RoomRegistry | null = null;
+  let sync: SyncServer | null = null;
+  const control = new ControlProjection(store, () => registry!);
+  registry = new RoomRegistry({
+    persistence: new FileDocLog(config.dataDir),
+    compactAfterBytes: config.compactAfterBytes,
+    hooks,
+    afterLoad: (room) => control.reconcile(room),
+  });
+  sync = new SyncServer(registry, hooks);
+  const services: Services = {
+    store,
+    control,
+    workshops: new WorkshopService({ store, control, sessionTtlMs: config.sessionTtlMs }),
+    invites: new InviteService({
+      store,
+      control,
+      sync: () => sync!,
+      publicUrl: config.publicUrl,
+      sessionTtlMs: config.sessionTtlMs,
+    }),
+  };
+
+  const app = new Hono();
+  const websocket = createNodeWebSocket({ app });
+  // ws closes frames over this size with 1009 before they reach the protocol.
+  websocket.wss.options.maxPayload = config.maxMessageBytes;
+
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return errorResponse(c, err);
+    console.error(err);
+    return errorResponse(c, new ApiError(500, "internal", "internal server error"));
+  });
+
+  const api = new Hono();
+  api.use(
+    bodyLimit({
+      maxSize: MAX_JSON_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(413, "too_large", `request bodies are limited to ${MAX_JSON_BODY_BYTES} bytes`);
+      },
+    }),
+  );
+  api.route("/", workshopRoutes(services, config.createToken));
+  api.route("/", inviteRoutes(services));
+  api.all("*", () => {
+    throw new ApiError(404, "not_found", "no such API route");
+  });
+  app.route("/api", api);
+  app.route(
+    "/",
+    socketRoutes({
+      store,
+      sync,
+      upgradeWebSocket: websocket.upgradeWebSocket,
+      allowedOrigins: new Set([...defaultOrigins(config), ...config.allowedOrigins]),
+    }),
+  );
+  mountClient(app, config.clientDir);
+
+  return {
+    app,
+    services,
+    websocket,
+    async shutdown() {
+      await sync.shutdown();
+      await store.commit();
+    },
+  };
+}
+
+/** The server's own origin; on loopback, localhost and 127.0.0.1 are the same place to a user. */
+function defaultOrigins(config: Config): string[] {
+  const own = new URL(config.publicUrl).origin;
+  const loopback = ["127.0.0.1", "localhost", "::1"].includes(config.host);
+  if (!loopback || process.env.PUBLIC_URL) return [own];
+  return [own, ...["127.0.0.1", "localhost", "[::1]"].map((h) => `http://${h}:${config.port}`)];
+}
+
+/** Serves the built client, with the SPA's index.html for its own routes. */
+function mountClient(app: Hono, clientDir: string): void {
+  const index = path.join(clientDir, "index.html");
+  if (!existsSync(index)) {
+    app.get("/", (c) =>
+      c.text("The client is not built. Run `npm start` (it builds it) or `npm run dev`.", 503),
+    );
+    return;
+  }
+  app.use("/*", serveStatic({ root: clientDir }));
+  app.get("*", serveStatic({ path: index }));
+}

@@ -1,0 +1,51 @@
+/** Server configuration, read from the environment once at start. */
+import path from "node:path";
+import { DEFAULT_MAX_MESSAGE_BYTES } from "../shared/limits";
+
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  /** Origin the app is reached at; invite links are built on it. */
+  publicUrl: string;
+  /** Extra origins allowed to open websockets (the server's own origin always is). */
+  allowedOrigins: string[];
+  maxMessageBytes: number;
+  /** When set, creating a workshop requires this bearer token. */
+  createToken?: string;
+  /** How long a session token stays valid after it is issued. */
+  sessionTtlMs: number;
+  /** Compact a document's update log once it holds this many bytes. */
+  compactAfterBytes: number;
+  /** Directory of the built client, served as static files. */
+  clientDir: string;
+}
+
+function int(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === "") return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const host = env.HOST || "127.0.0.1";
+  const port = int(env.PORT, 8787, "PORT");
+  const displayHost = host.includes(":") ? `[${host}]` : host;
+  return {
+    host,
+    port,
+    dataDir: path.resolve(env.DATA_DIR || "./data"),
+    publicUrl: (env.PUBLIC_URL || `http://${displayHost}:${port}`).replace(/\/+$/, ""),
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+    maxMessageBytes: int(env.MAX_MESSAGE_BYTES, DEFAULT_MAX_MESSAGE_BYTES, "MAX_MESSAGE_BYTES"),
+    createToken: env.RISKROOM_CREATE_TOKEN || undefined,
+    sessionTtlMs: int(env.SESSION_TTL_HOURS, 24 * 30, "SESSION_TTL_HOURS") * 3600_000,
+    compactAfterBytes: int(env.COMPACT_AFTER_BYTES, 4 * 1024 * 1024, "COMPACT_AFTER_BYTES"),
+    clientDir: path.resolve(env.CLIENT_DIR || "./dist/client"),
+  };
+}

@@ -1,0 +1,31 @@
+/** Invite routes (facilitators) and joining by invite (anyone holding the link). */
+import { Hono } from "hono";
+import { createInviteBody, joinBody } from "../../shared/api";
+import { type AppEnv, requireSession } from "../http/auth";
+import { readBody } from "../http/validate";
+import type { Services } from "../services";
+
+export function inviteRoutes(services: Services): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  const authed = requireSession(services.store);
+
+  routes.post("/join", async (c) => c.json(await services.invites.join(await readBody(c, joinBody)), 201));
+
+  routes.post("/workshops/:id/invites", authed, async (c) => {
+    services.workshops.ensureSameWorkshop(c.var.session, c.req.param("id"));
+    const body = await readBody(c, createInviteBody);
+    return c.json(await services.invites.create(c.var.session, body), 201);
+  });
+
+  routes.get("/workshops/:id/invites", authed, (c) => {
+    services.workshops.ensureSameWorkshop(c.var.session, c.req.param("id"));
+    return c.json(services.invites.list(c.var.session));
+  });
+
+  routes.delete("/workshops/:id/invites/:inviteId", authed, async (c) => {
+    services.workshops.ensureSameWorkshop(c.var.session, c.req.param("id"));
+    return c.json(await services.invites.revoke(c.var.session, c.req.param("inviteId")));
+  });
+
+  return routes;
+}

@@ -1,0 +1,53 @@
+/**
+ * The websocket endpoint: `/ws/<workshopId>` and `/ws/<workshopId>/control`. A foreign Origin is
+ * refused before the upgrade; a refused token or room is upgraded and closed at once with its code,
+ * so browser clients can read why.
+ */
+
+import { Hono } from "hono";
+import type { UpgradeWebSocket } from "hono/ws";
+import type { WebSocket } from "ws";
+import { admitSocket } from "../services/admission";
+import type { MetaStore } from "../store/metaStore";
+import type { SocketHandlers, SyncServer } from "../sync/syncServer";
+
+export interface SocketRouteDeps {
+  store: MetaStore;
+  sync: SyncServer;
+  upgradeWebSocket: UpgradeWebSocket<WebSocket>;
+  allowedOrigins: ReadonlySet<string>;
+}
+
+export function socketRoutes({ store, sync, upgradeWebSocket, allowedOrigins }: SocketRouteDeps): Hono {
+  const routes = new Hono();
+  routes.get(
+    "/ws/*",
+    async (c, next) => {
+      const origin = c.req.header("origin");
+      // Browsers always send Origin; a page on another site must not ride a user's token into a room.
+      if (origin !== undefined && !allowedOrigins.has(origin))
+        return c.json(
+          { error: { code: "forbidden_origin", message: `origin ${origin} is not allowed` } },
+          403,
+        );
+      await next();
+    },
+    upgradeWebSocket((c) => {
+      const admission = admitSocket(store, c.req.path.slice("/ws/".length), c.req.query("token"));
+      let handlers: SocketHandlers | null = null;
+      return {
+        onOpen(_event, ws) {
+          if (!admission.ok) return ws.close(admission.code, admission.reason);
+          if (ws.raw) handlers = sync.accept(ws.raw, admission.room, admission.identity);
+        },
+        onMessage(event) {
+          handlers?.message(event.data as ArrayBuffer | string);
+        },
+        onClose() {
+          handlers?.closed();
+        },
+      };
+    }),
+  );
+  return routes;
+}

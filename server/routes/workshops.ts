@@ -1,0 +1,38 @@
+/** Workshop routes: create, read, participants, the caller's own session. */
+import { createHash, timingSafeEqual } from "node:crypto";
+import { Hono } from "hono";
+import { createWorkshopBody } from "../../shared/api";
+import { type AppEnv, bearerToken, requireSession } from "../http/auth";
+import { ApiError } from "../http/errors";
+import { readBody } from "../http/validate";
+import type { Services } from "../services";
+
+export function workshopRoutes(services: Services, createToken: string | undefined): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  const authed = requireSession(services.store);
+
+  routes.post("/workshops", async (c) => {
+    if (createToken && !sameSecret(bearerToken(c.req.header("authorization")), createToken))
+      throw new ApiError(401, "unauthorized", "creating a workshop on this server requires its create token");
+    const body = await readBody(c, createWorkshopBody);
+    return c.json(await services.workshops.create(body), 201);
+  });
+
+  routes.get("/me", authed, (c) => c.json(services.workshops.me(c.var.session)));
+
+  routes.get("/workshops/:id", authed, (c) =>
+    c.json(services.workshops.get(c.var.session, c.req.param("id"))),
+  );
+
+  routes.get("/workshops/:id/participants", authed, (c) =>
+    c.json(services.workshops.participants(c.var.session, c.req.param("id"))),
+  );
+
+  return routes;
+}
+
+function sameSecret(given: string | undefined, expected: string): boolean {
+  if (!given) return false;
+  const digest = (s: string) => createHash("sha256").update(s).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}

@@ -1,0 +1,37 @@
+/** Listens: the HTTP server, the websocket upgrade and graceful shutdown. */
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { createApp } from "./app";
+import type { Config } from "./config";
+import type { SyncHooks } from "./sync/hooks";
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config, hooks?: SyncHooks): Promise<RunningServer> {
+  const riskroom = await createApp({ config, ...(hooks ? { hooks } : {}) });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: riskroom.app.fetch, port: config.port, hostname: config.host }, () =>
+      resolve(s),
+    );
+  });
+  riskroom.websocket.injectWebSocket(server);
+  const { port } = server.address() as AddressInfo;
+  const host = config.host.includes(":") ? `[${config.host}]` : config.host;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    async close() {
+      await riskroom.shutdown();
+      riskroom.websocket.wss.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Keep-alive HTTP connections would hold close() open.
+        if ("closeAllConnections" in server) server.closeAllConnections();
+      });
+    },
+  };
+}

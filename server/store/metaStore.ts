@@ -1,0 +1,171 @@
+/** Workshop metadata in one lowdb JSON file. The only module that imports lowdb. */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { Low } from "lowdb";
+import { JSONFile } from "lowdb/node";
+import type { Role } from "../../shared/roles";
+
+export interface WorkshopRecord {
+  id: string;
+  title: string;
+  subject?: string;
+  createdAt: string;
+}
+
+export interface ParticipantRecord {
+  id: string;
+  workshopId: string;
+  displayName: string;
+  role: Role;
+  joinedAt: string;
+  /** The invite this participant joined through; absent for the workshop's creator. */
+  inviteId?: string;
+  revokedAt?: string;
+}
+
+export interface InviteRecord {
+  id: string;
+  workshopId: string;
+  role: Role;
+  label?: string;
+  tokenHash: string;
+  createdAt: string;
+  createdBy: string;
+  expiresAt?: string;
+  maxUses?: number;
+  uses: number;
+  revokedAt?: string;
+}
+
+export interface SessionRecord {
+  tokenHash: string;
+  workshopId: string;
+  participantId: string;
+  inviteId?: string;
+  createdAt: string;
+  expiresAt: string;
+  revokedAt?: string;
+}
+
+export interface AuditRecord {
+  at: string;
+  workshopId: string;
+  actor: string;
+  action: "workshop.create" | "invite.create" | "invite.revoke" | "participant.join";
+  target?: string;
+}
+
+export interface MetaData {
+  version: 1;
+  workshops: WorkshopRecord[];
+  participants: ParticipantRecord[];
+  invites: InviteRecord[];
+  sessions: SessionRecord[];
+  audit: AuditRecord[];
+}
+
+const empty = (): MetaData => ({
+  version: 1,
+  workshops: [],
+  participants: [],
+  invites: [],
+  sessions: [],
+  audit: [],
+});
+
+/**
+ * Holds the metadata in memory with indexes for lookups, and writes the whole file on commit.
+ * Commits in the same tick share one write, so a burst of joins costs one file rewrite.
+ */
+export class MetaStore {
+  private readonly db: Low<MetaData>;
+  private readonly sessionsByHash = new Map<string, SessionRecord>();
+  private readonly invitesByHash = new Map<string, InviteRecord>();
+  private pending: Promise<void> | null = null;
+
+  private constructor(db: Low<MetaData>) {
+    this.db = db;
+    for (const s of db.data.sessions) this.sessionsByHash.set(s.tokenHash, s);
+    for (const i of db.data.invites) this.invitesByHash.set(i.tokenHash, i);
+  }
+
+  static async open(dataDir: string): Promise<MetaStore> {
+    mkdirSync(dataDir, { recursive: true });
+    // Not JSONFilePreset: it silently keeps data in memory when NODE_ENV=test.
+    const db = new Low<MetaData>(new JSONFile<MetaData>(path.join(dataDir, "meta.json")), empty());
+    await db.read();
+    db.data = { ...empty(), ...db.data };
+    return new MetaStore(db);
+  }
+
+  get data(): Readonly<MetaData> {
+    return this.db.data;
+  }
+
+  workshop(id: string): WorkshopRecord | undefined {
+    return this.db.data.workshops.find((w) => w.id === id);
+  }
+
+  participant(id: string): ParticipantRecord | undefined {
+    return this.db.data.participants.find((p) => p.id === id);
+  }
+
+  participantsOf(workshopId: string): ParticipantRecord[] {
+    return this.db.data.participants.filter((p) => p.workshopId === workshopId);
+  }
+
+  invite(id: string): InviteRecord | undefined {
+    return this.db.data.invites.find((i) => i.id === id);
+  }
+
+  invitesOf(workshopId: string): InviteRecord[] {
+    return this.db.data.invites.filter((i) => i.workshopId === workshopId);
+  }
+
+  inviteByHash(hash: string): InviteRecord | undefined {
+    return this.invitesByHash.get(hash);
+  }
+
+  sessionByHash(hash: string): SessionRecord | undefined {
+    return this.sessionsByHash.get(hash);
+  }
+
+  sessionsOfInvite(inviteId: string): SessionRecord[] {
+    return this.db.data.sessions.filter((s) => s.inviteId === inviteId);
+  }
+
+  addWorkshop(w: WorkshopRecord): void {
+    this.db.data.workshops.push(w);
+  }
+
+  addParticipant(p: ParticipantRecord): void {
+    this.db.data.participants.push(p);
+  }
+
+  addInvite(i: InviteRecord): void {
+    this.db.data.invites.push(i);
+    this.invitesByHash.set(i.tokenHash, i);
+  }
+
+  addSession(s: SessionRecord): void {
+    this.db.data.sessions.push(s);
+    this.sessionsByHash.set(s.tokenHash, s);
+  }
+
+  audit(entry: AuditRecord): void {
+    this.db.data.audit.push(entry);
+  }
+
+  /** Resolves once everything changed so far is on disk. */
+  commit(): Promise<void> {
+    if (!this.pending) {
+      this.pending = new Promise<void>((resolve, reject) => {
+        queueMicrotask(() => {
+          this.pending = null;
+          this.db.write().then(resolve, reject);
+        });
+      });
+    }
+    return this.pending;
+  }
+}

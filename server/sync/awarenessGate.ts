@@ -1,0 +1,74 @@
+/**
+ * Filters a client's awareness update before it reaches the room: a connection may set only the
+ * states of client ids it owns, and the `user` it shows is the one its session says it is.
+ */
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import { MAX_AWARENESS_IDS_PER_CONNECTION } from "../../shared/limits";
+import { colorFor, isHexColor, type PresenceUser } from "../../shared/presence";
+import type { Connection } from "./connection";
+
+export class MalformedMessage extends Error {}
+
+/** Who owns which awareness client id in one room. */
+export type AwarenessOwners = Map<number, Connection>;
+
+/** Returns the update to apply (re-encoded), or null when nothing in it may be applied. */
+export function gateAwarenessUpdate(
+  update: Uint8Array,
+  conn: Connection,
+  owners: AwarenessOwners,
+  serverClientId: number,
+): Uint8Array | null {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  const encoder = encoding.createEncoder();
+  const accepted: Array<[number, number, string]> = [];
+  for (let i = 0; i < count; i++) {
+    const clientId = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    const raw = decoding.readVarString(decoder);
+    let state: unknown;
+    try {
+      state = JSON.parse(raw);
+    } catch {
+      throw new MalformedMessage("awareness state is not JSON");
+    }
+    if (!claim(clientId, conn, owners, serverClientId)) continue;
+    accepted.push([clientId, clock, JSON.stringify(stamp(state, conn))]);
+  }
+  if (decoding.hasContent(decoder)) throw new MalformedMessage("trailing bytes after awareness update");
+  if (accepted.length === 0) return null;
+  encoding.writeVarUint(encoder, accepted.length);
+  for (const [clientId, clock, state] of accepted) {
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, state);
+  }
+  return encoding.toUint8Array(encoder);
+}
+
+function claim(clientId: number, conn: Connection, owners: AwarenessOwners, serverClientId: number): boolean {
+  if (clientId === serverClientId) return false;
+  const owner = owners.get(clientId);
+  if (owner) return owner === conn;
+  if (conn.clientIds.size >= MAX_AWARENESS_IDS_PER_CONNECTION) return false;
+  owners.set(clientId, conn);
+  conn.clientIds.add(clientId);
+  return true;
+}
+
+/** Replaces whatever the client claims about who it is with what its session says. */
+function stamp(state: unknown, conn: Connection): unknown {
+  if (state === null) return null;
+  const base = typeof state === "object" && !Array.isArray(state) ? (state as Record<string, unknown>) : {};
+  const claimed = base.user as Record<string, unknown> | undefined;
+  const { participantId, displayName, role } = conn.identity;
+  const user: PresenceUser = {
+    participantId,
+    name: displayName,
+    role,
+    color: isHexColor(claimed?.color) ? claimed.color : colorFor(participantId),
+  };
+  return { ...base, user };
+}

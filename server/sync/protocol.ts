@@ -1,0 +1,76 @@
+/**
+ * The y-websocket protocol as the server reads it: sync (step 1, step 2, update), awareness and
+ * awareness query. Headers are decoded with lib0, so an over-long varint is read as the number it
+ * encodes; anything that does not decode exactly is malformed and closes that one connection.
+ */
+import * as decoding from "lib0/decoding";
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as syncProtocol from "y-protocols/sync";
+import * as Y from "yjs";
+import { gateAwarenessUpdate, MalformedMessage } from "./awarenessGate";
+import type { Connection } from "./connection";
+import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, type Room } from "./room";
+
+export { MalformedMessage };
+
+export function handleMessage(room: Room, conn: Connection, data: Uint8Array): void {
+  const decoder = decoding.createDecoder(data);
+  const type = read(() => decoding.readVarUint(decoder));
+  switch (type) {
+    case MESSAGE_SYNC:
+      handleSync(room, conn, decoder);
+      return;
+    case MESSAGE_AWARENESS: {
+      const update = read(() => decoding.readVarUint8Array(decoder));
+      expectEnd(decoder);
+      const gated = read(() => gateAwarenessUpdate(update, conn, room.awarenessOwners, room.doc.clientID));
+      if (gated) awarenessProtocol.applyAwarenessUpdate(room.awareness, gated, conn);
+      return;
+    }
+    case MESSAGE_QUERY_AWARENESS:
+      expectEnd(decoder);
+      conn.send(room.awarenessMessage([...room.awareness.getStates().keys()]));
+      return;
+    default:
+      throw new MalformedMessage(`unknown message type ${type}`);
+  }
+}
+
+function handleSync(room: Room, conn: Connection, decoder: decoding.Decoder): void {
+  const syncType = read(() => decoding.readVarUint(decoder));
+  switch (syncType) {
+    case syncProtocol.messageYjsSyncStep1: {
+      const stateVector = read(() => decoding.readVarUint8Array(decoder));
+      expectEnd(decoder);
+      read(() => Y.decodeStateVector(stateVector));
+      conn.send(room.syncStep2For(stateVector));
+      return;
+    }
+    case syncProtocol.messageYjsSyncStep2:
+    case syncProtocol.messageYjsUpdate: {
+      // Read-only peers' writes are dropped before their payload is even read: never applied, relayed or stored.
+      if (!conn.canWrite(room.name.kind)) return;
+      const update = read(() => decoding.readVarUint8Array(decoder));
+      expectEnd(decoder);
+      // Decoding first means a malformed update is refused whole instead of half-applied.
+      read(() => Y.decodeUpdate(update));
+      Y.applyUpdate(room.doc, update, conn);
+      return;
+    }
+    default:
+      throw new MalformedMessage(`unknown sync message type ${syncType}`);
+  }
+}
+
+function read<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof MalformedMessage) throw err;
+    throw new MalformedMessage(err instanceof Error ? err.message : "undecodable message");
+  }
+}
+
+function expectEnd(decoder: decoding.Decoder): void {
+  if (decoding.hasContent(decoder)) throw new MalformedMessage("trailing bytes after message");
+}

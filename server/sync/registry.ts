@@ -1,0 +1,104 @@
+/**
+ * Loaded rooms by name. A room is loaded once however many clients ask at the same moment, held
+ * while anyone (a connection or a server write) uses it, and stored and unloaded after the last
+ * release. Whoever asks for a room that is being unloaded waits for the store to finish first.
+ */
+import { type RoomName, roomName } from "../../shared/rooms";
+import type { DocPersistence } from "../store/docLog";
+import type { SyncHooks } from "./hooks";
+import { Room } from "./room";
+
+interface Entry {
+  loading: Promise<Room>;
+  holders: number;
+  unloading?: Promise<void>;
+}
+
+export interface RegistryOptions {
+  persistence: DocPersistence;
+  compactAfterBytes: number;
+  hooks: SyncHooks;
+  /** Runs once after a room is loaded and before anyone sees it (e.g. to reconcile server-owned data). */
+  afterLoad?(room: Room): void;
+}
+
+export class RoomRegistry {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly options: RegistryOptions) {}
+
+  /** Gets the room, loading it if needed; the caller must `release` it. */
+  async acquire(name: RoomName): Promise<Room> {
+    const key = roomName(name);
+    for (;;) {
+      const entry = this.entries.get(key);
+      if (entry?.unloading) {
+        await entry.unloading;
+        continue;
+      }
+      if (entry) {
+        entry.holders += 1;
+        return entry.loading;
+      }
+      const fresh: Entry = { loading: this.load(name), holders: 1 };
+      this.entries.set(key, fresh);
+      fresh.loading.catch(() => this.entries.delete(key));
+      return fresh.loading;
+    }
+  }
+
+  release(room: Room): void {
+    const key = roomName(room.name);
+    const entry = this.entries.get(key);
+    if (!entry || entry.unloading) return;
+    entry.holders -= 1;
+    if (entry.holders > 0) return;
+    entry.unloading = this.unload(room).finally(() => this.entries.delete(key));
+  }
+
+  /** Runs `fn` on the room's document, loading it for the duration if nobody has it open. */
+  async withRoom<T>(name: RoomName, fn: (room: Room) => T): Promise<T> {
+    const room = await this.acquire(name);
+    try {
+      return fn(room);
+    } finally {
+      this.release(room);
+    }
+  }
+
+  /** Stores every loaded room and waits for unloads under way (used at shutdown). */
+  async flushAll(): Promise<void> {
+    const entries = [...this.entries.values()];
+    const rooms = await Promise.all(entries.map((e) => e.loading.catch(() => null)));
+    await Promise.all(rooms.map((room) => room?.flush()));
+    await Promise.all(entries.map((e) => e.unloading));
+  }
+
+  private async load(name: RoomName): Promise<Room> {
+    const { persistence, compactAfterBytes, hooks } = this.options;
+    const updates = await persistence.load(name);
+    const room = new Room(name, {
+      persistence,
+      compactAfterBytes,
+      onStoreFailure: (failed, err) => {
+        console.error(`storing an update of ${roomName(name)} failed; dropping its connections`, err);
+        for (const conn of failed.conns) conn.close(1011, "storage failure");
+      },
+      onCompacted: (_room, bytes) => hooks.onStore?.({ room: name, bytes }),
+    });
+    room.hydrate(updates);
+    this.options.afterLoad?.(room);
+    hooks.onLoad?.({ room: name, updates: updates.length });
+    return room;
+  }
+
+  private async unload(room: Room): Promise<void> {
+    try {
+      await room.flush();
+    } finally {
+      this.options.persistence.close(room.name);
+      room.destroy();
+      this.options.hooks.onUnload?.({ room: room.name });
+    }
+  }
+}

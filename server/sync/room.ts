@@ -1,0 +1,152 @@
+/**
+ * A loaded document and the connections that share it. Every change is appended to storage before
+ * it is relayed, and each change is encoded once and the same bytes are sent to every peer.
+ */
+import * as encoding from "lib0/encoding";
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as syncProtocol from "y-protocols/sync";
+import * as Y from "yjs";
+import type { RoomName } from "../../shared/rooms";
+import type { DocPersistence } from "../store/docLog";
+import type { AwarenessOwners } from "./awarenessGate";
+import type { Connection } from "./connection";
+
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+export const MESSAGE_QUERY_AWARENESS = 3;
+
+export interface RoomOptions {
+  persistence: DocPersistence;
+  compactAfterBytes: number;
+  /** Called when storing an update failed; the room must then be dropped without relaying it. */
+  onStoreFailure(room: Room, err: unknown): void;
+  onCompacted(room: Room, bytes: number): void;
+}
+
+export class Room {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly conns = new Set<Connection>();
+  readonly awarenessOwners: AwarenessOwners = new Map();
+  private fullStateMessage: Uint8Array | null = null;
+  private compacting: Promise<void> | null = null;
+  private failed = false;
+
+  constructor(
+    readonly name: RoomName,
+    private readonly options: RoomOptions,
+  ) {
+    // The server is not a participant: it shows no presence of its own.
+    this.awareness.setLocalState(null);
+    this.doc.on("update", this.onDocUpdate);
+    this.awareness.on("update", this.onAwarenessUpdate);
+  }
+
+  /** Applies stored updates without storing or relaying them again. */
+  hydrate(updates: Uint8Array[]): void {
+    this.doc.off("update", this.onDocUpdate);
+    try {
+      for (const update of updates) Y.applyUpdate(this.doc, update, "storage");
+    } finally {
+      this.doc.on("update", this.onDocUpdate);
+    }
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (this.failed) return;
+    try {
+      this.options.persistence.append(this.name, update);
+    } catch (err) {
+      this.failed = true;
+      this.options.onStoreFailure(this, err);
+      return;
+    }
+    this.fullStateMessage = null;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeUpdate(encoder, update);
+    const message = encoding.toUint8Array(encoder);
+    for (const conn of this.conns) if (conn !== origin) conn.send(message);
+    this.scheduleCompaction();
+  };
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    _origin: unknown,
+  ): void => {
+    const changed = added.concat(updated, removed);
+    if (changed.length === 0 || this.conns.size === 0) return;
+    const message = this.awarenessMessage(changed);
+    for (const conn of this.conns) conn.send(message);
+  };
+
+  awarenessMessage(clients: number[]): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
+    return encoding.toUint8Array(encoder);
+  }
+
+  /** Sync step 2 for a client's state vector; a fresh client (empty vector) gets bytes encoded once. */
+  syncStep2For(stateVector: Uint8Array): Uint8Array {
+    const fresh = stateVector.length === 1 && stateVector[0] === 0;
+    if (fresh && this.fullStateMessage) return this.fullStateMessage;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep2(encoder, this.doc, stateVector);
+    const message = encoding.toUint8Array(encoder);
+    if (fresh) this.fullStateMessage = message;
+    return message;
+  }
+
+  syncStep1(): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep1(encoder, this.doc);
+    return encoding.toUint8Array(encoder);
+  }
+
+  removeConnection(conn: Connection): void {
+    this.conns.delete(conn);
+    const ids = [...conn.clientIds];
+    for (const id of ids) this.awarenessOwners.delete(id);
+    // No ghost carets: a departed connection's presence goes with it.
+    if (ids.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
+  }
+
+  /** Compaction runs after the relay, never inside it. */
+  private scheduleCompaction(): void {
+    if (this.compacting || this.options.persistence.pendingBytes(this.name) < this.options.compactAfterBytes)
+      return;
+    this.compacting = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.compactNow())
+      // A failed compaction loses nothing: the log it would have replaced is still there.
+      .catch((err: unknown) =>
+        console.error(`compaction of ${this.name.workshopId}/${this.name.kind} failed`, err),
+      )
+      .finally(() => {
+        this.compacting = null;
+      });
+  }
+
+  /** Stores everything as one merged state; returns when it is on disk. */
+  async flush(): Promise<void> {
+    while (this.compacting) await this.compacting;
+    await this.compactNow();
+  }
+
+  private async compactNow(): Promise<void> {
+    if (this.failed) return;
+    const bytes = this.options.persistence.pendingBytes(this.name);
+    if (bytes === 0) return;
+    await this.options.persistence.compact(this.name, Y.encodeStateAsUpdate(this.doc));
+    this.options.onCompacted(this, bytes);
+  }
+
+  destroy(): void {
+    this.doc.off("update", this.onDocUpdate);
+    this.awareness.off("update", this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

@@ -1,0 +1,39 @@
+/** Wire limits and websocket close codes, shared by server and client so both speak the same numbers. */
+
+/** Largest websocket message the server accepts; larger frames close the socket with 1009. */
+export const DEFAULT_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+/** Largest JSON body a REST call may carry; workshop metadata is small. */
+export const MAX_JSON_BODY_BYTES = 1024 * 1024;
+
+/** Random bytes in every token: 128 bits is the floor, we use more. */
+export const TOKEN_BYTES = 32;
+
+/** How many awareness client ids one connection may claim (one per Y.Doc it syncs, with slack for reloads). */
+export const MAX_AWARENESS_IDS_PER_CONNECTION = 4;
+
+/** Longest display name or label, in characters. */
+export const MAX_NAME_LENGTH = 80;
+
+export const CloseCode = {
+  /** The message could not be decoded, or is of an unknown type. */
+  malformed: 1002,
+  /** The message is larger than MAX_MESSAGE_BYTES. */
+  tooBig: 1009,
+  /** The server is going away (shutdown). */
+  goingAway: 1001,
+  /** Token missing, unknown or expired: the client must join again. */
+  unauthorized: 4401,
+  /** Token valid but not for this room, or its invite was revoked. */
+  forbidden: 4403,
+  /** No such workshop or room name. */
+  notFound: 4404,
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+/** Close codes after which a client should not try to reconnect with the same token. */
+export const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
+  CloseCode.unauthorized,
+  CloseCode.forbidden,
+  CloseCode.notFound,
+]);
