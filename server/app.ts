@@ -31,6 +31,10 @@ export interface AppDeps {
 
 export interface RiskroomApp {
   app: Hono;
+  /** Origins allowed to open websockets; the listener adds the server's own once it knows its port. */
+  allowedOrigins: Set<string>;
+  /** Where invite links point; the listener fills it in when PUBLIC_URL is not set. */
+  site: { publicUrl: string };
   services: Services;
   websocket: NodeWebSocket;
   /** Closes every socket and stores every document. */
@@ -39,6 +43,7 @@ export interface RiskroomApp {
 
 export async function createApp({ config, hooks = {} }: AppDeps): Promise<RiskroomApp> {
   const store = await MetaStore.open(config.dataDir);
+  const site = { publicUrl: config.publicUrl };
   let registry: RoomRegistry | null = null;
   let sync: SyncServer | null = null;
   const control = new ControlProjection(store, () => registry!);
@@ -57,11 +62,12 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
       store,
       control,
       sync: () => sync!,
-      publicUrl: config.publicUrl,
+      site,
       sessionTtlMs: config.sessionTtlMs,
     }),
   };
 
+  const allowedOrigins = new Set(config.allowedOrigins);
   const app = new Hono();
   const websocket = createNodeWebSocket({ app });
   // ws closes frames over this size with 1009 before they reach the protocol.
@@ -94,13 +100,15 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
       store,
       sync,
       upgradeWebSocket: websocket.upgradeWebSocket,
-      allowedOrigins: new Set([...defaultOrigins(config), ...config.allowedOrigins]),
+      allowedOrigins,
     }),
   );
   mountClient(app, config.clientDir);
 
   return {
     app,
+    allowedOrigins,
+    site,
     services,
     websocket,
     async shutdown() {
@@ -108,14 +116,6 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
       await store.commit();
     },
   };
-}
-
-/** The server's own origin; on loopback, localhost and 127.0.0.1 are the same place to a user. */
-function defaultOrigins(config: Config): string[] {
-  const own = new URL(config.publicUrl).origin;
-  const loopback = ["127.0.0.1", "localhost", "::1"].includes(config.host);
-  if (!loopback || process.env.PUBLIC_URL) return [own];
-  return [own, ...["127.0.0.1", "localhost", "[::1]"].map((h) => `http://${h}:${config.port}`)];
 }
 
 /** Serves the built client, with the SPA's index.html for its own routes. */

@@ -8,6 +8,8 @@ export interface Config {
   dataDir: string;
   /** Origin the app is reached at; invite links are built on it. */
   publicUrl: string;
+  /** Whether PUBLIC_URL was given, rather than derived from HOST and PORT. */
+  publicUrlSet: boolean;
   /** Extra origins allowed to open websockets (the server's own origin always is). */
   allowedOrigins: string[];
   maxMessageBytes: number;
@@ -37,6 +39,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host,
     port,
     dataDir: path.resolve(env.DATA_DIR || "./data"),
+    publicUrlSet: Boolean(env.PUBLIC_URL),
     publicUrl: (env.PUBLIC_URL || `http://${displayHost}:${port}`).replace(/\/+$/, ""),
     allowedOrigins: (env.ALLOWED_ORIGINS ?? "")
       .split(",")

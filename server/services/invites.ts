@@ -22,7 +22,7 @@ export interface InviteServiceDeps {
   store: MetaStore;
   control: ControlProjection;
   sync: () => SyncServer;
-  publicUrl: string;
+  site: { publicUrl: string };
   sessionTtlMs: number;
 }
 
@@ -36,7 +36,7 @@ export class InviteService {
         expiresAt: ["must be in the future"],
       });
     }
-    const { store, publicUrl } = this.deps;
+    const { store, site } = this.deps;
     const token = newToken();
     const now = new Date().toISOString();
     const invite: InviteRecord = {
@@ -61,7 +61,7 @@ export class InviteService {
     });
     await store.commit();
     // The token travels in the fragment, which browsers never send to a server.
-    return { invite: presentInvite(invite), token, url: `${publicUrl}/join#${token}` };
+    return { invite: presentInvite(invite), token, url: `${site.publicUrl}/join#${token}` };
   }
 
   list(ctx: SessionContext): { invites: InviteView[] } {

@@ -1,0 +1,132 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import * as Y from "yjs";
+import { workshopWith } from "../helpers/api";
+import {
+  awarenessMessage,
+  overlongSyncMessage,
+  SYNC_STEP_2,
+  SYNC_UPDATE,
+  syncMessage,
+  textUpdate,
+} from "../helpers/messages";
+import { openRaw } from "../helpers/rawSocket";
+import { startTestServer, type TestServer } from "../helpers/testServer";
+import { connectPeer, type Peer } from "../helpers/yclient";
+
+let server: TestServer;
+const peers: Peer[] = [];
+const peer = (room: string, token: string, doc?: Y.Doc) => {
+  const p = connectPeer(server.wsUrl, room, token, doc);
+  peers.push(p);
+  return p;
+};
+
+beforeEach(async () => {
+  server = await startTestServer();
+});
+afterEach(async () => {
+  for (const p of peers.splice(0)) p.destroy();
+  await server.close();
+});
+
+function storedText(workshopId: string): string {
+  const dir = path.join(server.dataDir, "docs", workshopId);
+  const files = readdirSync(dir).filter((f) => f.startsWith("content.") && !f.endsWith(".tmp"));
+  return Buffer.concat(files.map((f) => readFileSync(path.join(dir, f)))).toString("latin1");
+}
+
+describe("known traps of Yjs servers", () => {
+  it("lets an observer sync although its handshake sync step 2 is dropped", async () => {
+    const { workshopId, people } = await workshopWith(server.url, ["expert", "observer"]);
+    const expert = peer(workshopId, people[0]!.token);
+    await expert.synced();
+    expert.doc.getText("notes").insert(0, "existing text");
+    // An observer whose local doc is empty sends an empty step 2; one with local edits sends them.
+    const plain = peer(workshopId, people[1]!.token);
+    const withLocal = new Y.Doc();
+    withLocal.getText("notes").insert(0, "LOCAL-ONLY ");
+    const dirty = peer(workshopId, people[1]!.token, withLocal);
+    await Promise.all([plain.synced(), dirty.synced()]);
+    await vi.waitFor(() => expect(plain.doc.getText("notes").toString()).toBe("existing text"));
+    expert.doc.getText("notes").insert(0, "live: ");
+    await vi.waitFor(() => {
+      expect(plain.doc.getText("notes").toString()).toBe("live: existing text");
+      expect(dirty.doc.getText("notes").toString()).toContain("live: ");
+    });
+    expect(expert.doc.getText("notes").toString()).toBe("live: existing text");
+    expect(storedText(workshopId)).not.toContain("LOCAL-ONLY");
+    expect(plain.provider.wsconnected && dirty.provider.wsconnected).toBe(true);
+  });
+
+  it("recognises over-long varint headers as sync messages and drops them from an observer", async () => {
+    const { workshopId, people } = await workshopWith(server.url, ["expert", "observer"]);
+    const expert = peer(workshopId, people[0]!.token);
+    await expert.synced();
+    const observer = openRaw(server.wsUrl, workshopId, people[1]!.token);
+    await observer.opened;
+    observer.ws.send(overlongSyncMessage(SYNC_STEP_2, textUpdate("SNEAKY-STEP2")));
+    observer.ws.send(overlongSyncMessage(SYNC_UPDATE, textUpdate("SNEAKY-UPDATE")));
+    observer.ws.send(syncMessage(SYNC_UPDATE, textUpdate("PLAIN-UPDATE")));
+    // The same over-long header from an expert is a valid message and is applied.
+    const writer = openRaw(server.wsUrl, workshopId, people[0]!.token);
+    await writer.opened;
+    writer.ws.send(overlongSyncMessage(SYNC_UPDATE, textUpdate("expert-overlong")));
+    await vi.waitFor(() => expect(expert.doc.getText("notes").toString()).toBe("expert-overlong"));
+    expect(storedText(workshopId)).not.toMatch(/SNEAKY|PLAIN-UPDATE/);
+    expect(observer.ws.readyState).toBe(observer.ws.OPEN);
+    observer.ws.close();
+    writer.ws.close();
+  });
+
+  it("lets a client set only its own awareness ids, and shows the name and role of its session", async () => {
+    const { workshopId, people } = await workshopWith(server.url, ["expert", "observer", "expert"]);
+    const victim = peer(workshopId, people[0]!.token);
+    victim.provider.awareness.setLocalStateField("user", { color: "#2b8a3e" });
+    const watcher = peer(workshopId, people[2]!.token);
+    await Promise.all([victim.synced(), watcher.synced()]);
+    const victimId = victim.doc.clientID;
+    await vi.waitFor(() => expect(watcher.provider.awareness.getStates().get(victimId)).toBeDefined());
+
+    const mallory = openRaw(server.wsUrl, workshopId, people[1]!.token);
+    await mallory.opened;
+    mallory.ws.send(
+      awarenessMessage([
+        { clientId: victimId, clock: 999, state: { user: { name: "Hijacked", role: "facilitator" } } },
+        {
+          clientId: 4242,
+          clock: 1,
+          state: { user: { name: "The CEO", role: "facilitator", participantId: "x" } },
+        },
+      ]),
+    );
+    await vi.waitFor(() => expect(watcher.provider.awareness.getStates().get(4242)).toBeDefined());
+    expect(watcher.provider.awareness.getStates().get(4242)?.user).toMatchObject({
+      name: "observer 2",
+      role: "observer",
+      participantId: people[1]!.participant.id,
+    });
+    expect(watcher.provider.awareness.getStates().get(victimId)?.user).toMatchObject({ name: "expert 1" });
+    // Removing someone else's state is refused too; removing one's own is allowed.
+    mallory.ws.send(awarenessMessage([{ clientId: victimId, clock: 1000, state: null }]));
+    mallory.ws.send(awarenessMessage([{ clientId: 4242, clock: 2, state: null }]));
+    await vi.waitFor(() => expect(watcher.provider.awareness.getStates().has(4242)).toBe(false));
+    expect(watcher.provider.awareness.getStates().has(victimId)).toBe(true);
+    mallory.ws.close();
+  });
+
+  it("removes a departed connection's presence, so no ghost carets remain", async () => {
+    const { workshopId, people } = await workshopWith(server.url, ["expert", "expert"]);
+    const leaving = peer(workshopId, people[0]!.token);
+    leaving.provider.awareness.setLocalStateField("user", { color: "#d9480f" });
+    const staying = peer(workshopId, people[1]!.token);
+    await Promise.all([leaving.synced(), staying.synced()]);
+    const id = leaving.doc.clientID;
+    await vi.waitFor(() => expect(staying.provider.awareness.getStates().has(id)).toBe(true));
+    // Drop the socket without the client's goodbye.
+    leaving.provider.ws?.close();
+    leaving.provider.disconnect();
+    await vi.waitFor(() => expect(staying.provider.awareness.getStates().has(id)).toBe(false));
+  });
+});
