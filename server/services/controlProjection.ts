@@ -4,7 +4,9 @@
  * a metadata write and a document write heals itself.
  */
 import type * as Y from "yjs";
+import { seedSpecifiedRisks } from "../../shared/content";
 import { participantsMap, readWorkshop, writeParticipant, writeWorkshop } from "../../shared/controlDoc";
+import type { RoomName } from "../../shared/rooms";
 import type { MetaStore } from "../store/metaStore";
 import type { RoomRegistry } from "../sync/registry";
 import type { Room } from "../sync/room";
@@ -12,11 +14,25 @@ import { presentParticipant, presentWorkshop } from "./presenters";
 
 export const SERVER_ORIGIN = "server";
 
+/** Changes a document as the server: loaded for the write if nobody has it open, stored and relayed as any edit. */
+export async function writeAsServer(
+  registry: RoomRegistry,
+  name: RoomName,
+  fn: (doc: Y.Doc) => void,
+): Promise<void> {
+  await registry.withRoom(name, (room) => room.doc.transact(() => fn(room.doc), SERVER_ORIGIN));
+}
+
 export class ControlProjection {
   constructor(
     private readonly store: MetaStore,
-    private readonly registry: () => RoomRegistry,
+    readonly registry: () => RoomRegistry,
   ) {}
+
+  /** A new workshop's content starts with the four specified systemic risks. */
+  async seedContent(workshopId: string): Promise<void> {
+    await writeAsServer(this.registry(), { workshopId, kind: "content" }, seedSpecifiedRisks);
+  }
 
   /** Called once per load of a control room. */
   reconcile(room: Room): void {
@@ -36,9 +52,7 @@ export class ControlProjection {
   }
 
   async write(workshopId: string, fn: (doc: Y.Doc) => void): Promise<void> {
-    await this.registry().withRoom({ workshopId, kind: "control" }, (room) =>
-      room.doc.transact(() => fn(room.doc), SERVER_ORIGIN),
-    );
+    await writeAsServer(this.registry(), { workshopId, kind: "control" }, fn);
   }
 }
 

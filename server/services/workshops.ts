@@ -45,6 +45,7 @@ export class WorkshopService {
       writeWorkshop(doc, presentWorkshop(workshop));
       writeParticipant(doc, presentParticipant(participant));
     });
+    await control.seedContent(workshop.id);
     return {
       workshop: presentWorkshop(workshop),
       session: { token, participant: presentParticipant(participant) },

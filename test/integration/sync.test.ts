@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type * as Y from "yjs";
+import { risksOf } from "../../shared/content";
 import { readParticipants } from "../../shared/controlDoc";
 import { workshopWith } from "../helpers/api";
 import { startTestServer, type TestServer } from "../helpers/testServer";
@@ -31,19 +32,31 @@ function storedBytes(workshopId: string, kind: string): Buffer {
 }
 
 describe("live sync", () => {
+  it("opens a new workshop's content with the four specified systemic risks", async () => {
+    const { workshopId, people } = await workshopWith(server.url, ["observer"]);
+    const observer = peer(workshopId, people[0]!.token);
+    await observer.synced();
+    expect(risksOf(observer.doc).list().map((r) => r.title)).toEqual([
+      "CBRN",
+      "Loss of control",
+      "Cyber offence",
+      "Harmful manipulation",
+    ]);
+  });
+
   it("converges two experts' concurrent edits", async () => {
     const { workshopId, people } = await workshopWith(server.url, ["expert", "expert"]);
     const [a, b] = [peer(workshopId, people[0]!.token), peer(workshopId, people[1]!.token)];
     await Promise.all([a.synced(), b.synced()]);
     a.doc.getText("notes").insert(0, "alpha ");
     b.doc.getText("notes").insert(0, "beta ");
-    a.doc.getMap("risks").set("cbrn", "CBRN");
-    b.doc.getMap("risks").set("cyber", "Cyber offence");
+    a.doc.getMap("tags").set("cbrn", "CBRN");
+    b.doc.getMap("tags").set("cyber", "Cyber offence");
     await vi.waitFor(() => {
       expect(a.doc.getText("notes").toString()).toBe(b.doc.getText("notes").toString());
       expect(a.doc.getText("notes").length).toBe("alpha beta ".length);
-      expect(a.doc.getMap("risks").toJSON()).toEqual({ cbrn: "CBRN", cyber: "Cyber offence" });
-      expect(b.doc.getMap("risks").toJSON()).toEqual({ cbrn: "CBRN", cyber: "Cyber offence" });
+      expect(a.doc.getMap("tags").toJSON()).toEqual({ cbrn: "CBRN", cyber: "Cyber offence" });
+      expect(b.doc.getMap("tags").toJSON()).toEqual({ cbrn: "CBRN", cyber: "Cyber offence" });
     });
   });
 
@@ -97,10 +110,11 @@ describe("live sync", () => {
     await writer.synced();
     writer.doc.getText("notes").insert(0, "persisted before the room went cold");
     await vi.waitFor(() => expect(storedBytes(workshopId, "content").includes("went cold")).toBe(true));
+    const unloads = () =>
+      server.events.filter((e) => e.type === "onUnload" && e.room === `${workshopId}/content`).length;
+    const unloadsBefore = unloads();
     writer.provider.disconnect();
-    await vi.waitFor(() =>
-      expect(server.events).toContainEqual({ type: "onUnload", room: `${workshopId}/content` }),
-    );
+    await vi.waitFor(() => expect(unloads()).toBe(unloadsBefore + 1));
     const loadsBefore = server.events.filter(
       (e) => e.type === "onLoad" && e.room === `${workshopId}/content`,
     ).length;
