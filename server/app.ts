@@ -12,11 +12,13 @@ import { MAX_JSON_BODY_BYTES } from "../shared/limits";
 import type { Config } from "./config";
 import { ApiError, errorResponse } from "./http/errors";
 import { inviteRoutes } from "./routes/invites";
+import { roomControlRoutes } from "./routes/roomControl";
 import { socketRoutes } from "./routes/sockets";
 import { workshopRoutes } from "./routes/workshops";
 import type { Services } from "./services";
 import { ControlProjection } from "./services/controlProjection";
 import { InviteService } from "./services/invites";
+import { RoomControlService } from "./services/roomControl";
 import { WorkshopService } from "./services/workshops";
 import { FileDocLog } from "./store/docLog";
 import { MetaStore } from "./store/metaStore";
@@ -65,6 +67,7 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
       site,
       sessionTtlMs: config.sessionTtlMs,
     }),
+    room: new RoomControlService(store, control),
   };
 
   const allowedOrigins = new Set(config.allowedOrigins);
@@ -90,6 +93,7 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
   );
   api.route("/", workshopRoutes(services, config.createToken));
   api.route("/", inviteRoutes(services));
+  api.route("/", roomControlRoutes(services));
   api.all("*", () => {
     throw new ApiError(404, "not_found", "no such API route");
   });

@@ -1,5 +1,6 @@
 /** REST request schemas and response shapes, used by the server to validate and by the client to type its calls. */
 import { z } from "zod";
+import { PHASES } from "./controlDoc";
 import { MAX_NAME_LENGTH } from "./limits";
 import { ROLES, type Role } from "./roles";
 
@@ -26,6 +27,22 @@ export const joinBody = z.strictObject({
   displayName: name,
 });
 export type JoinBody = z.infer<typeof joinBody>;
+
+export const setPhaseBody = z.strictObject({ phase: z.enum(PHASES) });
+export type SetPhaseBody = z.infer<typeof setPhaseBody>;
+
+export const startTimerBody = z.strictObject({
+  /** Up to four hours; workshops run in sessions, not days. */
+  durationSeconds: z
+    .int()
+    .min(10)
+    .max(4 * 3600),
+  label: z.string().trim().max(MAX_NAME_LENGTH).optional(),
+});
+export type StartTimerBody = z.infer<typeof startTimerBody>;
+
+export const focusBody = z.strictObject({ scenarioId: z.string().min(1).max(64).nullable() });
+export type FocusBody = z.infer<typeof focusBody>;
 
 export interface WorkshopView {
   id: string;

@@ -29,3 +29,41 @@ export function writeWorkshop(doc: Y.Doc, workshop: WorkshopView): void {
 export function readWorkshop(doc: Y.Doc): Partial<WorkshopView> {
   return workshopMap(doc).toJSON() as Partial<WorkshopView>;
 }
+
+/** The workshop's steps, in the order a facilitator usually walks them. */
+export const PHASES = ["identify", "analyse", "estimate", "evaluate", "mitigate", "report"] as const;
+export type Phase = (typeof PHASES)[number];
+
+export interface TimerState {
+  label: string;
+  startedAt: string;
+  endsAt: string;
+  startedBy: string;
+}
+
+/** Where the facilitator asked everyone to look; `seq` grows with each request so a repeat is noticed. */
+export interface FocusState {
+  scenarioId: string | null;
+  by: string;
+  at: string;
+  seq: number;
+}
+
+const ROOM = "room";
+
+export function roomMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(ROOM);
+}
+
+export function readPhase(doc: Y.Doc): Phase {
+  const phase = roomMap(doc).get("phase");
+  return (PHASES as readonly unknown[]).includes(phase) ? (phase as Phase) : "identify";
+}
+
+export function readTimer(doc: Y.Doc): TimerState | null {
+  return (roomMap(doc).get("timer") as TimerState | undefined) ?? null;
+}
+
+export function readFocus(doc: Y.Doc): FocusState | null {
+  return (roomMap(doc).get("focus") as FocusState | undefined) ?? null;
+}

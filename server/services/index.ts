@@ -2,6 +2,7 @@
 import type { MetaStore } from "../store/metaStore";
 import type { ControlProjection } from "./controlProjection";
 import type { InviteService } from "./invites";
+import type { RoomControlService } from "./roomControl";
 import type { WorkshopService } from "./workshops";
 
 export interface Services {
@@ -9,4 +10,5 @@ export interface Services {
   control: ControlProjection;
   workshops: WorkshopService;
   invites: InviteService;
+  room: RoomControlService;
 }

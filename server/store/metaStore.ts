@@ -51,7 +51,15 @@ export interface AuditRecord {
   at: string;
   workshopId: string;
   actor: string;
-  action: "workshop.create" | "invite.create" | "invite.revoke" | "participant.join";
+  action:
+    | "workshop.create"
+    | "invite.create"
+    | "invite.revoke"
+    | "participant.join"
+    | "phase.set"
+    | "timer.start"
+    | "timer.stop"
+    | "focus.set";
   target?: string;
 }
 
