@@ -36,12 +36,11 @@ describe("live sync", () => {
     const { workshopId, people } = await workshopWith(server.url, ["observer"]);
     const observer = peer(workshopId, people[0]!.token);
     await observer.synced();
-    expect(risksOf(observer.doc).list().map((r) => r.title)).toEqual([
-      "CBRN",
-      "Loss of control",
-      "Cyber offence",
-      "Harmful manipulation",
-    ]);
+    expect(
+      risksOf(observer.doc)
+        .list()
+        .map((r) => r.title),
+    ).toEqual(["CBRN", "Loss of control", "Cyber offence", "Harmful manipulation"]);
   });
 
   it("converges two experts' concurrent edits", async () => {
