@@ -6,7 +6,10 @@ const bo = { participantId: "p-bo", name: "Bo", role: "expert", color: "#2b8a3e"
 
 describe("peopleHere", () => {
   it("lists each participant once, even with several tabs open", () => {
-    expect(peopleHere([{ user: ada }, { user: bo }, { user: { ...ada, color: "#000000" } }])).toEqual([ada, bo]);
+    expect(peopleHere([{ user: ada }, { user: bo }, { user: { ...ada, color: "#000000" } }])).toEqual([
+      ada,
+      bo,
+    ]);
   });
 
   it("skips states without a complete, well-formed user", () => {
