@@ -9,9 +9,10 @@ export default defineConfig({
   build: { outDir: "../dist/client", emptyOutDir: true },
   server: {
     // In development Vite serves the client and hands API and websocket traffic to the server.
+    // The trailing slashes matter: keys are prefixes, and "/api" would also take the module /api.ts.
     proxy: {
-      "/api": `http://127.0.0.1:${serverPort}`,
-      "/ws": { target: `ws://127.0.0.1:${serverPort}`, ws: true },
+      "/api/": `http://127.0.0.1:${serverPort}`,
+      "/ws/": { target: `ws://127.0.0.1:${serverPort}`, ws: true },
     },
   },
   test: {
