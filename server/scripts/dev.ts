@@ -19,6 +19,9 @@ const tsxCli = createRequire(import.meta.url).resolve("tsx/cli");
 const server: ChildProcess = spawn(process.execPath, [tsxCli, "watch", "server/main.ts"], {
   cwd: projectRoot,
   stdio: "inherit",
+  // Its own process group: Ctrl+C reaches only this script, which sends the server one SIGTERM.
+  // (Two signals make `tsx watch` force-kill the server before it has stored its documents.)
+  detached: true,
   env: {
     ...process.env,
     ALLOWED_ORIGINS: [...viteOrigins, ...extraOrigins].join(","),
@@ -35,12 +38,13 @@ const vite = await createServer({
 await vite.listen();
 vite.printUrls();
 
+const serverRunning = () => server.exitCode === null && server.signalCode === null;
 let stopping = false;
 async function stop(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
   // SIGTERM lets the server store its documents before it exits.
-  if (server.exitCode === null) server.kill("SIGTERM");
+  if (serverRunning()) server.kill("SIGTERM");
   await vite.close();
   process.exitCode = code;
 }
@@ -52,5 +56,5 @@ server.on("exit", (code) => {
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void stop(0));
 // However this process ends, it must not leave a server behind holding the port.
 process.on("exit", () => {
-  if (server.exitCode === null) server.kill("SIGTERM");
+  if (serverRunning()) server.kill("SIGTERM");
 });
