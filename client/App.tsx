@@ -1,0 +1,20 @@
+import { JoinPage } from "./pages/JoinPage";
+import { NotFoundPage } from "./pages/NotFoundPage";
+import { RoomPage } from "./pages/RoomPage";
+import { StartPage } from "./pages/StartPage";
+import { matchRoute, usePathname } from "./router";
+
+export function App() {
+  const route = matchRoute(usePathname());
+  switch (route.page) {
+    case "start":
+      return <StartPage />;
+    case "join":
+      return <JoinPage />;
+    case "room":
+      // A new workshop id is a new room: remount so no state carries over.
+      return <RoomPage key={route.workshopId} workshopId={route.workshopId} />;
+    case "notFound":
+      return <NotFoundPage />;
+  }
+}

@@ -1,0 +1,39 @@
+import { CloseCode } from "../../shared/limits";
+import type { FinalClose } from "../sync/docConnection";
+
+const EXPLANATIONS: Record<number, { title: string; body: string }> = {
+  [CloseCode.unauthorized]: {
+    title: "Your session has ended",
+    body: "It expired or is no longer known to this server. Ask a facilitator for a new invite link.",
+  },
+  [CloseCode.forbidden]: {
+    title: "Your access was revoked",
+    body: "A facilitator revoked the invite you joined with. Ask them for a new link if this is a mistake.",
+  },
+  [CloseCode.notFound]: {
+    title: "This workshop does not exist",
+    body: "The server has no workshop at this address. Check the link, or start a new workshop.",
+  },
+};
+
+/** Why the server closed the room for good, and what the person can do about it. */
+export function ClosedNotice({ close, onForget }: { close: FinalClose; onForget: () => void }) {
+  const explanation = EXPLANATIONS[close.code] ?? {
+    title: "The server closed the connection",
+    body: "Reload the page to try again.",
+  };
+  return (
+    <div className="notice notice-error" role="alert">
+      <h2>{explanation.title}</h2>
+      <p>{explanation.body}</p>
+      {close.reason && (
+        <p className="muted">
+          Server said: “{close.reason}” (code {close.code})
+        </p>
+      )}
+      <button type="button" onClick={onForget}>
+        Remove this workshop from this browser
+      </button>
+    </div>
+  );
+}
