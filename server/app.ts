@@ -15,7 +15,7 @@ import { inviteRoutes } from "./routes/invites";
 import { roomControlRoutes } from "./routes/roomControl";
 import { socketRoutes } from "./routes/sockets";
 import { workshopRoutes } from "./routes/workshops";
-import type { Services } from "./services";
+import type { Services, Site } from "./services";
 import { ControlProjection } from "./services/controlProjection";
 import { InviteService } from "./services/invites";
 import { RoomControlService } from "./services/roomControl";
@@ -35,8 +35,8 @@ export interface RiskroomApp {
   app: Hono;
   /** Origins allowed to open websockets; the listener adds the server's own once it knows its port. */
   allowedOrigins: Set<string>;
-  /** Where invite links point; the listener fills it in when PUBLIC_URL is not set. */
-  site: { publicUrl: string };
+  /** Where the app is reached; the listener fills it in when PUBLIC_URL is not set. */
+  site: Site;
   services: Services;
   websocket: NodeWebSocket;
   /** Closes every socket and stores every document. */
@@ -45,7 +45,7 @@ export interface RiskroomApp {
 
 export async function createApp({ config, hooks = {} }: AppDeps): Promise<RiskroomApp> {
   const store = await MetaStore.open(config.dataDir);
-  const site = { publicUrl: config.publicUrl };
+  const site = { publicUrl: config.publicUrl, publicUrlSet: config.publicUrlSet };
   let registry: RoomRegistry | null = null;
   let sync: SyncServer | null = null;
   const control = new ControlProjection(store, () => registry!);
@@ -57,6 +57,7 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
   });
   sync = new SyncServer(registry, hooks);
   const services: Services = {
+    site,
     store,
     control,
     workshops: new WorkshopService({ store, control, sessionTtlMs: config.sessionTtlMs }),
@@ -64,7 +65,6 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
       store,
       control,
       sync: () => sync!,
-      site,
       sessionTtlMs: config.sessionTtlMs,
     }),
     room: new RoomControlService(store, control),

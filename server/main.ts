@@ -5,6 +5,11 @@ import { startServer } from "./server";
 const config = loadConfig();
 const server = await startServer(config);
 console.log(`Riskroom listening on ${server.url} (data in ${config.dataDir})`);
+if (["0.0.0.0", "::"].includes(config.host) && !config.publicUrlSet) {
+  console.log(
+    "Listening on every interface: invite links follow the address the facilitator used; set PUBLIC_URL to fix it.",
+  );
+}
 
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -22,7 +22,7 @@ export async function startServer(config: Config, hooks?: SyncHooks): Promise<Ru
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(":") ? `[${config.host}]` : config.host;
   if (!config.publicUrlSet) riskroom.site.publicUrl = `http://${host}:${port}`;
-  for (const origin of ownOrigins(config, riskroom.site.publicUrl, port)) riskroom.allowedOrigins.add(origin);
+  riskroom.allowedOrigins.add(new URL(riskroom.site.publicUrl).origin);
   return {
     url: `http://${host}:${port}`,
     port,
@@ -36,11 +36,4 @@ export async function startServer(config: Config, hooks?: SyncHooks): Promise<Ru
       });
     },
   };
-}
-
-/** The server's own origin; on loopback, localhost and 127.0.0.1 are the same place to a user. */
-function ownOrigins(config: Config, publicUrl: string, port: number): string[] {
-  const own = new URL(publicUrl).origin;
-  if (config.publicUrlSet || !["127.0.0.1", "localhost", "::1"].includes(config.host)) return [own];
-  return [own, ...["127.0.0.1", "localhost", "[::1]"].map((h) => `http://${h}:${port}`)];
 }

@@ -14,7 +14,9 @@ export function inviteRoutes(services: Services): Hono<AppEnv> {
   routes.post("/workshops/:id/invites", authed, async (c) => {
     services.workshops.ensureSameWorkshop(c.var.session, c.req.param("id"));
     const body = await readBody(c, createInviteBody);
-    return c.json(await services.invites.create(c.var.session, body), 201);
+    // Without PUBLIC_URL, links point where the facilitator reached us (a LAN address, say), not at 0.0.0.0.
+    const base = services.site.publicUrlSet ? services.site.publicUrl : new URL(c.req.url).origin;
+    return c.json(await services.invites.create(c.var.session, body, base), 201);
   });
 
   routes.get("/workshops/:id/invites", authed, (c) => {

@@ -25,7 +25,7 @@ export function socketRoutes({ store, sync, upgradeWebSocket, allowedOrigins }: 
     async (c, next) => {
       const origin = c.req.header("origin");
       // Browsers always send Origin; a page on another site must not ride a user's token into a room.
-      if (origin !== undefined && !allowedOrigins.has(origin))
+      if (origin !== undefined && !allowedOrigins.has(origin) && !sameHost(origin, c.req.header("host")))
         return c.json(
           { error: { code: "forbidden_origin", message: `origin ${origin} is not allowed` } },
           403,
@@ -50,4 +50,14 @@ export function socketRoutes({ store, sync, upgradeWebSocket, allowedOrigins }: 
     }),
   );
   return routes;
+}
+
+/** A page served by this server under whatever address the user typed (a LAN IP, a host name) is same-origin. */
+function sameHost(origin: string, host: string | undefined): boolean {
+  if (!host) return false;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
 }

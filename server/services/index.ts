@@ -5,7 +5,14 @@ import type { InviteService } from "./invites";
 import type { RoomControlService } from "./roomControl";
 import type { WorkshopService } from "./workshops";
 
+/** Where the app is reached; `publicUrl` is known once the server listens, unless PUBLIC_URL gave it. */
+export interface Site {
+  publicUrl: string;
+  publicUrlSet: boolean;
+}
+
 export interface Services {
+  site: Site;
   store: MetaStore;
   control: ControlProjection;
   workshops: WorkshopService;

@@ -22,21 +22,20 @@ export interface InviteServiceDeps {
   store: MetaStore;
   control: ControlProjection;
   sync: () => SyncServer;
-  site: { publicUrl: string };
   sessionTtlMs: number;
 }
 
 export class InviteService {
   constructor(private readonly deps: InviteServiceDeps) {}
 
-  async create(ctx: SessionContext, body: CreateInviteBody): Promise<CreateInviteResponse> {
+  async create(ctx: SessionContext, body: CreateInviteBody, linkBase: string): Promise<CreateInviteResponse> {
     requireFacilitator(ctx);
     if (body.expiresAt && Date.parse(body.expiresAt) <= Date.now()) {
       throw new ApiError(400, "invalid_input", "expiresAt must be in the future", {
         expiresAt: ["must be in the future"],
       });
     }
-    const { store, site } = this.deps;
+    const { store } = this.deps;
     const token = newToken();
     const now = new Date().toISOString();
     const invite: InviteRecord = {
@@ -61,7 +60,7 @@ export class InviteService {
     });
     await store.commit();
     // The token travels in the fragment, which browsers never send to a server.
-    return { invite: presentInvite(invite), token, url: `${site.publicUrl}/join#${token}` };
+    return { invite: presentInvite(invite), token, url: `${linkBase}/join#${token}` };
   }
 
   list(ctx: SessionContext): { invites: InviteView[] } {

@@ -72,6 +72,18 @@ describe("who may open a room", () => {
     const own = openRaw(server.wsUrl, workshopId, facilitator, { origin: server.url });
     await own.opened;
     own.ws.close();
+    // Reached by another address (a LAN IP, a host name), the page's origin matches the Host it sent.
+    const lan = openRaw(server.wsUrl, workshopId, facilitator, {
+      origin: "http://riskroom.lan:8787",
+      host: "riskroom.lan:8787",
+    });
+    await lan.opened;
+    lan.ws.close();
+    const mismatch = openRaw(server.wsUrl, workshopId, facilitator, {
+      origin: "http://evil.example:8787",
+      host: "riskroom.lan:8787",
+    });
+    expect(await mismatch.refused).toBe(403);
   });
 
   it("drops a revoked invite's open sockets within a second with 4403, and refuses its token afterwards", async () => {
