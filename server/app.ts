@@ -11,14 +11,19 @@ import { bodyLimit } from "hono/body-limit";
 import { MAX_JSON_BODY_BYTES } from "../shared/limits";
 import type { Config } from "./config";
 import { ApiError, errorResponse } from "./http/errors";
+import { estimationRoutes } from "./routes/estimation";
 import { inviteRoutes } from "./routes/invites";
 import { roomControlRoutes } from "./routes/roomControl";
 import { socketRoutes } from "./routes/sockets";
 import { workshopRoutes } from "./routes/workshops";
 import type { Services, Site } from "./services";
+import { ContentReader } from "./services/contentReader";
 import { ControlProjection } from "./services/controlProjection";
+import { DeterminationService } from "./services/determinations";
+import { FrameworkService } from "./services/framework";
 import { InviteService } from "./services/invites";
 import { RoomControlService } from "./services/roomControl";
+import { RoundService } from "./services/rounds";
 import { WorkshopService } from "./services/workshops";
 import { FileDocLog } from "./store/docLog";
 import { MetaStore } from "./store/metaStore";
@@ -56,6 +61,9 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
     afterLoad: (room) => control.reconcile(room),
   });
   sync = new SyncServer(registry, hooks);
+  const content = new ContentReader(() => registry!);
+  const frameworks = new FrameworkService(store, control);
+  control.reconcilers.push((workshopId, doc) => frameworks.reconcile(workshopId, doc));
   const services: Services = {
     site,
     store,
@@ -68,6 +76,9 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
       sessionTtlMs: config.sessionTtlMs,
     }),
     room: new RoomControlService(store, control),
+    frameworks,
+    rounds: new RoundService(store, control, frameworks, content),
+    determinations: new DeterminationService(store, control, frameworks, content),
   };
 
   const allowedOrigins = new Set(config.allowedOrigins);
@@ -94,6 +105,7 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
   api.route("/", workshopRoutes(services, config.createToken));
   api.route("/", inviteRoutes(services));
   api.route("/", roomControlRoutes(services));
+  api.route("/", estimationRoutes(services));
   api.all("*", () => {
     throw new ApiError(404, "not_found", "no such API route");
   });

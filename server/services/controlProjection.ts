@@ -24,6 +24,9 @@ export async function writeAsServer(
 }
 
 export class ControlProjection {
+  /** Further server-owned parts of the control document, reconciled on load like the participants. */
+  readonly reconcilers: Array<(workshopId: string, doc: Y.Doc) => void> = [];
+
   constructor(
     private readonly store: MetaStore,
     readonly registry: () => RoomRegistry,
@@ -48,6 +51,7 @@ export class ControlProjection {
         const view = presentParticipant(p);
         if (!sameFields(current.get(p.id), view)) writeParticipant(doc, view);
       }
+      for (const reconcile of this.reconcilers) reconcile(workshop.id, doc);
     }, SERVER_ORIGIN);
   }
 

@@ -1,8 +1,11 @@
 /** The services of one app instance, wired together; routes receive this and nothing global. */
 import type { MetaStore } from "../store/metaStore";
 import type { ControlProjection } from "./controlProjection";
+import type { DeterminationService } from "./determinations";
+import type { FrameworkService } from "./framework";
 import type { InviteService } from "./invites";
 import type { RoomControlService } from "./roomControl";
+import type { RoundService } from "./rounds";
 import type { WorkshopService } from "./workshops";
 
 /** Where the app is reached; `publicUrl` is known once the server listens, unless PUBLIC_URL gave it. */
@@ -18,4 +21,7 @@ export interface Services {
   workshops: WorkshopService;
   invites: InviteService;
   room: RoomControlService;
+  frameworks: FrameworkService;
+  rounds: RoundService;
+  determinations: DeterminationService;
 }

@@ -4,6 +4,7 @@ import path from "node:path";
 import { Low } from "lowdb";
 import { JSONFile } from "lowdb/node";
 import type { Role } from "../../shared/roles";
+import type { DeterminationRecord, EstimateRecord, FrameworkRecord, RoundRecord } from "./estimationRecords";
 
 export interface WorkshopRecord {
   id: string;
@@ -59,7 +60,17 @@ export interface AuditRecord {
     | "phase.set"
     | "timer.start"
     | "timer.stop"
-    | "focus.set";
+    | "focus.set"
+    | "framework.edit"
+    | "framework.lock"
+    | "framework.unlock"
+    | "round.open"
+    | "round.reveal"
+    | "round.close"
+    | "estimate.submit"
+    | "determination.record"
+    | "verdict.record"
+    | "dissent.add";
   target?: string;
 }
 
@@ -70,6 +81,11 @@ export interface MetaData {
   invites: InviteRecord[];
   sessions: SessionRecord[];
   audit: AuditRecord[];
+  frameworks: FrameworkRecord[];
+  rounds: RoundRecord[];
+  /** Blind estimates: never copied anywhere a client can read until their round is revealed. */
+  estimates: EstimateRecord[];
+  determinations: DeterminationRecord[];
 }
 
 const empty = (): MetaData => ({
@@ -79,6 +95,10 @@ const empty = (): MetaData => ({
   invites: [],
   sessions: [],
   audit: [],
+  frameworks: [],
+  rounds: [],
+  estimates: [],
+  determinations: [],
 });
 
 /**
@@ -158,6 +178,50 @@ export class MetaStore {
   addSession(s: SessionRecord): void {
     this.db.data.sessions.push(s);
     this.sessionsByHash.set(s.tokenHash, s);
+  }
+
+  /** The workshop's estimation records, for the estimation services to read and change in place. */
+  framework(workshopId: string): FrameworkRecord | undefined {
+    return this.db.data.frameworks.find((f) => f.workshopId === workshopId);
+  }
+
+  addFramework(record: FrameworkRecord): void {
+    this.db.data.frameworks.push(record);
+  }
+
+  roundsOf(workshopId: string): RoundRecord[] {
+    return this.db.data.rounds.filter((r) => r.workshopId === workshopId);
+  }
+
+  addRound(round: RoundRecord): void {
+    this.db.data.rounds.push(round);
+  }
+
+  estimatesOf(roundId: string): EstimateRecord[] {
+    return this.db.data.estimates.filter((e) => e.roundId === roundId);
+  }
+
+  putEstimate(estimate: EstimateRecord): void {
+    const all = this.db.data.estimates;
+    const at = all.findIndex(
+      (e) =>
+        e.roundId === estimate.roundId &&
+        e.participantId === estimate.participantId &&
+        e.scenarioId === estimate.scenarioId,
+    );
+    if (at >= 0) all[at] = estimate;
+    else all.push(estimate);
+  }
+
+  determinationsOf(workshopId: string): DeterminationRecord[] {
+    return this.db.data.determinations.filter((d) => d.workshopId === workshopId);
+  }
+
+  putDetermination(record: DeterminationRecord): void {
+    const all = this.db.data.determinations;
+    const at = all.findIndex((d) => d.workshopId === record.workshopId && d.riskId === record.riskId);
+    if (at >= 0) all[at] = record;
+    else all.push(record);
   }
 
   audit(entry: AuditRecord): void {

@@ -1,0 +1,46 @@
+/** Stored shapes of the estimation process: framework and its lock history, rounds, blind estimates, determinations. */
+
+import type { Estimate } from "../../shared/estimation/estimate";
+import type { Framework } from "../../shared/estimation/framework";
+import type {
+  Determination,
+  FrameworkLock,
+  FrameworkUnlock,
+  OverallVerdict,
+  RoundKind,
+  RoundState,
+} from "../../shared/estimationView";
+
+export interface FrameworkRecord {
+  workshopId: string;
+  framework: Framework;
+  lock: FrameworkLock | null;
+  unlocks: FrameworkUnlock[];
+  verdict?: OverallVerdict;
+}
+
+export interface RoundRecord {
+  id: string;
+  workshopId: string;
+  number: number;
+  kind: RoundKind;
+  scenarioIds: string[];
+  anonymous: boolean;
+  state: RoundState;
+  openedAt: string;
+  openedBy: string;
+  revealedAt?: string;
+  closedAt?: string;
+}
+
+export interface EstimateRecord extends Estimate {
+  roundId: string;
+  workshopId: string;
+  participantId: string;
+  scenarioId: string;
+  submittedAt: string;
+}
+
+export interface DeterminationRecord extends Determination {
+  workshopId: string;
+}

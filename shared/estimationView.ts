@@ -1,0 +1,153 @@
+/**
+ * What the control document shows of the estimation process, and the REST bodies that drive it.
+ * While a round is open the document holds who has submitted, never a value; values appear only
+ * when the facilitator reveals the round.
+ */
+import type * as Y from "yjs";
+import { z } from "zod";
+import type { ScenarioAggregate } from "./estimation/aggregate";
+import { type Estimate, estimateSchema } from "./estimation/estimate";
+import { type Framework, frameworkSchema } from "./estimation/framework";
+
+export const ROUND_KINDS = ["pre", "residual"] as const;
+export type RoundKind = (typeof ROUND_KINDS)[number];
+export type RoundState = "open" | "revealed" | "closed";
+export const VERDICTS = ["acceptable", "not-acceptable"] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+export interface FrameworkLock {
+  lockedAt: string;
+  lockedBy: string;
+  /** SHA-256 of the framework's canonical JSON at the lock. */
+  hash: string;
+}
+
+/** An unlock stays on record for good, with the hash it broke and the hash it was locked again at. */
+export interface FrameworkUnlock {
+  at: string;
+  by: string;
+  justification: string;
+  hashBefore: string;
+  hashAfter: string | null;
+}
+
+export interface RoundView {
+  id: string;
+  number: number;
+  kind: RoundKind;
+  scenarioIds: string[];
+  anonymous: boolean;
+  state: RoundState;
+  openedAt: string;
+  revealedAt?: string;
+  closedAt?: string;
+  /** scenario id → participant ids who have submitted; no values. */
+  submitted: Record<string, string[]>;
+}
+
+export interface RevealedEstimate extends Estimate {
+  /** The expert's name, or "Expert A" … in an anonymous round. */
+  who: string;
+  /** Only in named rounds. */
+  participantId?: string;
+}
+
+export interface RevealedRound {
+  estimates: Record<string, RevealedEstimate[]>;
+  aggregates: Record<string, ScenarioAggregate | null>;
+}
+
+export interface DissentNote {
+  participantId: string;
+  name: string;
+  at: string;
+  text: string;
+}
+
+export interface Determination {
+  riskId: string;
+  tierId: string;
+  safetyMargin: string;
+  marginReasons: string;
+  /** The conditions under which this judgement would no longer hold. */
+  conditions: string;
+  verdict: Verdict;
+  evidenceScenarioIds: string[];
+  /** Reached the top of the ladder: the framework needs a higher tier defined. */
+  needsHigherTier: boolean;
+  by: string;
+  at: string;
+  dissent: DissentNote[];
+}
+
+export interface OverallVerdict {
+  verdict: Verdict;
+  justification: string;
+  by: string;
+  at: string;
+}
+
+const text = (max: number) => z.string().trim().max(max);
+
+export const putFrameworkBody = z.strictObject({ framework: frameworkSchema });
+export const unlockBody = z.strictObject({
+  justification: text(4000).min(10, "give a written justification (at least 10 characters)"),
+});
+export const openRoundBody = z.strictObject({
+  scenarioIds: z.array(z.string().min(1).max(64)).min(1, "choose at least one scenario").max(200),
+  kind: z.enum(ROUND_KINDS).default("pre"),
+  anonymous: z.boolean().default(false),
+});
+export const submitEstimateBody = estimateSchema.extend({ scenarioId: z.string().min(1).max(64) });
+export type SubmitEstimateBody = z.infer<typeof submitEstimateBody>;
+export const determinationBody = z.strictObject({
+  tierId: z.string().min(1).max(64),
+  safetyMargin: text(2000),
+  marginReasons: text(4000),
+  conditions: text(4000),
+  verdict: z.enum(VERDICTS),
+  evidenceScenarioIds: z.array(z.string().min(1).max(64)).max(200).default([]),
+});
+export const verdictBody = z.strictObject({ verdict: z.enum(VERDICTS), justification: text(8000).min(1) });
+export const dissentBody = z.strictObject({ text: text(4000).min(1, "must not be empty") });
+
+const ESTIMATION = "estimation";
+
+/** Readers for the estimation parts of the control document. */
+export function readFramework(doc: Y.Doc): Framework | null {
+  return (doc.getMap(ESTIMATION).get("framework") as Framework | undefined) ?? null;
+}
+export function readLock(doc: Y.Doc): FrameworkLock | null {
+  return (doc.getMap(ESTIMATION).get("lock") as FrameworkLock | undefined) ?? null;
+}
+export function readUnlocks(doc: Y.Doc): FrameworkUnlock[] {
+  return (doc.getMap(ESTIMATION).get("unlocks") as FrameworkUnlock[] | undefined) ?? [];
+}
+export function readVerdict(doc: Y.Doc): OverallVerdict | null {
+  return (doc.getMap(ESTIMATION).get("verdict") as OverallVerdict | undefined) ?? null;
+}
+export function readRounds(doc: Y.Doc): RoundView[] {
+  return [...doc.getMap<RoundView>("rounds").values()].sort((a, b) => a.number - b.number);
+}
+export function readRevealed(doc: Y.Doc, roundId: string): RevealedRound | null {
+  return (doc.getMap<RevealedRound>("revealed").get(roundId) as RevealedRound | undefined) ?? null;
+}
+export function readDeterminations(doc: Y.Doc): Determination[] {
+  return [...doc.getMap<Determination>("determinations").values()];
+}
+
+/** Writers, for the server alone (clients' writes to the control document are dropped). */
+export const controlWriters = {
+  framework: (doc: Y.Doc, framework: Framework, lock: FrameworkLock | null, unlocks: FrameworkUnlock[]) => {
+    const map = doc.getMap(ESTIMATION);
+    map.set("framework", framework);
+    map.set("lock", lock);
+    map.set("unlocks", unlocks);
+  },
+  verdict: (doc: Y.Doc, verdict: OverallVerdict) => doc.getMap(ESTIMATION).set("verdict", verdict),
+  round: (doc: Y.Doc, round: RoundView) => doc.getMap<RoundView>("rounds").set(round.id, round),
+  revealed: (doc: Y.Doc, roundId: string, revealed: RevealedRound) =>
+    doc.getMap<RevealedRound>("revealed").set(roundId, revealed),
+  determination: (doc: Y.Doc, d: Determination) =>
+    doc.getMap<Determination>("determinations").set(d.riskId, d),
+};
