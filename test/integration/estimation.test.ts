@@ -1,13 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { defaultFramework } from "../../shared/estimation/framework";
-import {
-  readDeterminations,
-  readLock,
-  readRevealed,
-  readRounds,
-  readUnlocks,
-  readVerdict,
-} from "../../shared/estimationView";
+import { readLock, readRevealed, readRounds, readUnlocks } from "../../shared/estimationView";
 import { call } from "../helpers/api";
 import { lockAndOpen, numberPatterns, recorder, setupWorkshop } from "../helpers/estimation";
 import { startTestServer, type TestServer } from "../helpers/testServer";
