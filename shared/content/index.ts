@@ -6,6 +6,8 @@ import {
   type Actor,
   actorSchema,
   type Content,
+  type Mitigation,
+  mitigationSchema,
   type Risk,
   riskSchema,
   type Safeguard,
@@ -68,5 +70,6 @@ export function readContent(doc: Y.Doc): Content {
     sources: sourcesOf(doc).list(),
     safeguards: safeguardsOf(doc).list(),
     scenarios: listScenarios(doc).flatMap((s) => readScenario(doc, s.id) ?? []),
+    mitigations: mitigationsOf(doc).list(),
   };
 }

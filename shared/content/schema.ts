@@ -152,11 +152,28 @@ export const scenarioSchema = z.object({
 });
 export type Scenario = z.infer<typeof scenarioSchema>;
 
+export const MITIGATION_KINDS = ["safety", "security"] as const;
+export const MITIGATION_STATUSES = ["planned", "in-place", "verified"] as const;
+
+/** A safety or security mitigation, linked to the scenarios whose residual risk it lowers. */
+export const mitigationSchema = z.object({
+  id,
+  title: z.string().min(1).max(300),
+  kind: z.enum(MITIGATION_KINDS).default("safety"),
+  owner: text(200),
+  status: z.enum(MITIGATION_STATUSES).default("planned"),
+  description: text(4000),
+  scenarioIds: z.array(id).default([]),
+  order,
+});
+export type Mitigation = z.infer<typeof mitigationSchema>;
+
 export const contentSchema = z.object({
   risks: z.array(riskSchema),
   actors: z.array(actorSchema),
   sources: z.array(sourceSchema),
   safeguards: z.array(safeguardSchema),
   scenarios: z.array(scenarioSchema),
+  mitigations: z.array(mitigationSchema).default([]),
 });
 export type Content = z.infer<typeof contentSchema>;

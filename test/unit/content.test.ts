@@ -9,6 +9,7 @@ import {
   evidenceSchema,
   getScenario,
   listScenarios,
+  mitigationsOf,
   narrativeOf,
   readContent,
   readScenario,
@@ -124,6 +125,27 @@ describe("threat model", () => {
     expect(() => actorsOf(doc).add({ name: "X", type: "alien" as "other" })).toThrow();
     actorsOf(doc).remove(actor);
     expect(actorsOf(doc).list()).toEqual([]);
+  });
+});
+
+describe("mitigations", () => {
+  it("links mitigations to scenarios with kind, owner and status", () => {
+    const doc = new Y.Doc();
+    const scenario = addScenario(doc, { riskId: "cbrn", title: "T", status: "draft" });
+    const id = mitigationsOf(doc).add({
+      title: "KYC for API access",
+      kind: "security",
+      owner: "Trust & Safety",
+      scenarioIds: [scenario],
+    });
+    mitigationsOf(doc).update(id, { status: "in-place" });
+    expect(mitigationsOf(doc).get(id)).toMatchObject({
+      kind: "security",
+      status: "in-place",
+      scenarioIds: [scenario],
+    });
+    expect(() => mitigationsOf(doc).update(id, { status: "hoped-for" as "planned" })).toThrow();
+    expect(readContent(doc).mitigations).toHaveLength(1);
   });
 });
 
