@@ -24,6 +24,8 @@ export const actorsOf = (doc: Y.Doc): Collection<Actor> => collection(doc, "acto
 export const sourcesOf = (doc: Y.Doc): Collection<Source> => collection(doc, "sources", sourceSchema);
 export const safeguardsOf = (doc: Y.Doc): Collection<Safeguard> =>
   collection(doc, "safeguards", safeguardSchema);
+export const mitigationsOf = (doc: Y.Doc): Collection<Mitigation> =>
+  collection(doc, "mitigations", mitigationSchema);
 
 /** The four systemic risks the Code of Practice requires every assessment to cover. */
 export const SPECIFIED_RISKS: ReadonlyArray<Pick<Risk, "id" | "title" | "description">> = [
