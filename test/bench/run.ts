@@ -1,0 +1,110 @@
+/**
+ * `npm run bench`: our server and the reference y-websocket server side by side, measured in the
+ * same run with the same clients. A measurement, not a test: it always exits 0.
+ */
+import { availableParallelism, loadavg } from "node:os";
+import { measureFanout } from "./fanout";
+import { collectBenchGarbage } from "./gc";
+import { measureJoin } from "./join";
+import { type MemoryResult, measureMemory } from "./memory";
+import { asError, type PerServer, printReport } from "./report";
+import { type BenchServer, cleanupNow, startOurs, startReference } from "./servers";
+import { sleep } from "./wait";
+
+const TIME_BUDGET_MS = 170_000;
+// p99 of (edit, reader) pairs is set by the few slowest edits; 1,000 edits make it more than a handful.
+const FANOUT = { readers: 50, warmupEdits: 50, edits: 1_000, blocks: 10, spacingMs: 5 };
+const JOIN = { mapEntries: 5_000, fieldsPerEntry: 8, textEdits: 20_000, joins: 15 };
+const MEMORY_ROOMS = 200;
+
+process.on("exit", cleanupNow);
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.on(signal, () => {
+    console.error(`${signal}: stopping the servers`);
+    process.exit(0);
+  });
+const watchdog = setTimeout(() => {
+  console.error(`bench exceeded its ${TIME_BUDGET_MS / 1000} s budget; stopping`);
+  process.exit(0);
+}, TIME_BUDGET_MS);
+
+/** Runs one scenario, reporting how long it took; a failure becomes the scenario's result. */
+async function step<T>(what: string, fn: () => Promise<T>): Promise<T | Error> {
+  const started = performance.now();
+  try {
+    const result = await fn();
+    console.log(`  ${what}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return result;
+  } catch (err) {
+    console.log(`  ${what}: failed: ${asError(err).message}`);
+    return asError(err);
+  }
+}
+
+/** A scenario run on both servers at once: its failure is each server's result. */
+function perServer<T>(outcome: PerServer<T> | Error, servers: number): PerServer<T> {
+  return outcome instanceof Error ? Array.from({ length: servers }, () => outcome) : outcome;
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  console.log(
+    `Riskroom bench, ${new Date().toISOString()}, ${availableParallelism()} cores, node ${process.version}`,
+  );
+  console.log(`load average at start: ${loadAverage()}`);
+  const servers: BenchServer[] = [];
+  try {
+    servers.push(await startReference());
+    servers.push(await startOurs());
+    console.log(`servers: ${servers.map((s) => `${s.label} (pid ${s.pid})`).join(", ")}`);
+
+    // Memory first, while both processes are fresh; one server at a time.
+    const memory: Array<MemoryResult | Error> = [];
+    for (const server of servers)
+      memory.push(
+        await step(`memory, ${MEMORY_ROOMS} rooms, ${server.label}`, () =>
+          measureMemory(server, MEMORY_ROOMS),
+        ),
+      );
+    await sleep(2_000); // ours stores and unloads the rooms just closed
+    collectBenchGarbage();
+
+    const fanout = await step(`fan-out, 1 writer to ${FANOUT.readers} readers, both`, () =>
+      measureFanout(servers, FANOUT),
+    );
+    collectBenchGarbage();
+    const join = await step(`${JOIN.joins} joins of a large document, both`, () =>
+      measureJoin(servers, JOIN),
+    );
+
+    console.log("");
+    printReport({
+      labels: servers.map((s) => s.label),
+      memory,
+      fanout: perServer(fanout, servers.length),
+      join: perServer(join, servers.length),
+    });
+    for (const server of servers) {
+      const tail = server.stderrTail();
+      if (tail) console.log(`\n${server.label} wrote to stderr:\n${tail}`);
+    }
+  } finally {
+    await Promise.all(servers.map((s) => s.stop().catch(() => {})));
+    console.log(`load average at end: ${loadAverage()}`);
+    console.log(`bench took ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  }
+}
+
+/** Other work on the machine shares its cores with the servers and the clients. */
+function loadAverage(): string {
+  return loadavg()
+    .map((n) => n.toFixed(2))
+    .join(", ");
+}
+
+main()
+  .catch((err: unknown) => console.error("bench failed:", err))
+  .finally(() => {
+    clearTimeout(watchdog);
+    process.exit(0);
+  });

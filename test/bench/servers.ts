@@ -1,0 +1,223 @@
+/**
+ * Starts our server and the reference y-websocket server, each as a child process on a free
+ * loopback port, and stops them. Children and temporary directories are also removed
+ * synchronously on process exit, so an error or Ctrl-C leaves nothing behind.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createConnection, createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { CreateWorkshopResponse } from "../../shared/api";
+import type { RoomAccess } from "./clients";
+import { sleep, withTimeout } from "./wait";
+
+const HOST = "127.0.0.1";
+const GC_DONE = "bench-gc-done";
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+export interface BenchServer {
+  readonly label: string;
+  readonly pid: number;
+  /** A fresh room: a new workshop (through the REST API) on ours, a new name on the reference. */
+  openRoom(): Promise<RoomAccess>;
+  /** Resident set size of the server process, in KiB. */
+  rssKiB(): number;
+  /** Runs a full garbage collection in the server; resolves with its memory right after. */
+  collectGarbage(): Promise<ServerMemory>;
+  /** The last lines the server wrote to stderr. */
+  stderrTail(): string;
+  stop(): Promise<void>;
+}
+
+/** What the server reports (process.memoryUsage(), in bytes) after a full garbage collection. */
+export interface ServerMemory {
+  rss: number;
+  heapUsed: number;
+  external: number;
+}
+
+const children = new Set<ChildProcess>();
+const tempDirs = new Set<string>();
+
+/** Kills every child and removes every temporary directory, synchronously (safe in an "exit" handler). */
+export function cleanupNow(): void {
+  for (const child of children)
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  children.clear();
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+  tempDirs.clear();
+}
+
+/**
+ * Node flags for both children. A preloaded hook runs a full garbage collection on SIGUSR2 and says
+ * so on stdout, so memory is read without garbage. `BENCH_CPU_PROF=<dir>` writes a CPU profile of
+ * each child to that directory.
+ */
+function instrumentFlags(exitOnTerm: boolean): string[] {
+  let hook = `process.on("SIGUSR2",()=>{globalThis.gc();const m=process.memoryUsage();process.stdout.write("${GC_DONE} "+JSON.stringify(m)+"\\n")});`;
+  const flags = ["--expose-gc"];
+  const dir = process.env.BENCH_CPU_PROF;
+  if (dir) {
+    flags.push("--cpu-prof", `--cpu-prof-dir=${path.resolve(dir)}`);
+    // The reference has no SIGTERM handler, and node killed by a signal writes no profile.
+    if (exitOnTerm) hook += `process.once("SIGTERM",()=>process.exit(0));`;
+  }
+  return [...flags, "--import", `data:text/javascript,${encodeURIComponent(hook)}`];
+}
+
+export async function startReference(): Promise<BenchServer> {
+  const port = await freePort();
+  const env = cleanEnv({ HOST, PORT: String(port) });
+  const script = path.join(repoRoot, "node_modules/@y/websocket-server/src/server.js");
+  const child = await launch("reference", [...instrumentFlags(true), script], env, port);
+  let n = 0;
+  return {
+    ...child,
+    openRoom: async () => ({ serverUrl: `ws://${HOST}:${port}`, room: `bench-${n++}`, params: {} }),
+  };
+}
+
+export async function startOurs(): Promise<BenchServer> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(path.join(tmpdir(), "riskroom-bench-"));
+  tempDirs.add(dataDir);
+  const env = cleanEnv({ HOST, PORT: String(port), DATA_DIR: dataDir, CLIENT_DIR: dataDir });
+  const child = await launch(
+    "ours",
+    [...instrumentFlags(false), "--import", "tsx", "server/main.ts"],
+    env,
+    port,
+  );
+  let n = 0;
+  return {
+    ...child,
+    async stop() {
+      await child.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+      tempDirs.delete(dataDir);
+    },
+    async openRoom() {
+      const res = await fetch(`http://${HOST}:${port}/api/workshops`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ title: `Bench workshop ${n++}`, displayName: "Bench" }),
+      });
+      if (res.status !== 201) throw new Error(`POST /api/workshops: ${res.status} ${await res.text()}`);
+      const { workshop, session } = (await res.json()) as CreateWorkshopResponse;
+      return { serverUrl: `ws://${HOST}:${port}/ws`, room: workshop.id, params: { token: session.token } };
+    },
+  };
+}
+
+/** The environment without settings that would change either server's behaviour. */
+function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of [
+    "YPERSISTENCE",
+    "CALLBACK_URL",
+    "GC",
+    "RISKROOM_CREATE_TOKEN",
+    "PUBLIC_URL",
+    "ALLOWED_ORIGINS",
+  ])
+    delete env[key];
+  for (const key of ["MAX_MESSAGE_BYTES", "COMPACT_AFTER_BYTES", "SESSION_TTL_HOURS", "NODE_OPTIONS"])
+    delete env[key];
+  return { ...env, ...extra };
+}
+
+async function launch(
+  label: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  port: number,
+): Promise<Omit<BenchServer, "openRoom">> {
+  const child = spawn(process.execPath, args, { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
+  children.add(child);
+  let stderr = "";
+  child.stderr?.setEncoding("utf8");
+  child.stderr?.on("data", (chunk: string) => {
+    stderr = (stderr + chunk).slice(-4000);
+  });
+  let gcWaiters: Array<(memory: ServerMemory) => void> = [];
+  let stdout = "";
+  child.stdout?.setEncoding("utf8");
+  child.stdout?.on("data", (chunk: string) => {
+    stdout = (stdout + chunk).slice(-4000);
+    const match = new RegExp(`${GC_DONE} (\\{.*\\})\\n`).exec(stdout);
+    if (!match) return;
+    stdout = "";
+    const memory = JSON.parse(match[1] as string) as ServerMemory;
+    for (const resolve of gcWaiters) resolve(memory);
+    gcWaiters = [];
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const pid = child.pid;
+  if (pid === undefined) throw new Error(`${label}: could not start ${args.join(" ")}`);
+  try {
+    await Promise.race([listening(port, 20_000, label), exited.then(() => died(label, stderr))]);
+  } catch (err) {
+    child.kill("SIGKILL");
+    throw err;
+  }
+  return {
+    label,
+    pid,
+    rssKiB: () => readRssKiB(pid),
+    collectGarbage: () => {
+      const done = new Promise<ServerMemory>((resolve) => gcWaiters.push(resolve));
+      child.kill("SIGUSR2");
+      return withTimeout(done, 10_000, `${label} to collect garbage`);
+    },
+    stderrTail: () => stderr.trim(),
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill("SIGTERM");
+        await withTimeout(exited, 10_000, `${label} to exit`).catch(() => child.kill("SIGKILL"));
+      }
+      children.delete(child);
+    },
+  };
+}
+
+function died(label: string, stderr: string): never {
+  throw new Error(`${label} exited before listening:\n${stderr}`);
+}
+
+/** Resolves once something accepts TCP connections on the port. */
+async function listening(port: number, ms: number, label: string): Promise<void> {
+  const deadline = performance.now() + ms;
+  for (;;) {
+    if (performance.now() > deadline)
+      throw new Error(`${label} did not listen on port ${port} within ${ms} ms`);
+    const ok = await new Promise<boolean>((resolve) => {
+      const socket = createConnection({ host: HOST, port }, () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.on("error", () => resolve(false));
+    });
+    if (ok) return;
+    await sleep(50);
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, HOST, () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function readRssKiB(pid: number): number {
+  const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  if (!match) throw new Error(`no VmRSS for pid ${pid}`);
+  return Number(match[1]);
+}
