@@ -14,6 +14,7 @@ import { ApiError, errorResponse } from "./http/errors";
 import { estimationRoutes } from "./routes/estimation";
 import { inviteRoutes } from "./routes/invites";
 import { roomControlRoutes } from "./routes/roomControl";
+import { snapshotRoutes } from "./routes/snapshots";
 import { socketRoutes } from "./routes/sockets";
 import { workshopRoutes } from "./routes/workshops";
 import type { Services, Site } from "./services";
@@ -24,9 +25,11 @@ import { FrameworkService } from "./services/framework";
 import { InviteService } from "./services/invites";
 import { RoomControlService } from "./services/roomControl";
 import { RoundService } from "./services/rounds";
+import { SnapshotService } from "./services/snapshots";
 import { WorkshopService } from "./services/workshops";
 import { FileDocLog } from "./store/docLog";
 import { MetaStore } from "./store/metaStore";
+import { SnapshotStore } from "./store/snapshotStore";
 import type { SyncHooks } from "./sync/hooks";
 import { RoomRegistry } from "./sync/registry";
 import { SyncServer } from "./sync/syncServer";
@@ -64,6 +67,17 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
   const content = new ContentReader(() => registry!);
   const frameworks = new FrameworkService(store, control);
   control.reconcilers.push((workshopId, doc) => frameworks.reconcile(workshopId, doc));
+  const rounds = new RoundService(store, control, frameworks, content);
+  const snapshots = new SnapshotService({
+    store,
+    blobs: new SnapshotStore(config.dataDir),
+    control,
+    registry: () => registry!,
+    frameworks,
+    rounds,
+  });
+  rounds.afterRoundChange = (round, event, by) =>
+    snapshots.take(round.workshopId, `Round ${round.number} ${event}`, by, true);
   const services: Services = {
     site,
     store,
@@ -77,8 +91,9 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
     }),
     room: new RoomControlService(store, control),
     frameworks,
-    rounds: new RoundService(store, control, frameworks, content),
+    rounds,
     determinations: new DeterminationService(store, control, frameworks, content),
+    snapshots,
   };
 
   const allowedOrigins = new Set(config.allowedOrigins);
@@ -106,6 +121,7 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
   api.route("/", inviteRoutes(services));
   api.route("/", roomControlRoutes(services));
   api.route("/", estimationRoutes(services));
+  api.route("/", snapshotRoutes(services));
   api.all("*", () => {
     throw new ApiError(404, "not_found", "no such API route");
   });

@@ -6,6 +6,7 @@ import type { FrameworkService } from "./framework";
 import type { InviteService } from "./invites";
 import type { RoomControlService } from "./roomControl";
 import type { RoundService } from "./rounds";
+import type { SnapshotService } from "./snapshots";
 import type { WorkshopService } from "./workshops";
 
 /** Where the app is reached; `publicUrl` is known once the server listens, unless PUBLIC_URL gave it. */
@@ -24,4 +25,5 @@ export interface Services {
   frameworks: FrameworkService;
   rounds: RoundService;
   determinations: DeterminationService;
+  snapshots: SnapshotService;
 }

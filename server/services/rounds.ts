@@ -26,6 +26,11 @@ import type { SessionContext } from "./sessions";
 import { newId } from "./tokens";
 
 export class RoundService {
+  /** Runs after a round is revealed or closed (the automatic snapshot). */
+  afterRoundChange:
+    | ((round: RoundRecord, event: "revealed" | "closed", by: string) => Promise<unknown>)
+    | null = null;
+
   constructor(
     private readonly store: MetaStore,
     private readonly control: ControlProjection,
@@ -124,7 +129,9 @@ export class RoundService {
     const revealed = this.revealedValues(round);
     await this.commit(ctx, "round.reveal", round.id);
     await this.control.write(ctx.workshop.id, (doc) => controlWriters.revealed(doc, round.id, revealed));
-    return { round: await this.project(round), revealed };
+    const view = await this.project(round);
+    await this.afterRoundChange?.(round, "revealed", ctx.participant.displayName);
+    return { round: view, revealed };
   }
 
   async close(ctx: SessionContext, roundId: string): Promise<{ round: RoundView }> {
@@ -135,7 +142,17 @@ export class RoundService {
     round.state = "closed";
     round.closedAt = new Date().toISOString();
     await this.commit(ctx, "round.close", round.id);
-    return { round: await this.project(round) };
+    const view = await this.project(round);
+    await this.afterRoundChange?.(round, "closed", ctx.participant.displayName);
+    return { round: view };
+  }
+
+  /** The published values of every revealed round of a workshop, by round id. */
+  revealedOf(workshopId: string): Record<string, RevealedRound> {
+    const out: Record<string, RevealedRound> = {};
+    for (const round of this.store.roundsOf(workshopId))
+      if (round.revealedAt) out[round.id] = this.revealedValues(round);
+    return out;
   }
 
   private round(ctx: SessionContext, roundId: string): RoundRecord {

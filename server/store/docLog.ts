@@ -6,18 +6,10 @@
  *   <kind>.<n>.log     records of [u32 little-endian length][update bytes], appended in order
  * Loading applies the state and then every log in order; Yjs updates are idempotent, so a crash
  * between writing a new state and deleting the logs it covers only costs a little replay.
+ * Only the append is synchronous (the relay waits on it); everything else yields the event loop.
  */
-import {
-  closeSync,
-  fsyncSync,
-  ftruncateSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  writeSync,
-} from "node:fs";
-import { open, rename, unlink } from "node:fs/promises";
+import { writeSync } from "node:fs";
+import { type FileHandle, mkdir, open, readdir, readFile, rename, truncate, unlink } from "node:fs/promises";
 import path from "node:path";
 import type { RoomName } from "../../shared/rooms";
 
@@ -28,8 +20,11 @@ export interface DocPersistence {
   append(room: RoomName, update: Uint8Array): void;
   /** Bytes appended since the last compaction, to decide when to compact. */
   pendingBytes(room: RoomName): number;
-  /** `state` must contain everything appended so far; later appends go to a new log. */
-  compact(room: RoomName, state: Uint8Array): Promise<void>;
+  /**
+   * Replaces the logs by one merged state. `encodeState` is called at the instant appends switch to
+   * a new log, so the state holds everything the deleted logs held.
+   */
+  compact(room: RoomName, encodeState: () => Uint8Array): Promise<void>;
   /** Releases the open log file of an unloaded document. */
   close(room: RoomName): void;
 }
@@ -38,7 +33,7 @@ interface OpenLog {
   dir: string;
   kind: string;
   generation: number;
-  fd: number;
+  handle: FileHandle;
   bytes: number;
 }
 
@@ -53,35 +48,25 @@ export class FileDocLog implements DocPersistence {
     return `${room.workshopId}/${room.kind}`;
   }
 
-  private dirOf(room: RoomName): string {
-    return path.join(this.dataDir, "docs", room.workshopId);
-  }
-
   async load(room: RoomName): Promise<Uint8Array[]> {
-    const dir = this.dirOf(room);
-    mkdirSync(dir, { recursive: true });
+    const dir = path.join(this.dataDir, "docs", room.workshopId);
+    await mkdir(dir, { recursive: true });
     const updates: Uint8Array[] = [];
-    const state = readIfExists(path.join(dir, `${room.kind}.state`));
+    const state = await readIfExists(path.join(dir, `${room.kind}.state`));
     if (state && state.length > 0) updates.push(state);
-    const generations = readdirSync(dir)
-      .map((f) => LOG_FILE.exec(f))
-      .filter((m): m is RegExpExecArray => m !== null && m[1] === room.kind)
-      .map((m) => Number(m[2]))
-      .sort((a, b) => a - b);
+    const generations = logGenerations(await readdir(dir), room.kind);
     let bytes = 0;
     for (const gen of generations) {
       const file = path.join(dir, `${room.kind}.${gen}.log`);
-      const { records, validLength } = readRecords(readFileSync(file));
+      const { records, validLength } = readRecords(await readFile(file));
       updates.push(...records);
       bytes += validLength;
       // A record cut short by a crash mid-write is dropped, so later appends stay aligned.
-      const fd = openSync(file, "r+");
-      ftruncateSync(fd, validLength);
-      closeSync(fd);
+      await truncate(file, validLength);
     }
     const generation = generations.at(-1) ?? 0;
-    const fd = openSync(path.join(dir, `${room.kind}.${generation}.log`), "a");
-    this.logs.set(this.key(room), { dir, kind: room.kind, generation, fd, bytes });
+    const handle = await open(path.join(dir, `${room.kind}.${generation}.log`), "a");
+    this.logs.set(this.key(room), { dir, kind: room.kind, generation, handle, bytes });
     return updates;
   }
 
@@ -91,7 +76,8 @@ export class FileDocLog implements DocPersistence {
     const record = Buffer.allocUnsafe(4 + update.length);
     record.writeUInt32LE(update.length, 0);
     record.set(update, 4);
-    writeAll(log.fd, record);
+    let off = 0;
+    while (off < record.length) off += writeSync(log.handle.fd, record, off, record.length - off);
     log.bytes += record.length;
   }
 
@@ -99,19 +85,21 @@ export class FileDocLog implements DocPersistence {
     return this.logs.get(this.key(room))?.bytes ?? 0;
   }
 
-  async compact(room: RoomName, state: Uint8Array): Promise<void> {
+  async compact(room: RoomName, encodeState: () => Uint8Array): Promise<void> {
     const log = this.logs.get(this.key(room));
     if (!log) throw new Error(`document ${this.key(room)} is not loaded`);
-    // Switch appends to a fresh log first (synchronously), so nothing written after `state` was taken is deleted.
+    const next = await open(path.join(log.dir, `${log.kind}.${log.generation + 1}.log`), "a");
+    // Nothing awaits from here to the swap, so no append can fall between the state and the new log.
+    const state = encodeState();
     const covered = log.generation;
-    closeSync(log.fd);
+    const previous = log.handle;
     log.generation += 1;
-    log.fd = openSync(path.join(log.dir, `${log.kind}.${log.generation}.log`), "a");
+    log.handle = next;
     log.bytes = 0;
+    await previous.close();
     await writeAtomically(path.join(log.dir, `${log.kind}.state`), state);
-    for (const file of readdirSync(log.dir)) {
-      const m = LOG_FILE.exec(file);
-      if (m && m[1] === log.kind && Number(m[2]) <= covered) await unlink(path.join(log.dir, file));
+    for (const gen of logGenerations(await readdir(log.dir), log.kind)) {
+      if (gen <= covered) await unlink(path.join(log.dir, `${log.kind}.${gen}.log`));
     }
   }
 
@@ -119,14 +107,22 @@ export class FileDocLog implements DocPersistence {
     const key = this.key(room);
     const log = this.logs.get(key);
     if (!log) return;
-    closeSync(log.fd);
     this.logs.delete(key);
+    log.handle.close().catch((err: unknown) => console.error(`closing the log of ${key} failed`, err));
   }
 }
 
-function readIfExists(file: string): Uint8Array | null {
+function logGenerations(files: string[], kind: string): number[] {
+  return files
+    .map((f) => LOG_FILE.exec(f))
+    .filter((m): m is RegExpExecArray => m !== null && m[1] === kind)
+    .map((m) => Number(m[2]))
+    .sort((a, b) => a - b);
+}
+
+async function readIfExists(file: string): Promise<Uint8Array | null> {
   try {
-    return readFileSync(file);
+    return await readFile(file);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw err;
@@ -145,11 +141,6 @@ function readRecords(buf: Buffer): { records: Uint8Array[]; validLength: number 
   return { records, validLength: pos };
 }
 
-function writeAll(fd: number, data: Uint8Array): void {
-  let off = 0;
-  while (off < data.length) off += writeSync(fd, data, off, data.length - off);
-}
-
 async function writeAtomically(file: string, data: Uint8Array): Promise<void> {
   const tmp = `${file}.tmp`;
   const handle = await open(tmp, "w");
@@ -161,10 +152,10 @@ async function writeAtomically(file: string, data: Uint8Array): Promise<void> {
   }
   await rename(tmp, file);
   // The directory entry must reach the disk too, or the rename can be lost on power failure.
-  const dirFd = openSync(path.dirname(file), "r");
+  const dir = await open(path.dirname(file), "r");
   try {
-    fsyncSync(dirFd);
+    await dir.sync();
   } finally {
-    closeSync(dirFd);
+    await dir.close();
   }
 }

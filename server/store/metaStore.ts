@@ -4,7 +4,12 @@ import path from "node:path";
 import { Low } from "lowdb";
 import { JSONFile } from "lowdb/node";
 import type { Role } from "../../shared/roles";
+import type { SnapshotEntry } from "../../shared/snapshot";
 import type { DeterminationRecord, EstimateRecord, FrameworkRecord, RoundRecord } from "./estimationRecords";
+
+export interface SnapshotRecord extends SnapshotEntry {
+  workshopId: string;
+}
 
 export interface WorkshopRecord {
   id: string;
@@ -70,7 +75,8 @@ export interface AuditRecord {
     | "estimate.submit"
     | "determination.record"
     | "verdict.record"
-    | "dissent.add";
+    | "dissent.add"
+    | "snapshot.take";
   target?: string;
 }
 
@@ -86,6 +92,8 @@ export interface MetaData {
   /** Blind estimates: never copied anywhere a client can read until their round is revealed. */
   estimates: EstimateRecord[];
   determinations: DeterminationRecord[];
+  /** The snapshot index; the blobs live in files and are never rewritten. */
+  snapshots: SnapshotRecord[];
 }
 
 const empty = (): MetaData => ({
@@ -99,6 +107,7 @@ const empty = (): MetaData => ({
   rounds: [],
   estimates: [],
   determinations: [],
+  snapshots: [],
 });
 
 /**
@@ -222,6 +231,14 @@ export class MetaStore {
     const at = all.findIndex((d) => d.workshopId === record.workshopId && d.riskId === record.riskId);
     if (at >= 0) all[at] = record;
     else all.push(record);
+  }
+
+  snapshotsOf(workshopId: string): SnapshotRecord[] {
+    return this.db.data.snapshots.filter((x) => x.workshopId === workshopId);
+  }
+
+  addSnapshot(record: SnapshotRecord): void {
+    this.db.data.snapshots.push(record);
   }
 
   audit(entry: AuditRecord): void {

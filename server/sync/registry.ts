@@ -8,6 +8,9 @@ import type { DocPersistence } from "../store/docLog";
 import type { SyncHooks } from "./hooks";
 import { Room } from "./room";
 
+/** Logs shorter than this stay as they are when a room unloads. */
+const UNLOAD_COMPACT_BYTES = 64 * 1024;
+
 interface Entry {
   loading: Promise<Room>;
   holders: number;
@@ -94,7 +97,8 @@ export class RoomRegistry {
 
   private async unload(room: Room): Promise<void> {
     try {
-      await room.flush();
+      // A short log is cheaper to replay on the next load than to merge now.
+      await room.flush(UNLOAD_COMPACT_BYTES);
     } finally {
       this.options.persistence.close(room.name);
       room.destroy();

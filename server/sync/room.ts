@@ -129,17 +129,20 @@ export class Room {
       });
   }
 
-  /** Stores everything as one merged state; returns when it is on disk. */
-  async flush(): Promise<void> {
+  /**
+   * Merges the log into one stored state when it holds at least `minBytes`. Every update is already
+   * durable in the log, so this only shortens the next load.
+   */
+  async flush(minBytes = 1): Promise<void> {
     while (this.compacting) await this.compacting;
-    await this.compactNow();
+    await this.compactNow(minBytes);
   }
 
-  private async compactNow(): Promise<void> {
+  private async compactNow(minBytes = 1): Promise<void> {
     if (this.failed) return;
     const bytes = this.options.persistence.pendingBytes(this.name);
-    if (bytes === 0) return;
-    await this.options.persistence.compact(this.name, Y.encodeStateAsUpdate(this.doc));
+    if (bytes === 0 || bytes < minBytes) return;
+    await this.options.persistence.compact(this.name, () => Y.encodeStateAsUpdate(this.doc));
     this.options.onCompacted(this, bytes);
   }
 

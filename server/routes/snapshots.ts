@@ -1,0 +1,33 @@
+/** Snapshots: list, take (facilitators), read one. No route changes or deletes one. */
+import { Hono } from "hono";
+import { createMiddleware } from "hono/factory";
+import { takeSnapshotBody } from "../../shared/snapshot";
+import { type AppEnv, requireSession } from "../http/auth";
+import { readBody } from "../http/validate";
+import type { Services } from "../services";
+import { requireFacilitator } from "../services/roles";
+
+export function snapshotRoutes(services: Services): Hono<AppEnv> {
+  const r = new Hono<AppEnv>();
+  const authed = requireSession(services.store);
+  const own = createMiddleware<AppEnv>(async (c, next) => {
+    services.workshops.ensureSameWorkshop(c.var.session, c.req.param("id") ?? "");
+    await next();
+  });
+  r.get("/workshops/:id/snapshots", authed, own, (c) => c.json(services.snapshots.list(c.var.session)));
+  r.post("/workshops/:id/snapshots", authed, own, async (c) => {
+    requireFacilitator(c.var.session, "take a snapshot");
+    const { label } = await readBody(c, takeSnapshotBody);
+    const entry = await services.snapshots.take(
+      c.var.session.workshop.id,
+      label,
+      c.var.session.participant.displayName,
+      false,
+    );
+    return c.json({ snapshot: entry }, 201);
+  });
+  r.get("/workshops/:id/snapshots/:snapshotId", authed, own, (c) =>
+    c.json({ snapshot: services.snapshots.read(c.var.session.workshop.id, c.req.param("snapshotId")) }),
+  );
+  return r;
+}
