@@ -5,10 +5,14 @@ import type {
   CreateInviteResponse,
   CreateWorkshopBody,
   CreateWorkshopResponse,
+  FocusBody,
   InviteView,
   JoinBody,
   JoinResponse,
+  SetPhaseBody,
+  StartTimerBody,
 } from "../shared/api";
+import type { FocusState, TimerState } from "../shared/controlDoc";
 
 export class ApiRequestError extends Error {
   constructor(
@@ -63,6 +67,18 @@ export const listInvites = (token: string, workshopId: string) =>
 
 export const revokeInvite = (token: string, workshopId: string, inviteId: string) =>
   request<{ invite: InviteView }>("DELETE", `/workshops/${workshopId}/invites/${inviteId}`, { token });
+
+export const setPhase = (token: string, workshopId: string, body: SetPhaseBody) =>
+  request<{ phase: string }>("PUT", `/workshops/${workshopId}/phase`, { token, body });
+
+export const startTimer = (token: string, workshopId: string, body: StartTimerBody) =>
+  request<{ timer: TimerState }>("POST", `/workshops/${workshopId}/timer`, { token, body });
+
+export const stopTimer = (token: string, workshopId: string) =>
+  request<{ timer: null }>("DELETE", `/workshops/${workshopId}/timer`, { token });
+
+export const focusScenario = (token: string, workshopId: string, body: FocusBody) =>
+  request<{ focus: FocusState }>("POST", `/workshops/${workshopId}/focus`, { token, body });
 
 /** A one-line explanation of an error for the person who caused it. */
 export function describeError(err: unknown): string {

@@ -16,9 +16,11 @@ export function useConnectionState(connection: DocConnection): ConnectionView {
       // The provider emits before it finishes updating its fields: read once it is done.
       const notify = () => queueMicrotask(onChange);
       for (const event of EVENTS) connection.provider.on(event, notify);
+      const stopWatchingNetwork = connection.onStateChange(notify);
       notify();
       return () => {
         for (const event of EVENTS) connection.provider.off(event, notify);
+        stopWatchingNetwork();
       };
     };
     const getSnapshot = () => {

@@ -1,11 +1,22 @@
 import { useEffect, useState } from "react";
+import type { IndexeddbPersistence } from "y-indexeddb";
 import { colorFor } from "../../shared/presence";
+import { canWriteContent } from "../../shared/roles";
 import type { StoredSession } from "../session";
+import { ContentHistory } from "../sync/contentHistory";
 import { DocConnection } from "../sync/docConnection";
+import { openOfflineCache } from "../sync/offlineCache";
+import { exposeForTests } from "../sync/testHandle";
 
 export interface RoomConnections {
   content: DocConnection;
   control: DocConnection;
+  /**
+   * The content kept on this device, for people who write. An observer's replica is only ever the
+   * server's: anything written locally would be refused by the server and must not linger here.
+   */
+  cache: IndexeddbPersistence | null;
+  history: ContentHistory;
 }
 
 /** Opens the workshop's two documents for as long as the room is shown, and closes them after. */
@@ -16,11 +27,20 @@ export function useRoomConnections(session: StoredSession | null): RoomConnectio
     const { workshop, token, participant } = session;
     const content = new DocConnection("content", workshop.id, token);
     const control = new DocConnection("control", workshop.id, token);
+    const cache = canWriteContent(participant.role)
+      ? openOfflineCache(content.doc, workshop.id, participant.id)
+      : null;
+    const history = new ContentHistory(content.doc);
     // Only the colour is ours to choose; the server stamps name, role and participant id.
     content.provider.awareness.setLocalStateField("user", { color: colorFor(participant.id) });
     // Presence lives on the content document; a second entry per person would only be noise.
     control.provider.awareness.setLocalState(null);
-    setConnections({ content, control });
+    setConnections({ content, control, cache, history });
+    const hide = exposeForTests({
+      content: content.doc,
+      control: control.doc,
+      awareness: content.provider.awareness,
+    });
     // Development's StrictMode mounts, unmounts and remounts at once: connect only if still mounted
     // a task later, so no socket is opened just to be closed mid-handshake.
     const connectSoon = setTimeout(() => {
@@ -29,7 +49,10 @@ export function useRoomConnections(session: StoredSession | null): RoomConnectio
     });
     return () => {
       clearTimeout(connectSoon);
+      hide();
       setConnections(null);
+      history.destroy();
+      void cache?.destroy();
       content.destroy();
       control.destroy();
     };

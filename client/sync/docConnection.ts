@@ -19,6 +19,9 @@ export class DocConnection {
   readonly provider: WebsocketProvider;
   /** Set when the server closed with a code after which the same token cannot get back in. */
   finalClose: FinalClose | null = null;
+  /** The browser says it has no network: a socket that looks open is not trusted until it is back. */
+  private browserOffline = typeof navigator !== "undefined" && navigator.onLine === false;
+  private readonly listeners = new Set<() => void>();
 
   constructor(
     readonly kind: DocKind,
@@ -37,21 +40,53 @@ export class DocConnection {
     this.provider.on("closed", (event) => {
       this.finalClose = event;
     });
+    window.addEventListener("offline", this.onOffline);
+    window.addEventListener("online", this.onOnline);
+  }
+
+  /**
+   * A dropped network can leave a socket looking open for half a minute (y-websocket notices only
+   * when no message arrives): close it at once, and reconnect as soon as the network is back.
+   */
+  private readonly onOffline = () => {
+    this.browserOffline = true;
+    this.provider.disconnect();
+    this.notify();
+  };
+
+  private readonly onOnline = () => {
+    this.browserOffline = false;
+    if (!this.finalClose) this.provider.connect();
+    this.notify();
+  };
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Changes of state the provider does not announce itself (the browser's network going and coming). */
+  onStateChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   connect(): void {
-    this.provider.connect();
+    if (!this.browserOffline) this.provider.connect();
   }
 
   state(): ConnectionState {
     const p = this.provider;
     if (this.finalClose) return "closed";
+    if (this.browserOffline) return "offline";
     if (p.wsconnected) return p.synced ? "synced" : "syncing";
     // Every failed or dropped attempt counts until a connection syncs again.
     return p.wsUnsuccessfulReconnects > 0 ? "offline" : "connecting";
   }
 
   destroy(): void {
+    window.removeEventListener("offline", this.onOffline);
+    window.removeEventListener("online", this.onOnline);
+    this.listeners.clear();
     this.provider.destroy();
     this.doc.destroy();
   }
