@@ -13,7 +13,7 @@ export function App() {
       return <JoinPage />;
     case "room":
       // A new workshop id is a new room: remount so no state carries over.
-      return <RoomPage key={route.workshopId} workshopId={route.workshopId} />;
+      return <RoomPage key={route.workshopId} workshopId={route.workshopId} view={route.view} />;
     case "notFound":
       return <NotFoundPage />;
   }

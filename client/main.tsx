@@ -2,6 +2,12 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import "./styles.css";
+import "./styles/room.css";
+import "./styles/nav.css";
+import "./styles/fields.css";
+import "./styles/scenario.css";
+import "./styles/editor.css";
+import "./styles/facilitation.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");

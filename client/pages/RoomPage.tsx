@@ -1,26 +1,37 @@
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { PresenceUser } from "../../shared/presence";
 import { colorFor } from "../../shared/presence";
-import { canFacilitate } from "../../shared/roles";
+import { canFacilitate, canWriteContent } from "../../shared/roles";
 import { Layout } from "../components/Layout";
 import { Link } from "../components/Link";
-import { roleLabel } from "../format";
+import { FocusNoteBanner } from "../facilitation/FocusNoteBanner";
+import { SharedTimer } from "../facilitation/SharedTimer";
+import { useFocusFollow } from "../facilitation/useFocusFollow";
+import { EditableContext } from "../fields/editable";
 import { useConnectionState } from "../hooks/useConnectionState";
+import { useContentReady } from "../hooks/useContentReady";
 import { useParticipants } from "../hooks/useParticipants";
 import { usePresence } from "../hooks/usePresence";
 import { type RoomConnections, useRoomConnections } from "../hooks/useRoomConnections";
 import { useWorkshop } from "../hooks/useWorkshop";
+import { RoomNav } from "../nav/RoomNav";
 import { ClosedNotice } from "../room/ClosedNotice";
-import { ConnectionStatus } from "../room/ConnectionStatus";
-import { InvitePanel } from "../room/InvitePanel";
-import { ParticipantList } from "../room/ParticipantList";
+import { PeopleDrawer } from "../room/PeopleDrawer";
 import { PresenceBar } from "../room/PresenceBar";
+import { RoomContext, type RoomValue } from "../room/RoomContext";
+import { RoomHeader } from "../room/RoomHeader";
+import { UndoButtons } from "../room/UndoButtons";
+import { useUndoShortcuts } from "../room/useUndoShortcuts";
+import type { RoomView } from "../router";
 import { forgetSession, loadSession, type StoredSession } from "../session";
+import { deleteOfflineCache } from "../sync/offlineCache";
+import { RoomMain } from "../views/RoomMain";
 
-export function RoomPage({ workshopId }: { workshopId: string }) {
+export function RoomPage({ workshopId, view }: { workshopId: string; view: RoomView }) {
   const [session, setSession] = useState(() => loadSession(workshopId));
   const connections = useRoomConnections(session);
   const forget = () => {
+    if (session) void deleteOfflineCache(workshopId, session.participant.id);
     forgetSession(workshopId);
     setSession(null);
   };
@@ -32,7 +43,7 @@ export function RoomPage({ workshopId }: { workshopId: string }) {
         <p className="muted">Opening the workshop…</p>
       </Layout>
     );
-  return <Room session={session} connections={connections} onForget={forget} />;
+  return <Room session={session} connections={connections} view={view} onForget={forget} />;
 }
 
 function NoSession() {
@@ -45,8 +56,8 @@ function NoSession() {
           <code>https://…/join#…</code>; open it in this browser and enter your name.
         </p>
         <p>
-          Facilitators can make invite links from the “Invite people” panel of the workshop room. If you
-          started this workshop in another browser, open it there, or invite yourself from it.
+          Facilitators can make invite links from the “People” drawer of the workshop room. If you started
+          this workshop in another browser, open it there, or invite yourself from it.
         </p>
         <p>
           <Link href="/">Start a new workshop instead</Link>
@@ -59,13 +70,15 @@ function NoSession() {
 function Room({
   session,
   connections,
+  view,
   onForget,
 }: {
   session: StoredSession;
   connections: RoomConnections;
+  view: RoomView;
   onForget(): void;
 }) {
-  const { content, control } = connections;
+  const { content, control, cache, history } = connections;
   const { participant, token } = session;
   const workshop = useWorkshop(control.doc, session.workshop);
   const self = useMemo<PresenceUser>(
@@ -77,44 +90,97 @@ function Room({
     }),
     [participant],
   );
+  const room = useMemo<RoomValue>(
+    () => ({
+      workshopId: workshop.id,
+      token,
+      doc: content.doc,
+      provider: content.provider,
+      controlDoc: control.doc,
+      history,
+      self,
+      canEdit: canWriteContent(participant.role),
+      canFacilitate: canFacilitate(participant.role),
+    }),
+    [workshop.id, token, content, control, history, self, participant.role],
+  );
   const people = usePresence(content.provider.awareness, self);
   const participants = useParticipants(control.doc);
   const contentState = useConnectionState(content);
   const controlState = useConnectionState(control);
+  const ready = useContentReady(content, cache);
   const finalClose = contentState.finalClose ?? controlState.finalClose;
-  // Once the server has shut this person out, nobody is "here" from their point of view.
   const presentIds = useMemo(
     () => new Set(finalClose ? [] : people.map((p) => p.participantId)),
     [people, finalClose],
   );
+  const focus = useFocusFollow(control.doc, controlState.state === "synced", workshop.id, view);
+  const [peopleOpen, setPeopleOpen] = useState(false);
+  const drawerRef = useRef<HTMLDialogElement>(null);
+  const peopleButtonRef = useRef<HTMLButtonElement>(null);
+  useUndoShortcuts(history, room.canEdit && !peopleOpen);
 
-  const header = (
-    <div className="header-right">
-      <div className="conn-group">
-        <ConnectionStatus label="Content" connection={content} />
-        <ConnectionStatus label="Control" connection={control} />
-      </div>
-      <span className="you">
-        {participant.displayName}{" "}
-        <span className={`role-tag role-${participant.role}`}>{roleLabel(participant.role)}</span>
-      </span>
-    </div>
-  );
+  const viewing = view.kind === "scenario" ? view.scenarioId : null;
+  useEffect(() => {
+    const awareness = content.provider.awareness;
+    awareness.setLocalState({ ...awareness.getLocalState(), viewing, editing: false });
+  }, [content, viewing]);
+  useEffect(() => {
+    document.title = `${workshop.title} · Riskroom`;
+  }, [workshop.title]);
+
+  const closePeople = () => {
+    setPeopleOpen(false);
+    peopleButtonRef.current?.focus();
+  };
 
   return (
-    <Layout title={workshop.title} header={header}>
-      {finalClose && <ClosedNotice close={finalClose} onForget={onForget} />}
-      <div className="room-head">
-        <h1>{workshop.title}</h1>
-        {workshop.subject && <p className="subject">{workshop.subject}</p>}
-      </div>
-      {!finalClose && <PresenceBar people={people} selfId={participant.id} />}
-      <div className={canFacilitate(participant.role) ? "room-grid" : "room-grid single"}>
-        <ParticipantList participants={participants} presentIds={presentIds} />
-        {canFacilitate(participant.role) && (
-          <InvitePanel token={token} workshopId={workshop.id} joinCount={participants.length} />
-        )}
-      </div>
-    </Layout>
+    <RoomContext.Provider value={room}>
+      <EditableContext.Provider value={room.canEdit}>
+        <div className="room-app">
+          <button
+            type="button"
+            className="skip-link"
+            onClick={() => document.getElementById("main")?.focus()}
+          >
+            Skip to content
+          </button>
+          <RoomHeader workshop={workshop} content={content} control={control} keepsOffline={cache !== null} />
+          <div className="room-toolbar">
+            {!finalClose && <PresenceBar people={people} selfId={participant.id} />}
+            <SharedTimer />
+            {room.canEdit && <UndoButtons />}
+            <button
+              type="button"
+              ref={peopleButtonRef}
+              className="small-button"
+              aria-haspopup="dialog"
+              onClick={() => setPeopleOpen(true)}
+            >
+              People
+              {room.canFacilitate ? " & invites" : ""} <span className="count">{participants.length}</span>
+            </button>
+          </div>
+          <div className="room-body">
+            <RoomNav view={view} ready={ready} />
+            <main id="main" className="room-pane" tabIndex={-1}>
+              {finalClose && <ClosedNotice close={finalClose} onForget={onForget} />}
+              {focus.note && (
+                <FocusNoteBanner note={focus.note} selfName={self.name} onDismiss={focus.dismiss} />
+              )}
+              {ready ? <RoomMain view={view} /> : <p className="muted pane-inner">Loading the workshop…</p>}
+            </main>
+          </div>
+          <PeopleDrawer
+            dialogRef={drawerRef}
+            open={peopleOpen}
+            onClose={closePeople}
+            participants={participants}
+            presentIds={presentIds}
+            invites={room.canFacilitate ? { token, workshopId: workshop.id } : null}
+          />
+        </div>
+      </EditableContext.Provider>
+    </RoomContext.Provider>
   );
 }

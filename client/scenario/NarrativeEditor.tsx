@@ -1,0 +1,81 @@
+import { Collaboration } from "@tiptap/extension-collaboration";
+import { CollaborationCaret } from "@tiptap/extension-collaboration-caret";
+import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
+import { StarterKit } from "@tiptap/starter-kit";
+import { useRef } from "react";
+import type { Awareness } from "y-protocols/awareness";
+import type * as Y from "yjs";
+import { NarrativeToolbar } from "./NarrativeToolbar";
+
+/** What the caret extension needs of a provider: its awareness, where carets travel. */
+export interface CaretProvider {
+  awareness: Awareness;
+}
+
+/**
+ * A scenario's narrative, co-edited live. The fragment and the provider come from the room; this
+ * component never creates a document or a connection. Undo here is Tiptap's collaboration undo
+ * (y-tiptap's yUndoPlugin, which Collaboration sets up): it reverts this person's typing only.
+ */
+export function NarrativeEditor({
+  fragment,
+  provider,
+  user,
+  editable,
+  labelId,
+}: {
+  fragment: Y.XmlFragment;
+  provider: CaretProvider;
+  user: { name: string; color: string };
+  editable: boolean;
+  labelId: string;
+}) {
+  const frameRef = useRef<HTMLDivElement>(null);
+  const editor = useEditor(
+    {
+      extensions: [
+        // Collaboration brings its own history; StarterKit's would undo other people's typing.
+        StarterKit.configure({ undoRedo: false, heading: { levels: [3, 4] }, codeBlock: false }),
+        Collaboration.configure({ fragment }),
+        CollaborationCaret.configure({ provider, user: { name: user.name, color: user.color } }),
+      ],
+      editable,
+      editorProps: {
+        attributes: {
+          class: "narrative-content",
+          role: "textbox",
+          "aria-multiline": "true",
+          "aria-labelledby": labelId,
+          "aria-describedby": `${labelId}-keys`,
+        },
+        // Escape hands the keyboard back to the page: Tab then continues past the editor.
+        handleKeyDown: (_view, event) => {
+          if (event.key !== "Escape") return false;
+          frameRef.current?.focus();
+          return true;
+        },
+      },
+    },
+    [fragment, provider, editable, user.name, user.color],
+  );
+  const isEmpty = useEditorState({ editor, selector: ({ editor: e }) => e.isEmpty });
+
+  return (
+    <div className={editable ? "narrative" : "narrative readonly"}>
+      {editable && <NarrativeToolbar editor={editor} labelId={labelId} />}
+      <div className="narrative-frame" ref={frameRef} tabIndex={-1}>
+        <EditorContent editor={editor} />
+        {isEmpty && (
+          <p className="narrative-placeholder" aria-hidden="true">
+            {editable
+              ? "Tell how this could unfold: who acts, with what help from the model, to what harm."
+              : "No narrative yet."}
+          </p>
+        )}
+      </div>
+      <p id={`${labelId}-keys`} className="visually-hidden">
+        {editable ? "Rich text. Ctrl+Z undoes your own typing here. Escape leaves the editor." : "Read only."}
+      </p>
+    </div>
+  );
+}

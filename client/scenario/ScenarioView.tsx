@@ -1,0 +1,73 @@
+import type { FocusEvent } from "react";
+import { Link } from "../components/Link";
+import { EmptyState } from "../fields/EmptyState";
+import { useNarrative, useScenario } from "../hooks/useContent";
+import { useRoom } from "../room/RoomContext";
+import { roomPath } from "../router";
+import { DissentNotes } from "./DissentNotes";
+import { EvidenceList } from "./EvidenceList";
+import { NarrativeEditor } from "./NarrativeEditor";
+import { PathwaySteps } from "./PathwaySteps";
+import { ScenarioHeader } from "./ScenarioHeader";
+import { ScenarioLinks } from "./ScenarioLinks";
+
+const isField = (target: EventTarget | null) =>
+  target instanceof HTMLElement && target.matches("input, textarea, select, [contenteditable='true']");
+
+/**
+ * One risk scenario: header, then the narrative, the scenario's nature and links, and dissent on
+ * the left; the pathway and evidence on the right. Focus in any field tells the others "editing".
+ */
+export function ScenarioView({ scenarioId }: { scenarioId: string }) {
+  const { doc, provider, self, canEdit, workshopId } = useRoom();
+  const scenario = useScenario(doc, scenarioId);
+  const narrative = useNarrative(doc, scenarioId);
+
+  if (!scenario || !narrative)
+    return (
+      <div className="pane-inner">
+        <EmptyState title="This scenario is not here.">
+          It may have been deleted, or not have reached this device yet.{" "}
+          <Link href={roomPath(workshopId, { kind: "overview" })}>Back to the overview</Link>
+        </EmptyState>
+      </div>
+    );
+
+  const setEditing = (editing: boolean) => provider.awareness.setLocalStateField("editing", editing);
+  const onFocus = (event: FocusEvent) => setEditing(isField(event.target));
+  const onBlur = (event: FocusEvent) => {
+    if (!event.currentTarget.contains(event.relatedTarget)) setEditing(false);
+  };
+
+  return (
+    <article
+      className="scenario"
+      aria-label={`Scenario: ${scenario.title}`}
+      onFocus={onFocus}
+      onBlur={onBlur}
+    >
+      <ScenarioHeader scenario={scenario} />
+      <div className="scenario-columns">
+        <div className="scenario-column">
+          <section className="panel narrative-panel" aria-labelledby="narrative-heading">
+            <h3 id="narrative-heading">Narrative</h3>
+            <NarrativeEditor
+              key={scenarioId}
+              fragment={narrative}
+              provider={provider}
+              user={{ name: self.name, color: self.color }}
+              editable={canEdit}
+              labelId="narrative-heading"
+            />
+          </section>
+          <ScenarioLinks scenario={scenario} />
+          <DissentNotes scenarioId={scenario.id} dissent={scenario.dissent} />
+        </div>
+        <div className="scenario-column">
+          <PathwaySteps scenarioId={scenario.id} steps={scenario.steps} />
+          <EvidenceList scenarioId={scenario.id} evidence={scenario.evidence} />
+        </div>
+      </div>
+    </article>
+  );
+}

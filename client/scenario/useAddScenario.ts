@@ -1,0 +1,22 @@
+import { useCallback } from "react";
+import { addScenario } from "../../shared/content";
+import { focusSoon } from "../fields/focusSoon";
+import { useRoom } from "../room/RoomContext";
+import { navigate, roomPath } from "../router";
+
+/** Adds a scenario under a risk, opens it, and puts the keyboard on its title, selected to be typed over. */
+export function useAddScenario(): (riskId: string) => void {
+  const { doc, history, workshopId } = useRoom();
+  return useCallback(
+    (riskId: string) => {
+      let id = "";
+      history.edit(() => {
+        id = addScenario(doc, { riskId, title: "Untitled scenario", status: "draft" });
+      });
+      if (!id) return;
+      navigate(roomPath(workshopId, { kind: "scenario", scenarioId: id }));
+      focusSoon("scenario-title", { select: true });
+    },
+    [doc, history, workshopId],
+  );
+}
