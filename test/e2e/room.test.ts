@@ -1,92 +1,36 @@
 /**
  * The room in a real browser: a facilitator starts a workshop through the start page, invites an
- * expert through the invite panel, and the expert joins from the link in a second browser context.
+ * expert through the People drawer, and the expert joins from the link in a second browser context.
  */
-import { existsSync, mkdirSync } from "node:fs";
-import path from "node:path";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { existsSync } from "node:fs";
+import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { clientDist, ensureClientBuilt } from "../../server/scripts/clientBuild";
-import { startTestServer, type TestServer } from "../helpers/testServer";
-
-const CHROMIUM = "/usr/bin/chromium";
-const SCREENSHOTS = path.join(import.meta.dirname, "screenshots");
-const VIEWPORT = { width: 1280, height: 800 };
+import { CHROMIUM, type Harness, invite, join, startHarness, startWorkshop } from "./harness";
 
 // Browser tests need Debian's Chromium (CI installs it); without it they are skipped, not failed.
 describe.skipIf(!existsSync(CHROMIUM))("workshop room in a browser", () => {
-  let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  /** A fresh browser profile: its own localStorage, so its own session. */
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: VIEWPORT });
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  async function startWorkshop(page: Page, title: string, name: string): Promise<void> {
-    await page.goto(`${server.url}/`);
-    await page.getByLabel("Workshop title").fill(title);
-    await page.getByLabel("Model / subject").fill("Model X, agentic coding release");
-    await page.getByLabel("Your name").fill(name);
-    await page.getByRole("button", { name: "Create workshop" }).click();
-    await page.waitForURL(/\/w\/[A-Za-z0-9_-]{16}$/);
-    await page.getByRole("heading", { level: 1, name: title }).waitFor();
-  }
-
-  /** Makes an expert invite in the facilitator's invite panel and returns its link. */
-  async function inviteExpert(page: Page, label: string): Promise<string> {
-    await page.getByLabel("Role").selectOption("expert");
-    await page.getByLabel("Label").fill(label);
-    await page.getByRole("button", { name: "Create invite link" }).click();
-    const link = page.getByLabel("New expert invite link");
-    await link.waitFor();
-    return link.inputValue();
-  }
-
-  async function join(page: Page, inviteUrl: string, name: string): Promise<void> {
-    await page.goto(inviteUrl);
-    await page.getByLabel("Your name").fill(name);
-    await page.getByRole("button", { name: "Join workshop" }).click();
-  }
+  let h: Harness;
 
   const presenceText = (page: Page) => page.getByRole("list", { name: /Here now/ }).textContent();
   const connectionTexts = (page: Page) => page.locator(".conn-status").allTextContents();
+  const openPeople = async (page: Page) => {
+    await page.getByRole("button", { name: /^People/ }).click();
+    return page.getByRole("dialog", { name: "People" });
+  };
 
   beforeAll(async () => {
-    await ensureClientBuilt();
-    server = await startTestServer({ CLIENT_DIR: clientDist });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--disable-sync",
-      ],
-    });
-  }, 120_000);
-
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+    h = await startHarness();
+  }, 180_000);
+  afterEach(async () => h.closeContexts());
+  afterAll(async () => h?.close());
 
   it("shows a facilitator and an invited expert to each other, both connected", async () => {
-    const facilitator = await newPage();
-    await startWorkshop(facilitator, "Model X pre-deployment review", "Fran Facilitator");
-    const inviteUrl = await inviteExpert(facilitator, "Cyber panel");
-    expect(inviteUrl).toMatch(new RegExp(`^${server.url}/join#[A-Za-z0-9_-]+$`));
+    const facilitator = await h.newPage();
+    await startWorkshop(facilitator, h.server, "Model X pre-deployment review", "Fran Facilitator");
+    const inviteUrl = await invite(facilitator, "expert", "Cyber panel");
+    expect(inviteUrl).toMatch(new RegExp(`^${h.server.url}/join#[A-Za-z0-9_-]+$`));
 
-    const expert = await newPage();
+    const expert = await h.newPage();
     await join(expert, inviteUrl, "Eli Expert");
     await expert.waitForURL(facilitator.url());
 
@@ -102,41 +46,46 @@ describe.skipIf(!existsSync(CHROMIUM))("workshop room in a browser", () => {
       );
     }
     // Only facilitators manage invites; the facilitator's list counts the invite's one use.
-    expect(await expert.getByRole("heading", { name: "Invite people" }).count()).toBe(0);
+    const expertDrawer = await openPeople(expert);
+    await expertDrawer.getByRole("heading", { name: "Participants" }).waitFor();
+    expect(await expertDrawer.getByRole("heading", { name: "Invite people" }).count()).toBe(0);
+    const drawer = await openPeople(facilitator);
     await vi.waitFor(async () => {
-      const row = facilitator.getByRole("row", { name: /Cyber panel/ });
+      const row = drawer.getByRole("row", { name: /Cyber panel/ });
       expect(await row.getByRole("cell").nth(1).textContent()).toBe("1");
     });
-
-    // The README shows this: no hover state left on the last button clicked.
-    await facilitator.mouse.move(0, VIEWPORT.height - 1);
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await facilitator.screenshot({ path: path.join(SCREENSHOTS, "room.png") });
+    // Escape closes the drawer and gives the keyboard back to the button that opened it.
+    await facilitator.keyboard.press("Escape");
+    await vi.waitFor(async () => expect(await drawer.isVisible()).toBe(false));
+    expect(await facilitator.evaluate(() => document.activeElement?.textContent)).toMatch(/^People/);
   }, 60_000);
 
   it("tells an expert whose invite is revoked, marks them revoked, and refuses the link after", async () => {
-    const facilitator = await newPage();
-    await startWorkshop(facilitator, "Revocation drill", "Rae Facilitator");
-    const inviteUrl = await inviteExpert(facilitator, "Short-lived");
-    const expert = await newPage();
+    const facilitator = await h.newPage();
+    await startWorkshop(facilitator, h.server, "Revocation drill", "Rae Facilitator");
+    const inviteUrl = await invite(facilitator, "expert", "Short-lived");
+    const expert = await h.newPage();
     await join(expert, inviteUrl, "Sam Expert");
     await vi.waitFor(async () => expect(await presenceText(facilitator)).toContain("Sam Expert"), {
       timeout: 10_000,
     });
 
-    await facilitator.getByRole("button", { name: /Revoke Expert: Short-lived invite/ }).click();
-    await facilitator.getByRole("button", { name: "Yes, revoke" }).click();
+    const drawer = await openPeople(facilitator);
+    await drawer.getByRole("button", { name: /Revoke Expert: Short-lived invite/ }).click();
+    await drawer.getByRole("button", { name: "Yes, revoke" }).click();
 
     await expert.getByRole("alert").filter({ hasText: "Your access was revoked" }).waitFor();
     await vi.waitFor(async () => {
       expect(await connectionTexts(expert)).toEqual(["Content: Disconnected", "Control: Disconnected"]);
       expect(await presenceText(facilitator)).not.toContain("Sam Expert");
-      const sam = facilitator.getByRole("listitem").filter({ hasText: "Sam Expert" });
+      const sam = drawer.getByRole("listitem").filter({ hasText: "Sam Expert" });
       expect(await sam.textContent()).toContain("Access revoked");
     });
 
-    const latecomer = await newPage();
-    await join(latecomer, inviteUrl, "Late Larry");
+    const latecomer = await h.newPage();
+    await latecomer.goto(inviteUrl);
+    await latecomer.getByLabel("Your name").fill("Late Larry");
+    await latecomer.getByRole("button", { name: "Join workshop" }).click();
     await latecomer.getByRole("alert").filter({ hasText: "This invite link was revoked" }).waitFor();
   }, 60_000);
 });

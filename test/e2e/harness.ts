@@ -1,0 +1,141 @@
+/**
+ * What every browser test needs: the client built once (several test files run at the same time,
+ * so building is serialised with a lock directory), the real server in-process on a random port,
+ * Debian's Chromium, and the pages a workshop is started, joined and opened with.
+ */
+import { mkdirSync, rmSync, statSync } from "node:fs";
+import path from "node:path";
+import { setTimeout as delay } from "node:timers/promises";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { clientDist, ensureClientBuilt, projectRoot } from "../../server/scripts/clientBuild";
+import { startTestServer, type TestServer } from "../helpers/testServer";
+
+export const CHROMIUM = "/usr/bin/chromium";
+export const VIEWPORT = { width: 1280, height: 800 };
+export const SCREENSHOTS = path.join(import.meta.dirname, "screenshots");
+
+const LOCK = path.join(projectRoot, "dist", ".client-build.lock");
+
+/** Builds the client unless another test file is doing it; then finds it fresh and skips. */
+async function buildClientOnce(): Promise<void> {
+  mkdirSync(path.dirname(LOCK), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      // A lock older than two minutes belongs to a run that died mid-build.
+      const age = Date.now() - (statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 120_000) rmSync(LOCK, { recursive: true, force: true });
+      // Waiting on another process's build: polling a lock, not pacing the test.
+      else await delay(200);
+    }
+  }
+  try {
+    await ensureClientBuilt();
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
+export interface Harness {
+  server: TestServer;
+  browser: Browser;
+  /** A fresh browser profile (its own localStorage and IndexedDB, so its own session), with the test flag set. */
+  newContext(): Promise<BrowserContext>;
+  newPage(context?: BrowserContext): Promise<Page>;
+  /** Closes the contexts opened since the last call. */
+  closeContexts(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  await buildClientOnce();
+  const server = await startTestServer({ CLIENT_DIR: clientDist });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-sync",
+    ],
+  });
+  const contexts: BrowserContext[] = [];
+  const newContext = async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    // Exposes the live documents on window.__riskroom (see client/sync/testHandle.ts).
+    await context.addInitScript(() => localStorage.setItem("riskroom.e2e", "1"));
+    contexts.push(context);
+    return context;
+  };
+  return {
+    server,
+    browser,
+    newContext,
+    newPage: async (context) => (context ?? (await newContext())).newPage(),
+    async closeContexts() {
+      for (const context of contexts.splice(0)) await context.close();
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Starts a workshop from the start page; the page lands in its room as the facilitator. */
+export async function startWorkshop(
+  page: Page,
+  server: TestServer,
+  title: string,
+  name: string,
+): Promise<void> {
+  await page.goto(`${server.url}/`);
+  await page.getByLabel("Workshop title").fill(title);
+  await page.getByLabel("Model / subject").fill("Model X, agentic coding release");
+  await page.getByLabel("Your name").fill(name);
+  await page.getByRole("button", { name: "Create workshop" }).click();
+  await page.waitForURL(/\/w\/[A-Za-z0-9_-]{16}$/);
+  await page.getByRole("heading", { level: 1, name: title }).waitFor();
+}
+
+/** Makes an invite in the facilitator's People drawer and returns its link; the drawer is closed after. */
+export async function invite(page: Page, role: "expert" | "observer" | "facilitator", label: string) {
+  await page.getByRole("button", { name: /^People/ }).click();
+  const drawer = page.getByRole("dialog", { name: "People" });
+  await drawer.getByLabel("Role").selectOption(role);
+  await drawer.getByLabel("Label").fill(label);
+  await drawer.getByRole("button", { name: "Create invite link" }).click();
+  const link = drawer.getByLabel(new RegExp(`New ${role} invite link`));
+  await link.waitFor();
+  const url = await link.inputValue();
+  await drawer.getByRole("button", { name: "Close" }).click();
+  return url;
+}
+
+/** Joins by an invite link and waits for the room. */
+export async function join(page: Page, inviteUrl: string, name: string): Promise<void> {
+  await page.goto(inviteUrl);
+  await page.getByLabel("Your name").fill(name);
+  await page.getByRole("button", { name: "Join workshop" }).click();
+  await page.waitForURL(/\/w\/[A-Za-z0-9_-]{16}/);
+}
+
+/** Both documents connected and synced, as the header's badges say. */
+export async function waitConnected(page: Page): Promise<void> {
+  await page.locator(".conn-status[data-state=synced]").nth(1).waitFor();
+}
+
+/** Adds a scenario under a risk from the navigation and names it; returns its id. */
+export async function addScenario(page: Page, riskTitle: string, title: string): Promise<string> {
+  await page.getByRole("button", { name: `+ Add scenario under ${riskTitle}` }).click();
+  const titleField = page.getByLabel("Scenario title");
+  await titleField.waitFor();
+  await titleField.fill(title);
+  const match = /\/scenarios\/([^/]+)$/.exec(page.url());
+  if (!match?.[1]) throw new Error(`not on a scenario: ${page.url()}`);
+  return decodeURIComponent(match[1]);
+}
