@@ -11,23 +11,17 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   addScenario,
   CHROMIUM,
+  caretAt,
   type Harness,
   invite,
   join,
+  narrativeText,
   SCREENSHOTS,
   startHarness,
   startWorkshop,
   waitConnected,
 } from "./harness";
 
-const narrative = (page: Page) => page.getByRole("textbox", { name: "Narrative" });
-/** The narrative's text, paragraph by paragraph, without the name labels of other people's carets. */
-const narrativeText = (page: Page) =>
-  narrative(page).evaluate((editor) => {
-    const copy = editor.cloneNode(true) as HTMLElement;
-    for (const caret of copy.querySelectorAll(".collaboration-carets__caret")) caret.remove();
-    return [...copy.children].map((block) => block.textContent).join("\n");
-  });
 const stepTexts = (page: Page) =>
   page
     .getByRole("textbox", { name: /^Step \d+$/ })
@@ -37,38 +31,6 @@ const evidenceTitles = (page: Page) =>
     .getByRole("textbox", { name: "Evidence title" })
     .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
 const poll = { timeout: 10_000, interval: 100 };
-
-/** The editor's own selection, read from the Tiptap editor its element carries. */
-const editorCaret = (page: Page) =>
-  narrative(page).evaluate((element) => {
-    type Carrier = {
-      editor?: { state: { selection: { from: number }; doc: { content: { size: number } } } };
-    };
-    const state = (element as unknown as Carrier).editor?.state;
-    return state ? { at: state.selection.from, end: state.doc.content.size - 1 } : null;
-  });
-
-/**
- * Puts the caret at the narrative's start or end with a click on that corner of its first or last
- * paragraph, then waits until the editor has taken the click in (a key pressed sooner would apply
- * at the old selection: ProseMirror reads a click's selection from the browser's next
- * selectionchange event, which input events can overtake).
- */
-async function caretAt(page: Page, where: "start" | "end"): Promise<void> {
-  const blocks = narrative(page).locator(":scope > *");
-  const block = where === "start" ? blocks.first() : blocks.last();
-  await block.scrollIntoViewIfNeeded();
-  const box = await block.boundingBox();
-  if (!box) throw new Error("the narrative has no paragraph to click");
-  if (where === "start") await page.mouse.click(box.x + 1, box.y + 2);
-  else await page.mouse.click(box.x + box.width - 2, box.y + box.height - 2);
-  await expect
-    .poll(async () => {
-      const caret = await editorCaret(page);
-      return caret && (where === "start" ? caret.at === 1 : caret.at === caret.end);
-    }, poll)
-    .toBe(true);
-}
 
 /** Adds records to one list of the threat model through its "New …" field. */
 async function addThreats(page: Page, noun: string, names: string[]): Promise<void> {

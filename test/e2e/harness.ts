@@ -7,6 +7,7 @@ import { mkdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { expect } from "vitest";
 import { clientDist, ensureClientBuilt, projectRoot } from "../../server/scripts/clientBuild";
 import { startTestServer, type TestServer } from "../helpers/testServer";
 
@@ -138,4 +139,48 @@ export async function addScenario(page: Page, riskTitle: string, title: string):
   const match = /\/scenarios\/([^/]+)$/.exec(page.url());
   if (!match?.[1]) throw new Error(`not on a scenario: ${page.url()}`);
   return decodeURIComponent(match[1]);
+}
+
+export const narrative = (page: Page) => page.getByRole("textbox", { name: "Narrative" });
+/** The narrative's text, paragraph by paragraph, without the name labels of other people's carets. */
+export const narrativeText = (page: Page) =>
+  narrative(page).evaluate((editor) => {
+    const copy = editor.cloneNode(true) as HTMLElement;
+    for (const caret of copy.querySelectorAll(".collaboration-carets__caret")) caret.remove();
+    return [...copy.children].map((block) => block.textContent).join("\n");
+  });
+
+/** The editor's own selection, read from the Tiptap editor its element carries. */
+const editorCaret = (page: Page) =>
+  narrative(page).evaluate((element) => {
+    type Carrier = {
+      editor?: { state: { selection: { from: number }; doc: { content: { size: number } } } };
+    };
+    const state = (element as unknown as Carrier).editor?.state;
+    return state ? { at: state.selection.from, end: state.doc.content.size - 1 } : null;
+  });
+
+/**
+ * Puts the caret at the narrative's start or end with a click on that corner of its first or last
+ * paragraph, then waits until the editor has taken the click in (a key pressed sooner would apply
+ * at the old selection: ProseMirror reads a click's selection from the browser's next
+ * selectionchange event, which input events can overtake).
+ */
+export async function caretAt(page: Page, where: "start" | "end"): Promise<void> {
+  const blocks = narrative(page).locator(":scope > *");
+  const block = where === "start" ? blocks.first() : blocks.last();
+  await block.scrollIntoViewIfNeeded();
+  const box = await block.boundingBox();
+  if (!box) throw new Error("the narrative has no paragraph to click");
+  if (where === "start") await page.mouse.click(box.x + 1, box.y + 2);
+  else await page.mouse.click(box.x + box.width - 2, box.y + box.height - 2);
+  await expect
+    .poll(
+      async () => {
+        const caret = await editorCaret(page);
+        return caret && (where === "start" ? caret.at === 1 : caret.at === caret.end);
+      },
+      { timeout: 10_000, interval: 50 },
+    )
+    .toBe(true);
 }
