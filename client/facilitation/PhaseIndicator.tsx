@@ -42,7 +42,7 @@ export function PhaseIndicator() {
               <span className="phase-number" aria-hidden="true">
                 {i + 1}
               </span>
-              {PHASE_LABELS[p]}
+              <span className="phase-name">{PHASE_LABELS[p]}</span>
             </>
           );
           return (

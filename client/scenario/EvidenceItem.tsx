@@ -87,23 +87,27 @@ export function EvidenceItem({
             onChange={(link) => onChange({ link }, true)}
           />
         )}
-        <InlineText
-          label="Result"
-          multiline
-          value={evidence.result}
-          maxLength={2000}
-          placeholder="e.g. 42% on the wet-lab subset"
-          onChange={(result) => onChange({ result }, true)}
-        />
-        <InlineText
-          label="Note"
-          className="wide"
-          multiline
-          value={evidence.note}
-          maxLength={4000}
-          placeholder="What it shows, and its limits"
-          onChange={(note) => onChange({ note }, true)}
-        />
+        {(editable || evidence.result) && (
+          <InlineText
+            label="Result"
+            multiline
+            value={evidence.result}
+            maxLength={2000}
+            placeholder="e.g. 42% on the wet-lab subset"
+            onChange={(result) => onChange({ result }, true)}
+          />
+        )}
+        {(editable || evidence.note) && (
+          <InlineText
+            label="Note"
+            className="wide"
+            multiline
+            value={evidence.note}
+            maxLength={4000}
+            placeholder="What it shows, and its limits"
+            onChange={(note) => onChange({ note }, true)}
+          />
+        )}
       </div>
     </li>
   );

@@ -30,7 +30,7 @@ export function NarrativeEditor({
   editable: boolean;
   labelId: string;
 }) {
-  const frameRef = useRef<HTMLDivElement>(null);
+  const exitRef = useRef<HTMLParagraphElement>(null);
   const editor = useEditor(
     {
       extensions: [
@@ -48,10 +48,10 @@ export function NarrativeEditor({
           "aria-labelledby": labelId,
           "aria-describedby": `${labelId}-keys`,
         },
-        // Escape hands the keyboard back to the page: Tab then continues past the editor.
+        // Escape hands the keyboard back to the page, just after the editor: Tab then goes on.
         handleKeyDown: (_view, event) => {
           if (event.key !== "Escape") return false;
-          frameRef.current?.focus();
+          exitRef.current?.focus();
           return true;
         },
       },
@@ -63,7 +63,7 @@ export function NarrativeEditor({
   return (
     <div className={editable ? "narrative" : "narrative readonly"}>
       {editable && <NarrativeToolbar editor={editor} labelId={labelId} />}
-      <div className="narrative-frame" ref={frameRef} tabIndex={-1}>
+      <div className="narrative-frame">
         <EditorContent editor={editor} />
         {isEmpty && (
           <p className="narrative-placeholder" aria-hidden="true">
@@ -73,6 +73,11 @@ export function NarrativeEditor({
           </p>
         )}
       </div>
+      {editable && (
+        <p className="narrative-exit" ref={exitRef} tabIndex={-1}>
+          Left the narrative: Tab goes on, Shift+Tab goes back.
+        </p>
+      )}
       <p id={`${labelId}-keys`} className="visually-hidden">
         {editable ? "Rich text. Ctrl+Z undoes your own typing here. Escape leaves the editor." : "Read only."}
       </p>

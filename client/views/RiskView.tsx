@@ -70,11 +70,18 @@ export function RiskView({ riskId }: { riskId: string }) {
         />
         {canEdit && (
           <div className="button-row">
-            <button type="button" id="risk-move-up" disabled={at <= 0} onClick={() => move(-1)}>
+            <button
+              type="button"
+              className="small-button"
+              id="risk-move-up"
+              disabled={at <= 0}
+              onClick={() => move(-1)}
+            >
               ↑ Move up
             </button>
             <button
               type="button"
+              className="small-button"
               id="risk-move-down"
               disabled={at < 0 || at >= visible.length - 1}
               onClick={() => move(1)}
@@ -84,6 +91,7 @@ export function RiskView({ riskId }: { riskId: string }) {
             {!risk.specified && (
               <button
                 type="button"
+                className="small-button"
                 id="risk-archive"
                 onClick={() => {
                   update({ archived: !risk.archived });
