@@ -12,6 +12,7 @@ import { MAX_JSON_BODY_BYTES } from "../shared/limits";
 import type { Config } from "./config";
 import { ApiError, errorResponse } from "./http/errors";
 import { estimationRoutes } from "./routes/estimation";
+import { exportRoutes } from "./routes/export";
 import { inviteRoutes } from "./routes/invites";
 import { roomControlRoutes } from "./routes/roomControl";
 import { snapshotRoutes } from "./routes/snapshots";
@@ -21,7 +22,9 @@ import type { Services, Site } from "./services";
 import { ContentReader } from "./services/contentReader";
 import { ControlProjection } from "./services/controlProjection";
 import { DeterminationService } from "./services/determinations";
+import { ExportService, registryDocs } from "./services/exporter";
 import { FrameworkService } from "./services/framework";
+import { ImportService } from "./services/importer";
 import { InviteService } from "./services/invites";
 import { RoomControlService } from "./services/roomControl";
 import { RoundService } from "./services/rounds";
@@ -94,6 +97,14 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
     rounds,
     determinations: new DeterminationService(store, control, frameworks, content),
     snapshots,
+    exporter: new ExportService({
+      store,
+      frameworks,
+      rounds,
+      snapshots,
+      readDocs: registryDocs(() => registry!),
+    }),
+    importer: new ImportService(() => services),
   };
 
   const allowedOrigins = new Set(config.allowedOrigins);
@@ -125,6 +136,8 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
   api.all("*", () => {
     throw new ApiError(404, "not_found", "no such API route");
   });
+  // Before `api`, whose 1 MiB body limit would refuse most imports.
+  app.route("/api", exportRoutes(services, config.createToken));
   app.route("/api", api);
   app.route(
     "/",

@@ -2,7 +2,9 @@
 import type { MetaStore } from "../store/metaStore";
 import type { ControlProjection } from "./controlProjection";
 import type { DeterminationService } from "./determinations";
+import type { ExportService } from "./exporter";
 import type { FrameworkService } from "./framework";
+import type { ImportService } from "./importer";
 import type { InviteService } from "./invites";
 import type { RoomControlService } from "./roomControl";
 import type { RoundService } from "./rounds";
@@ -26,4 +28,6 @@ export interface Services {
   rounds: RoundService;
   determinations: DeterminationService;
   snapshots: SnapshotService;
+  exporter: ExportService;
+  importer: ImportService;
 }

@@ -1,0 +1,64 @@
+/**
+ * Exports (any session of the workshop, observers included) and imports (like creating a workshop:
+ * open, or behind the server's create token). Mounted ahead of the other API routes so that the
+ * import has its own body limit: a whole workshop is larger than any other request.
+ */
+import { createHash, timingSafeEqual } from "node:crypto";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { exportQuery, importWorkshopBody, MAX_IMPORT_BODY_BYTES } from "../../shared/workshopExport";
+import { issueFields } from "../export/gather";
+import { REPORT_CSP } from "../export/htmlReport";
+import { type AppEnv, bearerToken, requireSession } from "../http/auth";
+import { ApiError } from "../http/errors";
+import { readBody } from "../http/validate";
+import type { Services } from "../services";
+
+export function exportRoutes(services: Services, createToken: string | undefined): Hono<AppEnv> {
+  const r = new Hono<AppEnv>();
+  const authed = requireSession(services.store);
+  const importLimit = bodyLimit({
+    maxSize: MAX_IMPORT_BODY_BYTES,
+    onError: () => {
+      throw new ApiError(413, "too_large", `imports are limited to ${MAX_IMPORT_BODY_BYTES} bytes`);
+    },
+  });
+
+  r.post("/workshops/import", importLimit, async (c) => {
+    if (createToken && !sameSecret(bearerToken(c.req.header("authorization")), createToken))
+      throw new ApiError(401, "unauthorized", "creating a workshop on this server requires its create token");
+    const body = await readBody(c, importWorkshopBody);
+    return c.json(await services.importer.import(body), 201);
+  });
+
+  r.get("/workshops/:id/export", authed, async (c) => {
+    services.workshops.ensureSameWorkshop(c.var.session, c.req.param("id"));
+    const query = exportQuery.safeParse(c.req.query());
+    if (!query.success)
+      throw new ApiError(
+        400,
+        "invalid_input",
+        "the query has invalid parameters",
+        issueFields(query.error.issues, "(query)"),
+      );
+    const { format, snapshot } = query.data;
+    const file = await services.exporter.file(c.var.session.workshop.id, format, snapshot);
+    return c.body(file.body, 200, {
+      "content-type": file.contentType,
+      "content-disposition": `attachment; filename="${file.filename}"`,
+      // Exports hold the whole assessment: no shared cache keeps a copy.
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+      ...(format === "html" ? { "content-security-policy": REPORT_CSP } : {}),
+    });
+  });
+
+  return r;
+}
+
+/** The same comparison as creating a workshop (server/routes/workshops.ts): constant time over digests. */
+function sameSecret(given: string | undefined, expected: string): boolean {
+  if (!given) return false;
+  const digest = (s: string) => createHash("sha256").update(s).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}

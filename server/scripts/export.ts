@@ -1,0 +1,81 @@
+/**
+ * `npm run export`: the same exports as `GET /api/workshops/:id/export`, offline, from a data
+ * directory, for automation. Reads only: it never writes into the data directory and does not need
+ * the server running.
+ *
+ *   npm run export -- --data ./data --workshop <id> [--snapshot <id>] --format md|json|csv|html [--out file]
+ *   npm run export -- --data ./data --list
+ */
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { EXPORT_FORMATS, type ExportFormat } from "../../shared/workshopExport";
+import { openOfflineSources } from "../export/offline";
+import { ApiError } from "../http/errors";
+import { ExportService } from "../services/exporter";
+
+const USAGE = `usage: npm run export -- --data <dir> --workshop <id> [--snapshot <id>] [--format ${EXPORT_FORMATS.join("|")}] [--out <file>]
+       npm run export -- --data <dir> --list`;
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      data: { type: "string", default: process.env.DATA_DIR || "./data" },
+      workshop: { type: "string" },
+      snapshot: { type: "string" },
+      format: { type: "string", default: "md" },
+      out: { type: "string" },
+      list: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const dataDir = path.resolve(values.data);
+  const sources = await openOfflineSources(dataDir);
+  if (values.list) {
+    for (const w of sources.store.data.workshops)
+      console.log(
+        `${w.id}  ${w.createdAt}  ${sources.store.snapshotsOf(w.id).length} snapshot(s)  ${w.title}`,
+      );
+    return 0;
+  }
+  const format = values.format as ExportFormat;
+  if (!values.workshop || !EXPORT_FORMATS.includes(format)) {
+    console.error(USAGE);
+    return 2;
+  }
+  if (values.out && isInside(path.resolve(values.out), dataDir)) {
+    console.error(
+      `refusing to write ${values.out}: it is inside the data directory, which this command only reads`,
+    );
+    return 2;
+  }
+  const file = await new ExportService(sources).file(values.workshop, format, values.snapshot);
+  if (values.out) {
+    writeFileSync(values.out, file.body);
+    console.error(`wrote ${values.out} (${file.filename})`);
+  } else process.stdout.write(file.body);
+  return 0;
+}
+
+function isInside(file: string, dir: string): boolean {
+  const rel = path.relative(dir, file);
+  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof ApiError) {
+      console.error(`error: ${err.message} (${err.code})`);
+      for (const [field, problems] of Object.entries(err.fields ?? {}))
+        console.error(`  ${field}: ${problems.join("; ")}`);
+    } else console.error(`error: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  },
+);

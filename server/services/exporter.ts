@@ -1,0 +1,34 @@
+/**
+ * Exports of a workshop, current or of one snapshot, in every format. The gathering and rendering
+ * live in server/export/; this service only wires them to where the state comes from, so that the
+ * server and the offline command produce the same bytes from the same state.
+ */
+import * as Y from "yjs";
+import type { ExportFormat, WorkshopExport } from "../../shared/workshopExport";
+import { type ExportFile, exportFile } from "../export/files";
+import { type DocStates, type ExportSources, gatherLive, gatherSnapshot } from "../export/gather";
+import type { RoomRegistry } from "../sync/registry";
+
+export class ExportService {
+  constructor(private readonly sources: ExportSources) {}
+
+  gather(workshopId: string, snapshotId?: string, now = new Date()): Promise<WorkshopExport> {
+    return snapshotId === undefined
+      ? gatherLive(this.sources, workshopId, now)
+      : Promise.resolve().then(() => gatherSnapshot(this.sources, workshopId, snapshotId, now));
+  }
+
+  async file(workshopId: string, format: ExportFormat, snapshotId?: string): Promise<ExportFile> {
+    return exportFile(await this.gather(workshopId, snapshotId), format);
+  }
+}
+
+/** The live documents, read through the registry so an open room is read as its peers see it. */
+export function registryDocs(registry: () => RoomRegistry): ExportSources["readDocs"] {
+  const read = (workshopId: string, kind: "content" | "control") =>
+    registry().withRoom({ workshopId, kind }, (room) => Y.encodeStateAsUpdate(room.doc));
+  return async (workshopId): Promise<DocStates> => ({
+    content: await read(workshopId, "content"),
+    control: await read(workshopId, "control"),
+  });
+}

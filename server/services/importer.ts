@@ -1,0 +1,51 @@
+/**
+ * Import: a new workshop from a JSON export. What carries over is what the export describes of the
+ * assessment itself, the content (with every id, order and narrative) and the framework; what belongs
+ * to the old workshop's process stays behind: participants and tokens, rounds and estimates,
+ * determinations, verdict, snapshots, and the lock. The new workshop starts unlocked, so its
+ * facilitator locks the criteria again (an unchanged framework locks at the same hash).
+ */
+import type { ImportWorkshopBody, ImportWorkshopResponse } from "../../shared/workshopExport";
+import { writeContent } from "../export/contentWriter";
+import type { Services } from ".";
+import { writeAsServer } from "./controlProjection";
+import { authenticate } from "./sessions";
+
+export class ImportService {
+  /** A getter: the importer uses services wired beside it. */
+  constructor(
+    private readonly services: () => Pick<Services, "store" | "workshops" | "frameworks" | "control">,
+  ) {}
+
+  async import(body: ImportWorkshopBody): Promise<ImportWorkshopResponse> {
+    const { store, workshops, frameworks, control } = this.services();
+    const exp = body.export;
+    const created = await workshops.create({
+      title: body.title ?? exp.workshop.title,
+      ...(exp.workshop.subject ? { subject: exp.workshop.subject } : {}),
+      ...(body.displayName ? { displayName: body.displayName } : {}),
+    });
+    const workshopId = created.workshop.id;
+    await writeAsServer(control.registry(), { workshopId, kind: "content" }, (doc) =>
+      writeContent(doc, exp.content),
+    );
+    // The framework goes through the service as the importer, so it is audited and projected as any edit.
+    const auth = authenticate(store, created.session.token);
+    if (!auth.ok) throw new Error(`the importer's new session does not authenticate (${auth.reason})`);
+    await frameworks.replace(auth.context, exp.framework);
+    const c = exp.content;
+    return {
+      ...created,
+      imported: {
+        from: { workshopId: exp.workshop.id, exportedAt: exp.exportedAt, source: exp.source.kind },
+        risks: c.risks.length,
+        actors: c.actors.length,
+        sources: c.sources.length,
+        safeguards: c.safeguards.length,
+        scenarios: c.scenarios.length,
+        mitigations: c.mitigations.length,
+        frameworkLocked: false,
+      },
+    };
+  }
+}
