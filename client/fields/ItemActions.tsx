@@ -1,5 +1,5 @@
 import { useEditable } from "./editable";
-import { focusSoon } from "./focusSoon";
+import { changeThenFocus } from "./focusSoon";
 
 /**
  * Move up, move down and remove for one item of an ordered list. After a move the keyboard stays
@@ -25,12 +25,12 @@ export function ItemActions({
 }) {
   if (!useEditable()) return null;
   const move = (direction: -1 | 1) => {
-    onMove(direction);
     const landsAtEnd = direction < 0 ? index + direction === 0 : index + direction === count - 1;
-    focusSoon(
-      landsAtEnd
-        ? `${idPrefix}-${direction < 0 ? "down" : "up"}`
-        : `${idPrefix}-${direction < 0 ? "up" : "down"}`,
+    const keep = landsAtEnd ? (direction < 0 ? "down" : "up") : direction < 0 ? "up" : "down";
+    // At the end it moved to, the button it was pressed with is disabled: the other one takes over.
+    changeThenFocus(
+      () => onMove(direction),
+      () => `${idPrefix}-${keep}`,
     );
   };
   return (
@@ -60,10 +60,7 @@ export function ItemActions({
       <button
         type="button"
         className="icon-button danger-quiet"
-        onClick={() => {
-          onRemove();
-          focusSoon(afterRemoveFocus);
-        }}
+        onClick={() => changeThenFocus(onRemove, () => afterRemoveFocus)}
         aria-label={`Remove ${name}`}
         title="Remove (Ctrl+Z undoes)"
       >

@@ -1,17 +1,29 @@
+import { flushSync } from "react-dom";
+
 /**
- * Moves keyboard focus to the element with `id` once it is rendered (after an add, a move or a
- * navigation, the element appears a frame later). Gives up quietly after a few frames.
+ * Moves keyboard focus to the element with `id`: at once if it is already rendered, else as soon
+ * as it appears (a frame or a few later), giving up quietly after a second.
  */
 export function focusSoon(id: string, { select = false }: { select?: boolean } = {}): void {
-  let frames = 0;
-  const attempt = () => {
+  const started = performance.now();
+  const attempt = (): boolean => {
     const element = document.getElementById(id);
-    if (element instanceof HTMLElement && !element.hasAttribute("disabled")) {
-      element.focus();
-      if (select && element instanceof HTMLInputElement) element.select();
-      return;
-    }
-    if (frames++ < 10) requestAnimationFrame(attempt);
+    if (!(element instanceof HTMLElement) || element.hasAttribute("disabled")) return false;
+    element.focus();
+    if (select && element instanceof HTMLInputElement) element.select();
+    return true;
   };
-  requestAnimationFrame(attempt);
+  const retry = () => {
+    if (!attempt() && performance.now() - started < 1000) requestAnimationFrame(retry);
+  };
+  if (!attempt()) requestAnimationFrame(retry);
+}
+
+/**
+ * Makes a change, renders it before returning (so what it adds exists now), then focuses `id`.
+ * A key typed right after the click that made the change lands in the new field, never on the button.
+ */
+export function changeThenFocus(change: () => void, id: () => string, options?: { select?: boolean }): void {
+  flushSync(change);
+  focusSoon(id(), options);
 }

@@ -1,6 +1,6 @@
 import { risksOf } from "../../shared/content";
 import { Link } from "../components/Link";
-import { focusSoon } from "../fields/focusSoon";
+import { changeThenFocus } from "../fields/focusSoon";
 import { useActors, useRisks, useSafeguards, useScenarioList, useSources } from "../hooks/useContent";
 import { useViewers } from "../hooks/useViewers";
 import { useRoom } from "../room/RoomContext";
@@ -29,12 +29,14 @@ export function RoomNav({ view, ready }: { view: RoomView; ready: boolean }) {
 
   const addOtherRisk = () => {
     let id = "";
-    history.edit(() => {
-      id = risksOf(doc).add({ title: "Other systemic risk", specified: false });
-    });
-    if (!id) return;
-    navigate(path({ kind: "risk", riskId: id }));
-    focusSoon("risk-title", { select: true });
+    changeThenFocus(
+      () => {
+        history.edit(() => (id = risksOf(doc).add({ title: "Other systemic risk", specified: false })));
+        if (id) navigate(path({ kind: "risk", riskId: id }));
+      },
+      () => "risk-title",
+      { select: true },
+    );
   };
 
   return (

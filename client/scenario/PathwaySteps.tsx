@@ -1,6 +1,6 @@
 import { type Step, stepsOf } from "../../shared/content";
 import { EmptyState } from "../fields/EmptyState";
-import { focusSoon } from "../fields/focusSoon";
+import { changeThenFocus } from "../fields/focusSoon";
 import { useActors, useSafeguards, useSources } from "../hooks/useContent";
 import { useRoom } from "../room/RoomContext";
 import { fieldKey } from "../sync/contentHistory";
@@ -16,10 +16,10 @@ export function PathwaySteps({ scenarioId, steps }: { scenarioId: string; steps:
 
   const add = () => {
     let id = "";
-    history.edit(() => {
-      id = list().add({ text: "" });
-    });
-    if (id) focusSoon(`step-${id}-text`);
+    changeThenFocus(
+      () => history.edit(() => (id = list().add({ text: "" }))),
+      () => `step-${id}-text`,
+    );
   };
 
   return (

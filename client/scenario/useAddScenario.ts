@@ -1,6 +1,6 @@
 import { useCallback } from "react";
 import { addScenario } from "../../shared/content";
-import { focusSoon } from "../fields/focusSoon";
+import { changeThenFocus } from "../fields/focusSoon";
 import { useRoom } from "../room/RoomContext";
 import { navigate, roomPath } from "../router";
 
@@ -10,12 +10,16 @@ export function useAddScenario(): (riskId: string) => void {
   return useCallback(
     (riskId: string) => {
       let id = "";
-      history.edit(() => {
-        id = addScenario(doc, { riskId, title: "Untitled scenario", status: "draft" });
-      });
-      if (!id) return;
-      navigate(roomPath(workshopId, { kind: "scenario", scenarioId: id }));
-      focusSoon("scenario-title", { select: true });
+      changeThenFocus(
+        () => {
+          history.edit(
+            () => (id = addScenario(doc, { riskId, title: "Untitled scenario", status: "draft" })),
+          );
+          if (id) navigate(roomPath(workshopId, { kind: "scenario", scenarioId: id }));
+        },
+        () => "scenario-title",
+        { select: true },
+      );
     },
     [doc, history, workshopId],
   );

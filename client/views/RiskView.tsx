@@ -3,7 +3,7 @@ import { risksOf } from "../../shared/content";
 import { neighbourMoveIndex } from "../../shared/ordering";
 import { Link } from "../components/Link";
 import { EmptyState } from "../fields/EmptyState";
-import { focusSoon } from "../fields/focusSoon";
+import { changeThenFocus, focusSoon } from "../fields/focusSoon";
 import { InlineText } from "../fields/InlineText";
 import { useRisks, useScenarioList } from "../hooks/useContent";
 import { STATUS_LABELS } from "../labels";
@@ -38,8 +38,14 @@ export function RiskView({ riskId }: { riskId: string }) {
       risk.id,
       direction,
     );
-    if (index !== null) history.edit(() => risksOf(doc).move(risk.id, index));
-    focusSoon(`risk-move-${direction < 0 ? "up" : "down"}`);
+    if (index === null) return;
+    // The keyboard stays on the button pressed, or on the other one once this one is disabled.
+    const pressed = `risk-move-${direction < 0 ? "up" : "down"}`;
+    const other = `risk-move-${direction < 0 ? "down" : "up"}`;
+    changeThenFocus(
+      () => history.edit(() => risksOf(doc).move(risk.id, index)),
+      () => ((document.getElementById(pressed) as HTMLButtonElement | null)?.disabled ? other : pressed),
+    );
   };
   const at = visible.indexOf(risk.id);
 

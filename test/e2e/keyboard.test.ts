@@ -91,9 +91,11 @@ describe.skipIf(!existsSync(CHROMIUM))("the room with the keyboard alone", () =>
     // Two steps; the second moved above the first, the keyboard staying on the moved step.
     await tabTo(page, /^\+ Add step$/);
     await page.keyboard.press("Enter");
+    expect(await focusedName(page)).toBe("Step 1");
     await page.keyboard.type("Scan for exposed services");
     await tabTo(page, /^\+ Add step$/, { backwards: true });
     await page.keyboard.press("Enter");
+    expect(await focusedName(page)).toBe("Step 2");
     await page.keyboard.type("Gain initial access");
     await tabTo(page, /^Move step 2 up$/);
     await page.keyboard.press("Enter");
