@@ -1,4 +1,4 @@
-import type { FocusEvent } from "react";
+import { type FocusEvent, lazy, Suspense } from "react";
 import { Link } from "../components/Link";
 import { EmptyState } from "../fields/EmptyState";
 import { useNarrative, useScenario } from "../hooks/useContent";
@@ -6,10 +6,12 @@ import { useRoom } from "../room/RoomContext";
 import { roomPath } from "../router";
 import { DissentNotes } from "./DissentNotes";
 import { EvidenceList } from "./EvidenceList";
-import { NarrativeEditor } from "./NarrativeEditor";
 import { PathwaySteps } from "./PathwaySteps";
 import { ScenarioHeader } from "./ScenarioHeader";
 import { ScenarioLinks } from "./ScenarioLinks";
+
+// Tiptap is most of the client's weight: it loads when the first scenario opens, not with the room.
+const NarrativeEditor = lazy(() => import("./NarrativeEditor").then((m) => ({ default: m.NarrativeEditor })));
 
 const isField = (target: EventTarget | null) =>
   target instanceof HTMLElement && target.matches("input, textarea, select, [contenteditable='true']");
@@ -51,14 +53,16 @@ export function ScenarioView({ scenarioId }: { scenarioId: string }) {
         <div className="scenario-column">
           <section className="panel narrative-panel" aria-labelledby="narrative-heading">
             <h3 id="narrative-heading">Narrative</h3>
-            <NarrativeEditor
-              key={scenarioId}
-              fragment={narrative}
-              provider={provider}
-              user={{ name: self.name, color: self.color }}
-              editable={canEdit}
-              labelId="narrative-heading"
-            />
+            <Suspense fallback={<p className="narrative narrative-loading">Loading the editor…</p>}>
+              <NarrativeEditor
+                key={scenarioId}
+                fragment={narrative}
+                provider={provider}
+                user={{ name: self.name, color: self.color }}
+                editable={canEdit}
+                labelId="narrative-heading"
+              />
+            </Suspense>
           </section>
           <ScenarioLinks scenario={scenario} />
           <DissentNotes scenarioId={scenario.id} dissent={scenario.dissent} />
