@@ -6,6 +6,9 @@ import "./styles/room.css";
 import "./styles/nav.css";
 import "./styles/fields.css";
 import "./styles/scenario.css";
+import "./styles/threats.css";
+import "./styles/people.css";
+import "./styles/overview.css";
 import "./styles/editor.css";
 import "./styles/facilitation.css";
 

@@ -25,10 +25,7 @@ import { ThreatList } from "./ThreatList";
 
 const ACTOR_TYPE_OPTIONS = optionsOf(ACTOR_TYPES, ACTOR_TYPE_LABELS);
 const LEVEL_OPTIONS = optionsOf(CAPABILITY_LEVELS, CAPABILITY_LABELS);
-const KIND_OPTIONS = SOURCE_KINDS.map((k) => ({
-  value: k,
-  label: `${SOURCE_KIND_LABELS[k]}: ${SOURCE_KIND_HINTS[k]}`,
-}));
+const KIND_OPTIONS = optionsOf(SOURCE_KINDS, SOURCE_KIND_LABELS);
 
 /** The workshop's threat model: who could cause harm, from which sources of risk, against which safeguards. */
 export function ThreatModelView() {
@@ -100,6 +97,7 @@ export function ThreatModelView() {
           onChange={(name) => set({ name }, true)}
         />
         <InlineSelect label="Kind" value={s.kind} options={KIND_OPTIONS} onChange={(kind) => set({ kind })} />
+        <p className="hint">{SOURCE_KIND_HINTS[s.kind]}</p>
         <InlineText
           label="Description"
           multiline
