@@ -1,20 +1,27 @@
 import { useEffect } from "react";
 import type { ContentHistory } from "../sync/contentHistory";
 
-/** Inside the narrative, Tiptap's own undo answers the same keys; this one stays out of its way. */
-const inRichText = (target: EventTarget | null) =>
-  target instanceof Element && target.closest("[contenteditable='true']") !== null;
+/**
+ * Where the browser's or Tiptap's own undo should answer instead: the narrative (Tiptap's
+ * collaboration undo), and text boxes that are not bound to the document (e.g. "Title of new
+ * evidence" before it is added), whose typing is theirs alone.
+ */
+function hasOwnUndo(target: EventTarget | null): boolean {
+  if (!(target instanceof Element)) return false;
+  if (target.closest("[contenteditable='true']")) return true;
+  return target.matches("input, textarea") && !target.closest(".inline-field");
+}
 
 /**
- * Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y (⌘ on a Mac) anywhere but the narrative undo and redo this
- * person's structured edits. Also in text fields: their text lives in the document, so the
- * browser's own field undo would fight the document's.
+ * Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y (⌘ on a Mac) undo and redo this person's structured edits,
+ * also from a field bound to the document: its text lives in the document, and the browser's own
+ * field undo would fight the document's.
  */
 export function useUndoShortcuts(history: ContentHistory, enabled: boolean): void {
   useEffect(() => {
     if (!enabled) return;
     const onKeyDown = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey || inRichText(event.target)) return;
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || hasOwnUndo(event.target)) return;
       const key = event.key.toLowerCase();
       if (key === "z" && !event.shiftKey) history.undo();
       else if ((key === "z" && event.shiftKey) || key === "y") history.redo();

@@ -35,7 +35,11 @@ export function ScenarioView({ scenarioId }: { scenarioId: string }) {
       </div>
     );
 
-  const setEditing = (editing: boolean) => provider.awareness.setLocalStateField("editing", editing);
+  // Every awareness change is a message to everyone: send one only when "editing" really changes.
+  const setEditing = (editing: boolean) => {
+    if (provider.awareness.getLocalState()?.editing !== editing)
+      provider.awareness.setLocalStateField("editing", editing);
+  };
   const onFocus = (event: FocusEvent) => setEditing(isField(event.target));
   const onBlur = (event: FocusEvent) => {
     if (!event.currentTarget.contains(event.relatedTarget)) setEditing(false);
