@@ -3,13 +3,12 @@
  * open, or behind the server's create token). Mounted ahead of the other API routes so that the
  * import has its own body limit: a whole workshop is larger than any other request.
  */
-import { createHash, timingSafeEqual } from "node:crypto";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { exportQuery, importWorkshopBody, MAX_IMPORT_BODY_BYTES } from "../../shared/workshopExport";
 import { issueFields } from "../export/gather";
 import { REPORT_CSP } from "../export/htmlReport";
-import { type AppEnv, bearerToken, requireSession } from "../http/auth";
+import { type AppEnv, requireCreateToken, requireSession } from "../http/auth";
 import { ApiError } from "../http/errors";
 import { readBody } from "../http/validate";
 import type { Services } from "../services";
@@ -25,8 +24,7 @@ export function exportRoutes(services: Services, createToken: string | undefined
   });
 
   r.post("/workshops/import", importLimit, async (c) => {
-    if (createToken && !sameSecret(bearerToken(c.req.header("authorization")), createToken))
-      throw new ApiError(401, "unauthorized", "creating a workshop on this server requires its create token");
+    requireCreateToken(c, createToken);
     const body = await readBody(c, importWorkshopBody);
     return c.json(await services.importer.import(body), 201);
   });
@@ -57,8 +55,3 @@ export function exportRoutes(services: Services, createToken: string | undefined
 }
 
 /** The same comparison as creating a workshop (server/routes/workshops.ts): constant time over digests. */
-function sameSecret(given: string | undefined, expected: string): boolean {
-  if (!given) return false;
-  const digest = (s: string) => createHash("sha256").update(s).digest();
-  return timingSafeEqual(digest(given), digest(expected));
-}

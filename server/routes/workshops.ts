@@ -1,9 +1,7 @@
 /** Workshop routes: create, read, participants, the caller's own session. */
-import { createHash, timingSafeEqual } from "node:crypto";
 import { Hono } from "hono";
 import { createWorkshopBody } from "../../shared/api";
-import { type AppEnv, bearerToken, requireSession } from "../http/auth";
-import { ApiError } from "../http/errors";
+import { type AppEnv, requireCreateToken, requireSession } from "../http/auth";
 import { readBody } from "../http/validate";
 import type { Services } from "../services";
 
@@ -12,8 +10,7 @@ export function workshopRoutes(services: Services, createToken: string | undefin
   const authed = requireSession(services.store);
 
   routes.post("/workshops", async (c) => {
-    if (createToken && !sameSecret(bearerToken(c.req.header("authorization")), createToken))
-      throw new ApiError(401, "unauthorized", "creating a workshop on this server requires its create token");
+    requireCreateToken(c, createToken);
     const body = await readBody(c, createWorkshopBody);
     return c.json(await services.workshops.create(body), 201);
   });
@@ -29,10 +26,4 @@ export function workshopRoutes(services: Services, createToken: string | undefin
   );
 
   return routes;
-}
-
-function sameSecret(given: string | undefined, expected: string): boolean {
-  if (!given) return false;
-  const digest = (s: string) => createHash("sha256").update(s).digest();
-  return timingSafeEqual(digest(given), digest(expected));
 }
