@@ -13,6 +13,25 @@ import type {
   StartTimerBody,
 } from "../shared/api";
 import type { FocusState, TimerState } from "../shared/controlDoc";
+import type { Framework } from "../shared/estimation/framework";
+import type {
+  Determination,
+  FrameworkLock,
+  FrameworkUnlock,
+  OverallVerdict,
+  RevealedRound,
+  RoundKind,
+  RoundView,
+  SubmitEstimateBody,
+  Verdict,
+} from "../shared/estimationView";
+import type { SnapshotBlob, SnapshotEntry } from "../shared/snapshot";
+import type {
+  ExportFormat,
+  HistoryPoint,
+  ImportWorkshopResponse,
+  SnapshotIndexEntry,
+} from "../shared/workshopExport";
 
 export class ApiRequestError extends Error {
   constructor(
@@ -79,6 +98,161 @@ export const stopTimer = (token: string, workshopId: string) =>
 
 export const focusScenario = (token: string, workshopId: string, body: FocusBody) =>
   request<{ focus: FocusState }>("POST", `/workshops/${workshopId}/focus`, { token, body });
+
+/* Estimation: the framework, rounds, estimates, determinations (shared/estimationView.ts has the bodies). */
+
+export interface FrameworkResponse {
+  framework: Framework;
+  lock: FrameworkLock | null;
+  unlocks: FrameworkUnlock[];
+}
+
+const ws = (workshopId: string) => `/workshops/${encodeURIComponent(workshopId)}`;
+
+export const getFramework = (token: string, workshopId: string) =>
+  request<FrameworkResponse & { hash: string }>("GET", `${ws(workshopId)}/framework`, { token });
+
+export const putFramework = (token: string, workshopId: string, framework: Framework) =>
+  request<FrameworkResponse>("PUT", `${ws(workshopId)}/framework`, { token, body: { framework } });
+
+export const lockFramework = (token: string, workshopId: string) =>
+  request<FrameworkResponse>("POST", `${ws(workshopId)}/framework/lock`, { token });
+
+export const unlockFramework = (token: string, workshopId: string, justification: string) =>
+  request<FrameworkResponse>("POST", `${ws(workshopId)}/framework/unlock`, {
+    token,
+    body: { justification },
+  });
+
+export const openRound = (
+  token: string,
+  workshopId: string,
+  body: { scenarioIds: string[]; kind: RoundKind; anonymous: boolean },
+) => request<{ round: RoundView }>("POST", `${ws(workshopId)}/rounds`, { token, body });
+
+/** An expert's own estimate as the server keeps it. */
+export interface OwnEstimate extends SubmitEstimateBody {
+  roundId: string;
+  participantId: string;
+  submittedAt: string;
+}
+
+export const submitEstimate = (
+  token: string,
+  workshopId: string,
+  roundId: string,
+  body: SubmitEstimateBody,
+) =>
+  request<{ estimate: OwnEstimate }>("POST", `${ws(workshopId)}/rounds/${roundId}/estimates`, {
+    token,
+    body,
+  });
+
+export const myEstimates = (token: string, workshopId: string, roundId: string) =>
+  request<{ estimates: OwnEstimate[] }>("GET", `${ws(workshopId)}/rounds/${roundId}/estimates/mine`, {
+    token,
+  });
+
+export const revealRound = (token: string, workshopId: string, roundId: string) =>
+  request<{ round: RoundView; revealed: RevealedRound }>(
+    "POST",
+    `${ws(workshopId)}/rounds/${roundId}/reveal`,
+    {
+      token,
+    },
+  );
+
+export const closeRound = (token: string, workshopId: string, roundId: string) =>
+  request<{ round: RoundView }>("POST", `${ws(workshopId)}/rounds/${roundId}/close`, { token });
+
+export const recordDetermination = (
+  token: string,
+  workshopId: string,
+  riskId: string,
+  body: {
+    tierId: string;
+    safetyMargin: string;
+    marginReasons: string;
+    conditions: string;
+    verdict: Verdict;
+    evidenceScenarioIds: string[];
+  },
+) =>
+  request<{ determination: Determination }>("PUT", `${ws(workshopId)}/determinations/${riskId}`, {
+    token,
+    body,
+  });
+
+export const addDissent = (token: string, workshopId: string, riskId: string, text: string) =>
+  request<{ determination: Determination }>("POST", `${ws(workshopId)}/determinations/${riskId}/dissent`, {
+    token,
+    body: { text },
+  });
+
+export const setVerdict = (
+  token: string,
+  workshopId: string,
+  body: { verdict: Verdict; justification: string },
+) => request<{ verdict: OverallVerdict }>("PUT", `${ws(workshopId)}/verdict`, { token, body });
+
+/* Snapshots, history, exports. */
+
+export const takeSnapshot = (token: string, workshopId: string, label: string) =>
+  request<{ snapshot: SnapshotEntry }>("POST", `${ws(workshopId)}/snapshots`, { token, body: { label } });
+
+export const getSnapshot = (token: string, workshopId: string, snapshotId: string) =>
+  request<{ snapshot: SnapshotBlob }>("GET", `${ws(workshopId)}/snapshots/${snapshotId}`, { token });
+
+/** Every snapshot's verified standings, in order: the risk history. */
+export interface HistoryResponse {
+  snapshots: SnapshotIndexEntry[];
+  history: Array<{ scenarioId: string; points: HistoryPoint[] }>;
+}
+
+export const getHistory = (token: string, workshopId: string) =>
+  request<HistoryResponse>("GET", `${ws(workshopId)}/history`, { token });
+
+/** A new workshop with a snapshot's content and framework; the caller is its first facilitator. */
+export const startFromSnapshot = (
+  token: string,
+  workshopId: string,
+  snapshotId: string,
+  body: { title?: string; displayName?: string },
+) =>
+  request<ImportWorkshopResponse>("POST", `${ws(workshopId)}/snapshots/${snapshotId}/new-workshop`, {
+    token,
+    body,
+  });
+
+/** An export as a file; fetched with the session's token (a plain link cannot carry it). */
+export async function downloadExport(
+  token: string,
+  workshopId: string,
+  format: ExportFormat,
+  snapshotId?: string,
+): Promise<{ blob: Blob; filename: string }> {
+  const query = new URLSearchParams({ format, ...(snapshotId ? { snapshot: snapshotId } : {}) });
+  let res: Response;
+  try {
+    res = await fetch(`/api${ws(workshopId)}/export?${query}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+  } catch {
+    throw new ApiRequestError(0, "network", "The server could not be reached. Check your connection.");
+  }
+  if (!res.ok) {
+    const body: unknown = await res.json().catch(() => undefined);
+    if (isErrorBody(body)) throw new ApiRequestError(res.status, body.error.code, body.error.message);
+    throw new ApiRequestError(
+      res.status,
+      "http_error",
+      `The server answered ${res.status} ${res.statusText}.`,
+    );
+  }
+  const disposition = res.headers.get("content-disposition") ?? "";
+  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `riskroom-export.${format}`;
+  return { blob: await res.blob(), filename };
+}
 
 /** A one-line explanation of an error for the person who caused it. */
 export function describeError(err: unknown): string {

@@ -30,7 +30,19 @@ export type RoomView =
   | { kind: "overview" }
   | { kind: "threatModel" }
   | { kind: "risk"; riskId: string }
-  | { kind: "scenario"; scenarioId: string };
+  | { kind: "scenario"; scenarioId: string }
+  /** The acceptance framework: scales, matrix, tier ladders, lock and unlocks. */
+  | { kind: "framework" }
+  /** Estimation rounds: open, estimate, reveal, close. */
+  | { kind: "rounds" }
+  /** The risk register: matrix, sortable table, history. */
+  | { kind: "register" }
+  /** Determinations per risk and the overall verdict. */
+  | { kind: "acceptance" }
+  | { kind: "snapshots" }
+  /** One snapshot, read-only, the whole room as it was. */
+  | { kind: "snapshot"; snapshotId: string }
+  | { kind: "compare"; from: string; to: string };
 
 export type Route =
   | { page: "start" }
@@ -38,9 +50,25 @@ export type Route =
   | { page: "room"; workshopId: string; view: RoomView }
   | { page: "notFound" };
 
+type FixedView = "framework" | "rounds" | "register" | "acceptance" | "snapshots";
+const FIXED_VIEWS: Record<string, FixedView> = {
+  "/framework": "framework",
+  "/rounds": "rounds",
+  "/register": "register",
+  "/acceptance": "acceptance",
+  "/snapshots": "snapshots",
+};
+
 function matchRoomView(rest: string): RoomView | null {
   if (rest === "" || rest === "/") return { kind: "overview" };
   if (rest === "/threat-model") return { kind: "threatModel" };
+  const fixed = FIXED_VIEWS[rest];
+  if (fixed) return { kind: fixed };
+  const compare = /^\/compare\/([^/]+)\/([^/]+)$/.exec(rest);
+  if (compare?.[1] && compare[2])
+    return { kind: "compare", from: decodeURIComponent(compare[1]), to: decodeURIComponent(compare[2]) };
+  const snapshot = /^\/snapshots\/([^/]+)$/.exec(rest);
+  if (snapshot?.[1]) return { kind: "snapshot", snapshotId: decodeURIComponent(snapshot[1]) };
   const item = /^\/(risks|scenarios)\/([^/]+)$/.exec(rest);
   if (!item?.[2]) return null;
   const id = decodeURIComponent(item[2]);
@@ -68,5 +96,15 @@ export function roomPath(workshopId: string, view: RoomView): string {
       return `${base}/risks/${encodeURIComponent(view.riskId)}`;
     case "scenario":
       return `${base}/scenarios/${encodeURIComponent(view.scenarioId)}`;
+    case "framework":
+    case "rounds":
+    case "register":
+    case "acceptance":
+    case "snapshots":
+      return `${base}/${view.kind}`;
+    case "snapshot":
+      return `${base}/snapshots/${encodeURIComponent(view.snapshotId)}`;
+    case "compare":
+      return `${base}/compare/${encodeURIComponent(view.from)}/${encodeURIComponent(view.to)}`;
   }
 }

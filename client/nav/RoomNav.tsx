@@ -8,6 +8,14 @@ import { navigate, type RoomView, roomPath } from "../router";
 import { useAddScenario } from "../scenario/useAddScenario";
 import { RiskNavGroup } from "./RiskNavGroup";
 
+const ASSESSMENT_LINKS = [
+  ["framework", "Framework"],
+  ["rounds", "Estimation rounds"],
+  ["register", "Risk register"],
+  ["acceptance", "Acceptance"],
+  ["snapshots", "Snapshots & history"],
+] as const;
+
 /** The room's left column: overview, threat model, then each risk with its scenarios. */
 export function RoomNav({ view, ready }: { view: RoomView; ready: boolean }) {
   const { doc, history, provider, self, canEdit, workshopId } = useRoom();
@@ -21,7 +29,10 @@ export function RoomNav({ view, ready }: { view: RoomView; ready: boolean }) {
     risk: (riskId: string) => path({ kind: "risk", riskId }),
     scenario: (scenarioId: string) => path({ kind: "scenario", scenarioId }),
   };
-  const current = (kind: RoomView["kind"]) => (view.kind === kind ? "page" : undefined);
+  const current = (kind: RoomView["kind"]) =>
+    view.kind === kind || (kind === "snapshots" && (view.kind === "snapshot" || view.kind === "compare"))
+      ? "page"
+      : undefined;
   const currentScenario =
     view.kind === "scenario" ? scenarios.find((s) => s.id === view.scenarioId) : undefined;
   const active = risks.filter((r) => !r.archived);
@@ -52,6 +63,18 @@ export function RoomNav({ view, ready }: { view: RoomView; ready: boolean }) {
             Threat model <span className="count">{threatCount}</span>
           </Link>
         </li>
+      </ul>
+      <h2 className="nav-heading" id="nav-assess-heading">
+        Assessment
+      </h2>
+      <ul className="nav-top" aria-labelledby="nav-assess-heading">
+        {ASSESSMENT_LINKS.map(([kind, label]) => (
+          <li key={kind}>
+            <Link href={path({ kind })} aria-current={current(kind)}>
+              {label}
+            </Link>
+          </li>
+        ))}
       </ul>
       <h2 className="nav-heading" id="nav-risks-heading">
         Risks and scenarios

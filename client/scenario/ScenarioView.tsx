@@ -1,7 +1,9 @@
 import { type FocusEvent, lazy, Suspense } from "react";
+import { ScenarioEstimates } from "../charts/ScenarioEstimates";
 import { Link } from "../components/Link";
 import { EmptyState } from "../fields/EmptyState";
 import { useNarrative, useScenario } from "../hooks/useContent";
+import { ScenarioMitigations } from "../mitigations/ScenarioMitigations";
 import { useRoom } from "../room/RoomContext";
 import { roomPath } from "../router";
 import { DissentNotes } from "./DissentNotes";
@@ -74,8 +76,10 @@ export function ScenarioView({ scenarioId }: { scenarioId: string }) {
         <div className="scenario-column">
           <PathwaySteps scenarioId={scenario.id} steps={scenario.steps} />
           <EvidenceList scenarioId={scenario.id} evidence={scenario.evidence} />
+          <ScenarioMitigations scenarioId={scenario.id} />
         </div>
       </div>
+      <ScenarioEstimates scenarioId={scenario.id} />
     </article>
   );
 }

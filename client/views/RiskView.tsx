@@ -1,6 +1,7 @@
 import type { Risk } from "../../shared/content";
 import { risksOf } from "../../shared/content";
 import { neighbourMoveIndex } from "../../shared/ordering";
+import { RiskDetermination } from "../acceptance/RiskDetermination";
 import { Link } from "../components/Link";
 import { EmptyState } from "../fields/EmptyState";
 import { changeThenFocus, focusSoon } from "../fields/focusSoon";
@@ -146,6 +147,7 @@ export function RiskView({ riskId }: { riskId: string }) {
           </ul>
         )}
       </section>
+      <RiskDetermination riskId={risk.id} />
     </div>
   );
 }

@@ -1,5 +1,12 @@
+import { AcceptanceView } from "../acceptance/AcceptanceView";
+import { FrameworkView } from "../framework/FrameworkView";
+import { RegisterView } from "../register/RegisterView";
+import { RoundsView } from "../rounds/RoundsView";
 import type { RoomView } from "../router";
 import { ScenarioView } from "../scenario/ScenarioView";
+import { CompareView } from "../snapshots/CompareView";
+import { SnapshotRoomView } from "../snapshots/SnapshotRoomView";
+import { SnapshotsView } from "../snapshots/SnapshotsView";
 import { ThreatModelView } from "../threats/ThreatModelView";
 import { OverviewView } from "./OverviewView";
 import { RiskView } from "./RiskView";
@@ -15,5 +22,19 @@ export function RoomMain({ view }: { view: RoomView }) {
       return <RiskView key={view.riskId} riskId={view.riskId} />;
     case "scenario":
       return <ScenarioView key={view.scenarioId} scenarioId={view.scenarioId} />;
+    case "framework":
+      return <FrameworkView />;
+    case "rounds":
+      return <RoundsView />;
+    case "register":
+      return <RegisterView />;
+    case "acceptance":
+      return <AcceptanceView />;
+    case "snapshots":
+      return <SnapshotsView />;
+    case "snapshot":
+      return <SnapshotRoomView key={view.snapshotId} snapshotId={view.snapshotId} />;
+    case "compare":
+      return <CompareView key={`${view.from}/${view.to}`} from={view.from} to={view.to} />;
   }
 }

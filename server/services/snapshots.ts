@@ -5,12 +5,8 @@
  */
 import * as Y from "yjs";
 import { readRounds } from "../../shared/estimationView";
-import {
-  type ScenarioStanding,
-  SNAPSHOT_SCHEMA,
-  type SnapshotBlob,
-  type SnapshotEntry,
-} from "../../shared/snapshot";
+import { SNAPSHOT_SCHEMA, type SnapshotBlob, type SnapshotEntry } from "../../shared/snapshot";
+import { standingsOf } from "../../shared/standings";
 import { ApiError, notFound } from "../http/errors";
 import type { MetaStore } from "../store/metaStore";
 import { SnapshotCorrupt, type SnapshotStore } from "../store/snapshotStore";
@@ -65,7 +61,7 @@ export class SnapshotService {
       revealed,
       determinations: store.determinationsOf(workshopId).map(({ workshopId: _w, ...d }) => d),
       verdict: record.verdict ?? null,
-      standings: standings(roundViews, revealed),
+      standings: standingsOf(roundViews, revealed),
     };
     const { sha256, bytes } = blobs.write(workshopId, id, blob);
     const entry: SnapshotEntry = { id, label, takenAt: blob.takenAt, takenBy, auto, sha256, bytes };
@@ -95,23 +91,4 @@ export class SnapshotService {
       throw err;
     }
   }
-}
-
-/** Each scenario's latest revealed aggregate, before and after mitigation. */
-function standings(
-  rounds: ReturnType<typeof readRounds>,
-  revealed: SnapshotBlob["revealed"],
-): Record<string, ScenarioStanding> {
-  const out: Record<string, ScenarioStanding> = {};
-  for (const round of rounds) {
-    const values = revealed[round.id];
-    if (!values) continue;
-    for (const [scenarioId, aggregate] of Object.entries(values.aggregates)) {
-      if (!aggregate) continue;
-      const standing = out[scenarioId] ?? { pre: null, residual: null };
-      standing[round.kind] = { ...aggregate, roundNumber: round.number };
-      out[scenarioId] = standing;
-    }
-  }
-  return out;
 }
