@@ -11,6 +11,12 @@ import "./styles/people.css";
 import "./styles/overview.css";
 import "./styles/editor.css";
 import "./styles/facilitation.css";
+import "./styles/framework.css";
+import "./styles/rounds.css";
+import "./styles/charts.css";
+import "./styles/register.css";
+import "./styles/acceptance.css";
+import "./styles/snapshots.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
