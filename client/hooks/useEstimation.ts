@@ -26,7 +26,7 @@ import { derivedSource } from "./derivedSource";
 /** Reads `read(doc)` again after any change under the named top-level maps. */
 function useControlValue<T>(controlDoc: Y.Doc, maps: readonly string[], read: (doc: Y.Doc) => T): T {
   const key = maps.join(",");
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `maps`, a new array each render.
+  // `key` stands for `maps`, which callers may pass as a new array each render.
   const source = useMemo(
     () =>
       derivedSource(
