@@ -1,14 +1,20 @@
-/** Snapshots: list, take (facilitators), read one. No route changes or deletes one. */
+/**
+ * Snapshots: list, take (facilitators), read one, the risk history across them, and a new workshop
+ * started from one (facilitators). No route changes or deletes one.
+ */
 import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
 import { takeSnapshotBody } from "../../shared/snapshot";
+import { newWorkshopFromSnapshotBody } from "../../shared/snapshotNewWorkshop";
 import { type AppEnv, requireSession } from "../http/auth";
 import { readBody } from "../http/validate";
 import type { Services } from "../services";
 import { requireFacilitator } from "../services/roles";
+import { SnapshotRoomService } from "../services/snapshotRoom";
 
 export function snapshotRoutes(services: Services): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
+  const room = new SnapshotRoomService(services);
   const authed = requireSession(services.store);
   const own = createMiddleware<AppEnv>(async (c, next) => {
     services.workshops.ensureSameWorkshop(c.var.session, c.req.param("id") ?? "");
@@ -28,6 +34,15 @@ export function snapshotRoutes(services: Services): Hono<AppEnv> {
   });
   r.get("/workshops/:id/snapshots/:snapshotId", authed, own, (c) =>
     c.json({ snapshot: services.snapshots.read(c.var.session.workshop.id, c.req.param("snapshotId")) }),
+  );
+  r.post("/workshops/:id/snapshots/:snapshotId/new-workshop", authed, own, async (c) => {
+    requireFacilitator(c.var.session, "start a new workshop from a snapshot");
+    const body = await readBody(c, newWorkshopFromSnapshotBody);
+    const created = await room.newWorkshop(c.var.session.workshop.id, c.req.param("snapshotId"), body);
+    return c.json(created, 201);
+  });
+  r.get("/workshops/:id/history", authed, own, async (c) =>
+    c.json(await room.history(c.var.session.workshop.id)),
   );
   return r;
 }
