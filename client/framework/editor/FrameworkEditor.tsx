@@ -1,0 +1,124 @@
+import { useEffect, useMemo, useState } from "react";
+import { type Framework, type Problem, validateFramework } from "../../../shared/estimation/framework";
+import { ApiRequestError, describeError, lockFramework, putFramework } from "../../api";
+import { useRoom } from "../../room/RoomContext";
+import { sameFramework } from "../draft";
+import { indexProblems, serverProblems } from "../problems";
+import type { RiskRef } from "../riskRefs";
+import { BandsEditor } from "./BandsEditor";
+import { EditorActions } from "./EditorActions";
+import { lockBlocker, saveBlocker } from "./editorState";
+import { ProblemsContext } from "./fields";
+import { LaddersEditor } from "./LaddersEditor";
+import { LevelsEditor } from "./LevelsEditor";
+import { ProblemSummary } from "./ProblemSummary";
+import { TiersEditor } from "./TiersEditor";
+
+/**
+ * The facilitator's editor of an unlocked framework: a local draft, checked live, saved only on
+ * "Save framework". Problems from the live check and from the server show beside their fields.
+ */
+export function FrameworkEditor({ saved, risks }: { saved: Framework; risks: readonly RiskRef[] }) {
+  const { token, workshopId } = useRoom();
+  // `base` is the saved framework the draft started from, to tell our edits from someone else's save.
+  const [base, setBase] = useState(saved);
+  const [draft, setDraft] = useState(saved);
+  const [fromServer, setFromServer] = useState<Problem[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+
+  const dirty = !sameFramework(draft, saved);
+  const untouched = sameFramework(draft, base);
+  useEffect(() => {
+    // Another facilitator saved: follow them unless this draft has edits of its own.
+    if (untouched && !sameFramework(base, saved)) {
+      setDraft(saved);
+      setBase(saved);
+    }
+  }, [saved, base, untouched]);
+
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [dirty]);
+
+  const validation = useMemo(() => validateFramework(draft), [draft]);
+  const live = validation.ok ? [] : validation.problems;
+  const problems = useMemo(() => indexProblems([...live, ...fromServer]), [live, fromServer]);
+
+  const edit = (next: Framework) => {
+    setDraft(next);
+    setFromServer([]);
+    setError(null);
+  };
+  const fail = (err: unknown) => {
+    setFromServer(err instanceof ApiRequestError ? serverProblems(err.fields) : []);
+    setError(describeError(err));
+  };
+  const save = async () => {
+    if (!validation.ok) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await putFramework(token, workshopId, validation.framework);
+      setBase(res.framework);
+      setDraft(res.framework);
+    } catch (err) {
+      fail(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const lock = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await lockFramework(token, workshopId);
+    } catch (err) {
+      fail(err);
+      setConfirming(false);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const reset = () => {
+    setDraft(saved);
+    setBase(saved);
+    setFromServer([]);
+    setError(null);
+  };
+
+  const riskTitle = (id: string) => risks.find((r) => r.id === id)?.title ?? id;
+  return (
+    <ProblemsContext.Provider value={problems}>
+      <div className="fw-editor">
+        <EditorActions
+          busy={busy}
+          dirty={dirty}
+          saveBlocked={saveBlocker(dirty, live.length)}
+          lockBlocked={lockBlocker(dirty, live.length)}
+          confirming={confirming}
+          error={error}
+          onSave={save}
+          onAskLock={() => setConfirming(true)}
+          onConfirmLock={lock}
+          onCancelLock={() => setConfirming(false)}
+          onReset={reset}
+        />
+        {!untouched && !sameFramework(base, saved) && (
+          <p className="fw-dirty">
+            The saved framework changed while you were editing; “Reset to saved” shows it.
+          </p>
+        )}
+        <ProblemSummary problems={[...live, ...fromServer]} draft={draft} riskTitle={riskTitle} />
+        <BandsEditor draft={draft} onChange={edit} />
+        <LevelsEditor draft={draft} onChange={edit} />
+        <TiersEditor draft={draft} onChange={edit} />
+        <LaddersEditor draft={draft} risks={risks} onChange={edit} />
+      </div>
+    </ProblemsContext.Provider>
+  );
+}

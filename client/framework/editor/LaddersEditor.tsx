@@ -1,0 +1,136 @@
+import { useContext, useId } from "react";
+import type { Framework, LadderTier } from "../../../shared/estimation/framework";
+import { addLadderTier, moveItem, removeAt, replaceAt, setLadder } from "../draft";
+import { TOP_TIER_NOTE } from "../labels";
+import { hasProblemsUnder } from "../problems";
+import type { RiskRef } from "../riskRefs";
+import { ItemButtons, PathMessages, ProblemsContext, TextField } from "./fields";
+import { StringListEditor } from "./StringListEditor";
+
+/** Each risk's tier ladder, one collapsible section per risk; open where something needs fixing. */
+export function LaddersEditor({
+  draft,
+  risks,
+  onChange,
+}: {
+  draft: Framework;
+  risks: readonly RiskRef[];
+  onChange(f: Framework): void;
+}) {
+  const problems = useContext(ProblemsContext);
+  return (
+    <section className="panel" aria-labelledby="fw-ed-ladders">
+      <h3 id="fw-ed-ladders">Risk tier ladders</h3>
+      <p className="panel-intro">
+        Per risk, tiers from the lowest to the highest capability, each with measurable indicators and the
+        mitigations it requires. Each specified risk needs at least two tiers before the lock.
+      </p>
+      {risks.map((risk) => {
+        const ladder = draft.ladders[risk.id] ?? [];
+        const short = risk.specified && ladder.length < 2;
+        return (
+          <details
+            key={risk.id}
+            className="fw-ladder"
+            open={short || hasProblemsUnder(problems, ["ladders", risk.id]) || undefined}
+          >
+            <summary>
+              <strong>{risk.title}</strong> <span className="count">{ladder.length} tiers</span>
+              {risk.specified && <span className="tag">Specified</span>}
+              {short && <span className="inline-error"> needs at least two tiers to lock</span>}
+            </summary>
+            <PathMessages path={["ladders", risk.id]} />
+            <ol className="fw-rungs">
+              {ladder.map((tier, i) => (
+                <RungEditor
+                  key={tier.id}
+                  riskId={risk.id}
+                  index={i}
+                  tier={tier}
+                  ladder={ladder}
+                  top={risk.specified && i === ladder.length - 1}
+                  onLadder={(next) => onChange(setLadder(draft, risk.id, next))}
+                />
+              ))}
+            </ol>
+            <button
+              type="button"
+              className="add-button"
+              onClick={() => onChange(addLadderTier(draft, risk.id))}
+              aria-label={`Add tier to ${risk.title}`}
+            >
+              Add tier
+            </button>
+          </details>
+        );
+      })}
+    </section>
+  );
+}
+
+function RungEditor({
+  riskId,
+  index,
+  tier,
+  ladder,
+  top,
+  onLadder,
+}: {
+  riskId: string;
+  index: number;
+  tier: LadderTier;
+  ladder: LadderTier[];
+  top: boolean;
+  onLadder(ladder: LadderTier[]): void;
+}) {
+  const id = useId();
+  const path = ["ladders", riskId, index];
+  const patch = (p: Partial<LadderTier>) => onLadder(replaceAt(ladder, index, { ...tier, ...p }));
+  return (
+    <li className="fw-rung fw-rung-edit">
+      <div className="fw-rung-head">
+        <TextField
+          label={`Tier ${index + 1} name`}
+          path={[...path, "name"]}
+          value={tier.name}
+          maxLength={200}
+          onChange={(name) => patch({ name })}
+        />
+        <label className="check fw-check" htmlFor={`${id}-ok`}>
+          <input
+            id={`${id}-ok`}
+            type="checkbox"
+            checked={tier.acceptableWithMitigations}
+            onChange={(e) => patch({ acceptableWithMitigations: e.currentTarget.checked })}
+          />
+          Acceptable with mitigations
+        </label>
+        <ItemButtons
+          name={`tier ${tier.name}`}
+          index={index}
+          count={ladder.length}
+          onMove={(to) => onLadder(moveItem(ladder, index, to))}
+          onRemove={() => onLadder(removeAt(ladder, index))}
+        />
+      </div>
+      <PathMessages path={[...path, "id"]} />
+      {top && <p className="fw-top-note small">{TOP_TIER_NOTE}</p>}
+      <div className="fw-rung-lists">
+        <StringListEditor
+          title="Capability indicators"
+          itemName="Indicator"
+          items={tier.indicators}
+          path={[...path, "indicators"]}
+          onChange={(indicators) => patch({ indicators })}
+        />
+        <StringListEditor
+          title="Required mitigations"
+          itemName="Mitigation"
+          items={tier.mitigations}
+          path={[...path, "mitigations"]}
+          onChange={(mitigations) => patch({ mitigations })}
+        />
+      </div>
+    </li>
+  );
+}
