@@ -1,0 +1,81 @@
+/** Where scenarios sit in the risk matrix: cells by band and severity level, spread out when they share one. Pure. */
+import type { ScenarioAggregate } from "../../shared/estimation/aggregate";
+import { bandFor } from "../../shared/estimation/aggregate";
+import type { Framework } from "../../shared/estimation/framework";
+
+export interface MatrixGrid {
+  /** Top-left of the cells. */
+  left: number;
+  top: number;
+  cellWidth: number;
+  cellHeight: number;
+  columns: number;
+  rows: number;
+}
+
+export interface Cell {
+  /** Severity level index, least severe first (left). */
+  column: number;
+  /** Row from the top: the most likely band is row 0. */
+  row: number;
+}
+
+/** The cell of an aggregate: its median severity level and the band of its pooled best probability. */
+export function cellOf(f: Framework, aggregate: ScenarioAggregate): Cell | null {
+  const levelId = aggregate.severity.levelId;
+  const column = f.severityLevels.findIndex((l) => l.id === levelId);
+  const band = bandFor(f, aggregate.probability.best);
+  const bandIndex = band ? f.likelihoodBands.indexOf(band) : -1;
+  if (column < 0 || bandIndex < 0) return null;
+  return { column, row: f.likelihoodBands.length - 1 - bandIndex };
+}
+
+export interface Marker {
+  key: string;
+  cell: Cell;
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/**
+ * Each marker's centre. Markers alone in a cell sit at its centre; several in one cell are laid out
+ * on a small grid inside it (in the given order), so none hides another.
+ */
+export function placeMarkers(markers: readonly Marker[], grid: MatrixGrid): Map<string, Point> {
+  const byCell = new Map<string, Marker[]>();
+  for (const m of markers) {
+    const id = `${m.cell.row}:${m.cell.column}`;
+    byCell.set(id, [...(byCell.get(id) ?? []), m]);
+  }
+  const out = new Map<string, Point>();
+  for (const group of byCell.values()) {
+    const n = group.length;
+    const perRow = Math.ceil(Math.sqrt(n));
+    const lines = Math.ceil(n / perRow);
+    group.forEach((m, i) => {
+      const cx = grid.left + m.cell.column * grid.cellWidth;
+      const cy = grid.top + m.cell.row * grid.cellHeight;
+      const line = Math.floor(i / perRow);
+      // The last line may be short: centre it.
+      const inLine = line === lines - 1 ? n - line * perRow : perRow;
+      const slot = i - line * perRow;
+      out.set(m.key, {
+        x: cx + ((slot + 1) * grid.cellWidth) / (inLine + 1),
+        y: cy + ((line + 1) * grid.cellHeight) / (lines + 1),
+      });
+    });
+  }
+  return out;
+}
+
+/** The end of an arrow from `from` towards `to`, stopped `gap` short so it does not cover the marker. */
+export function shorten(from: Point, to: Point, gap: number): Point | null {
+  const dx = to.x - from.x;
+  const dy = to.y - from.y;
+  const length = Math.hypot(dx, dy);
+  if (length <= gap * 2) return null;
+  return { x: to.x - (dx / length) * gap, y: to.y - (dy / length) * gap };
+}

@@ -1,0 +1,80 @@
+/** The spread plot's rows: per revealed round of one scenario, each expert's range and the aggregate. Pure. */
+import type { ProbabilityAggregate } from "../../shared/estimation/aggregate";
+import type { RevealedRound, RoundKind, RoundView } from "../../shared/estimationView";
+
+export interface SpreadRange {
+  low: number;
+  best: number;
+  high: number;
+}
+
+export interface SpreadGroup {
+  roundId: string;
+  roundNumber: number;
+  kind: RoundKind;
+  experts: Array<SpreadRange & { who: string }>;
+  aggregate: ProbabilityAggregate | null;
+}
+
+/** Rounds in order in which `scenarioId` was revealed, each with its experts (sorted by best) and aggregate. */
+export function spreadGroups(
+  rounds: readonly RoundView[],
+  revealed: Readonly<Record<string, RevealedRound>>,
+  scenarioId: string,
+): SpreadGroup[] {
+  const groups: SpreadGroup[] = [];
+  for (const round of [...rounds].sort((a, b) => a.number - b.number)) {
+    const values = revealed[round.id];
+    const estimates = values?.estimates[scenarioId];
+    if (!values || !estimates || estimates.length === 0) continue;
+    groups.push({
+      roundId: round.id,
+      roundNumber: round.number,
+      kind: round.kind,
+      experts: estimates
+        .map((e) => ({ who: e.who, ...e.probability }))
+        .sort((a, b) => a.best - b.best || a.who.localeCompare(b.who)),
+      aggregate: values.aggregates[scenarioId]?.probability ?? null,
+    });
+  }
+  return groups;
+}
+
+export interface RowPosition {
+  /** Centre line of the row. */
+  y: number;
+  kind: "header" | "expert" | "aggregate";
+}
+
+/** Vertical layout: a header line per round, a row per expert, a row for the aggregate, a gap between rounds. */
+export function spreadRowPositions(
+  groups: readonly SpreadGroup[],
+  top: number,
+  rowHeight: number,
+  gap: number,
+): { rows: RowPosition[][]; bottom: number } {
+  let y = top;
+  const rows = groups.map((g) => {
+    const out: RowPosition[] = [{ y: y + rowHeight / 2, kind: "header" }];
+    y += rowHeight;
+    for (let i = 0; i < g.experts.length; i++) {
+      out.push({ y: y + rowHeight / 2, kind: "expert" });
+      y += rowHeight;
+    }
+    if (g.aggregate) {
+      out.push({ y: y + rowHeight / 2, kind: "aggregate" });
+      y += rowHeight;
+    }
+    y += gap;
+    return out;
+  });
+  return { rows, bottom: y - (groups.length > 0 ? gap : 0) };
+}
+
+/** Every probability a chart must show, for its axis domain. */
+export function spreadValues(groups: readonly SpreadGroup[]): number[] {
+  return groups.flatMap((g) => [
+    ...g.experts.flatMap((e) => [e.low, e.high]),
+    ...(g.aggregate ? [g.aggregate.low, g.aggregate.high] : []),
+  ]);
+}
