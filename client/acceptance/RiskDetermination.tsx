@@ -1,4 +1,82 @@
-/** Placeholder, filled in by its feature. */
+import { useState } from "react";
+import { Link } from "../components/Link";
+import { EmptyState } from "../fields/EmptyState";
+import { useRisks, useScenarioList } from "../hooks/useContent";
+import { useDeterminations, useFramework, useLock, useStandings } from "../hooks/useEstimation";
+import { useRoom } from "../room/RoomContext";
+import { roomPath } from "../router";
+import { DeterminationForm } from "./DeterminationForm";
+import { DeterminationSummary } from "./DeterminationSummary";
+import { RiskDissent } from "./RiskDissent";
+
+/** A risk's determination against its tier ladder: what was decided, the dissent, and the facilitator's form. */
 export function RiskDetermination({ riskId }: { riskId: string }) {
-  return <div hidden data-placeholder={riskId} />;
+  const { doc, controlDoc, workshopId, canFacilitate } = useRoom();
+  const framework = useFramework(controlDoc);
+  const lock = useLock(controlDoc);
+  const determination = useDeterminations(controlDoc).find((d) => d.riskId === riskId) ?? null;
+  const standings = useStandings(controlDoc);
+  const riskTitle = useRisks(doc).find((r) => r.id === riskId)?.title ?? "this risk";
+  const allScenarios = useScenarioList(doc);
+  const scenarios = allScenarios.filter((s) => s.riskId === riskId);
+  const [editing, setEditing] = useState(false);
+  const ladder = framework?.ladders[riskId] ?? [];
+  const frameworkLink = <Link href={roomPath(workshopId, { kind: "framework" })}>the framework</Link>;
+  const headingId = `determination-heading-${riskId}`;
+
+  return (
+    <section className="panel determination-panel" aria-labelledby={headingId}>
+      <div className="panel-head">
+        <h3 id={headingId}>Determination</h3>
+        {canFacilitate && !editing && ladder.length > 0 && lock && (
+          <button type="button" className="add-button" onClick={() => setEditing(true)}>
+            {determination ? "Revise determination" : "Record determination"}
+          </button>
+        )}
+      </div>
+      <p className="panel-intro">
+        The tier this risk has reached on its ladder, the margin kept below the next one, and whether the risk
+        is acceptable.
+      </p>
+      {ladder.length === 0 && (
+        <EmptyState title="The framework has no tier ladder for this risk.">
+          A determination is made against the risk's ladder of tiers. Define one in {frameworkLink}
+          {canFacilitate ? ", then lock it." : "."}
+        </EmptyState>
+      )}
+      {ladder.length > 0 && !lock && canFacilitate && (
+        <p className="muted small">
+          Lock {frameworkLink} first: determinations are made against a locked framework.
+        </p>
+      )}
+      {editing ? (
+        <DeterminationForm
+          riskId={riskId}
+          riskTitle={riskTitle}
+          existing={determination}
+          ladder={ladder}
+          scenarios={scenarios}
+          standings={standings}
+          onDone={() => setEditing(false)}
+        />
+      ) : determination ? (
+        <DeterminationSummary
+          workshopId={workshopId}
+          determination={determination}
+          ladder={ladder}
+          scenarios={allScenarios}
+          standings={standings}
+        />
+      ) : (
+        ladder.length > 0 && (
+          <EmptyState title="No determination yet for this risk.">
+            {canFacilitate
+              ? "Once the estimates are revealed, record the tier reached and the verdict."
+              : "The facilitator records it once the estimates are in."}
+          </EmptyState>
+        )
+      )}
+      {determination && <RiskDissent riskId={riskId} dissent={determination.dissent} />}
+    </section>
+  );
 }

@@ -1,0 +1,69 @@
+import { Link } from "../components/Link";
+import { EmptyState } from "../fields/EmptyState";
+import { roomPath } from "../router";
+import type { AcceptanceRow } from "./acceptanceRows";
+import { TopTierFlag, VerdictBadge } from "./VerdictBadge";
+
+/** Every risk in play, with its determination at a glance and a link to the risk's view. */
+export function AcceptanceTable({
+  workshopId,
+  rows,
+}: {
+  workshopId: string;
+  rows: readonly AcceptanceRow[];
+}) {
+  return (
+    <section className="panel" aria-labelledby="acceptance-risks-heading">
+      <div className="panel-head">
+        <h3 id="acceptance-risks-heading">
+          Determinations by risk <span className="count">{rows.length}</span>
+        </h3>
+      </div>
+      {rows.length === 0 ? (
+        <EmptyState title="No risks in this workshop.">Risks are added on the overview.</EmptyState>
+      ) : (
+        <table className="acceptance-table">
+          <thead>
+            <tr>
+              <th scope="col">Risk</th>
+              <th scope="col">Tier reached</th>
+              <th scope="col">Verdict</th>
+              <th scope="col">Dissent</th>
+              <th scope="col">Recorded</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.riskId}>
+                <th scope="row">
+                  <Link href={roomPath(workshopId, { kind: "risk", riskId: row.riskId })}>{row.title}</Link>
+                </th>
+                {row.determination ? (
+                  <>
+                    <td>
+                      {row.tierName} {row.needsHigherTier && <TopTierFlag compact />}
+                    </td>
+                    <td>
+                      <VerdictBadge verdict={row.verdict} />
+                    </td>
+                    <td
+                      className={row.dissentCount > 0 ? "dissent-count has-dissent" : "dissent-count muted"}
+                    >
+                      {row.dissentCount === 0 ? "none" : row.dissentCount}
+                    </td>
+                    <td className="muted small">by {row.determination.by}</td>
+                  </>
+                ) : (
+                  <td colSpan={4} className="muted">
+                    No determination yet for this risk.
+                    {!row.hasLadder && " The framework has no tier ladder for it."}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
