@@ -55,6 +55,7 @@ export function MatrixGrid({
                   <td key={level.id} style={style} className={tier ? "" : "fw-cell-empty"}>
                     {onCell ? (
                       <select
+                        className="fw-cell-select"
                         aria-label={`Tier for ${label}`}
                         aria-invalid={errors.length > 0 || undefined}
                         title={errors.join("; ") || undefined}

@@ -93,7 +93,7 @@ export function updateLevel(f: Framework, index: number, patch: Partial<Severity
   return { ...f, severityLevels: replaceAt(f.severityLevels, index, next) };
 }
 
-/** A new most-severe level; each band's cell copies that band's most severe cell so far. */
+/** A new most-severe level (its numeric anchor continuing the scale); each band's cell copies that band's most severe cell so far. */
 export function addLevel(f: Framework): Framework {
   const last = f.severityLevels.at(-1);
   const id = uniqueId(
@@ -101,6 +101,11 @@ export function addLevel(f: Framework): Framework {
     f.severityLevels.map((l) => l.id),
   );
   const level: SeverityLevel = { id, name: "New level", description: "", anchor: "" };
+  // Anchors are all-or-none in one unit: continue the scale an order of magnitude up.
+  if (last?.anchorValue !== undefined) {
+    level.anchorValue = last.anchorValue > 0 ? last.anchorValue * 10 : 1;
+    if (last.anchorUnit !== undefined) level.anchorUnit = last.anchorUnit;
+  }
   const matrix: Framework["matrix"] = {};
   for (const [bandId, row] of Object.entries(f.matrix)) {
     const copied = last ? row[last.id] : undefined;
