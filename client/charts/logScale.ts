@@ -21,7 +21,8 @@ export function logDomain(values: readonly number[], minDecades = 2): LogDomain 
     if (max < 0) max += 1;
     else min -= 1;
   }
-  return { min, max };
+  // `+ 0` turns Math.ceil's -0 into 0.
+  return { min: min + 0, max: max + 0 };
 }
 
 /** Where p sits between `from` (at 10^min) and `to` (at 10^max), clamped to the axis. */
