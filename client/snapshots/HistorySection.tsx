@@ -1,0 +1,23 @@
+import { useMemo } from "react";
+import { HistoryPanel } from "../charts/HistoryPanel";
+import { useScenarioList } from "../hooks/useContent";
+import { useFramework } from "../hooks/useEstimation";
+import { useRoom } from "../room/RoomContext";
+
+/** The risk history of every scenario across the snapshots, drawn by the shared history chart. */
+export function HistorySection() {
+  const { doc, controlDoc } = useRoom();
+  const framework = useFramework(controlDoc);
+  const scenarios = useScenarioList(doc);
+  const labels = useMemo(() => new Map(scenarios.map((s) => [s.id, s.title])), [scenarios]);
+  return (
+    <section className="panel" aria-labelledby="snapshot-history-heading">
+      <h3 id="snapshot-history-heading">Risk history</h3>
+      <p className="muted small">
+        Each scenario's pooled best probability in every snapshot, with its low–high range; before mitigation
+        solid, residual dashed.
+      </p>
+      <HistoryPanel framework={framework} labels={labels} title="Risk history of all scenarios" />
+    </section>
+  );
+}

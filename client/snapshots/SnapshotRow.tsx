@@ -1,0 +1,75 @@
+import { useState } from "react";
+import type { SnapshotEntry } from "../../shared/snapshot";
+import { Link } from "../components/Link";
+import { formatDateTime } from "../format";
+import { useRoom } from "../room/RoomContext";
+import { roomPath } from "../router";
+import { DownloadMenu } from "./DownloadMenu";
+import { NewWorkshopForm } from "./NewWorkshopForm";
+import { shortHash } from "./snapshotList";
+
+interface Props {
+  snapshot: SnapshotEntry;
+  chosen: boolean;
+  onToggle(): void;
+}
+
+/** One snapshot: what it is, open it, choose it for a comparison, download it, start from it. */
+export function SnapshotRow({ snapshot, chosen, onToggle }: Props) {
+  const { workshopId, canFacilitate } = useRoom();
+  const [starting, setStarting] = useState(false);
+  const checkId = `compare-${snapshot.id}`;
+  return (
+    <li className={chosen ? "snapshot-row chosen" : "snapshot-row"}>
+      <div className="snapshot-choose">
+        <input id={checkId} type="checkbox" checked={chosen} onChange={onToggle} />
+        <label htmlFor={checkId} className="visually-hidden">
+          Choose “{snapshot.label}” for comparison
+        </label>
+      </div>
+      <div className="snapshot-main">
+        <div className="snapshot-title">
+          <Link href={roomPath(workshopId, { kind: "snapshot", snapshotId: snapshot.id })}>
+            {snapshot.label}
+          </Link>
+          {snapshot.auto && (
+            <span
+              className="badge snapshot-auto"
+              title="Taken by the server when a round was revealed or closed"
+            >
+              auto
+            </span>
+          )}
+        </div>
+        <div className="muted small">
+          <time dateTime={snapshot.takenAt}>{formatDateTime(snapshot.takenAt)}</time> · by {snapshot.takenBy}{" "}
+          ·{" "}
+          <span className="snapshot-hash" title={`SHA-256 ${snapshot.sha256}`}>
+            sha256 {shortHash(snapshot.sha256)}
+          </span>
+        </div>
+        {starting && <NewWorkshopForm snapshot={snapshot} onClose={() => setStarting(false)} />}
+      </div>
+      <div className="snapshot-actions">
+        <Link
+          className="small-button"
+          href={roomPath(workshopId, { kind: "snapshot", snapshotId: snapshot.id })}
+          aria-label={`Open “${snapshot.label}”`}
+        >
+          Open
+        </Link>
+        <DownloadMenu snapshotId={snapshot.id} what={`“${snapshot.label}”`} />
+        {canFacilitate && !starting && (
+          <button
+            type="button"
+            className="small-button"
+            onClick={() => setStarting(true)}
+            aria-label={`Start a new workshop from “${snapshot.label}”`}
+          >
+            New workshop…
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}
