@@ -52,6 +52,11 @@ export function DeterminationSummary({
               ))}
             </ul>
           )}
+          {tier && tier.mitigations.length > 0 && (
+            <p className="muted small tier-mitigations">
+              The framework expects at this tier: {tier.mitigations.join("; ")}.
+            </p>
+          )}
         </dd>
         <dt>Safety margin</dt>
         <dd className="prose">{d.safetyMargin || <span className="muted">Not stated</span>}</dd>
