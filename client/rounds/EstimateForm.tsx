@@ -117,7 +117,11 @@ export function EstimateForm({ roundId, scenarioId, scenarioTitle, framework, mi
                 checked={draft.confidence === c}
                 onChange={() => change({ confidence: c })}
               />
-              <span>{c}</span>
+              <span>
+                {c[0]?.toUpperCase()}
+                {c.slice(1)}
+                <span className="visually-hidden"> confidence</span>
+              </span>
             </label>
           ))}
         </div>

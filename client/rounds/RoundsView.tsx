@@ -24,39 +24,45 @@ export function RoundsView() {
           facilitator then reveals every value at once, and a further round lets everyone revise.
         </p>
       </header>
-      {lock === null || framework === null ? (
-        <EmptyState title="Rounds open only after the framework is locked">
+      {lock === null && (
+        <EmptyState
+          title={
+            rounds.length === 0
+              ? "Rounds open only after the framework is locked"
+              : "The framework is unlocked: no round can open until it is locked again"
+          }
+        >
           The facilitator first agrees and locks the acceptance criteria in the{" "}
           <Link href={roomPath(workshopId, { kind: "framework" })}>framework</Link>, so that no estimate can
           shape them.
         </EmptyState>
-      ) : (
-        <>
-          {canFacilitate &&
-            (open ? (
-              <p className="rounds-open-note" role="status">
-                Round {open.number} is open. Reveal or close it before opening another.
-              </p>
-            ) : (
-              <OpenRoundForm />
-            ))}
-          <section aria-labelledby="rounds-list-heading">
-            <h3 id="rounds-list-heading" className="rounds-list-heading">
-              Rounds <span className="count">{rounds.length}</span>
-            </h3>
-            {rounds.length === 0 ? (
-              <EmptyState title="No rounds yet">
-                {canFacilitate
-                  ? "Choose the scenarios above and open the first round."
-                  : "The facilitator opens a round when the scenarios are ready to estimate."}
-              </EmptyState>
-            ) : (
-              rounds.map((round) => (
-                <RoundCard key={round.id} round={round} rounds={rounds} framework={framework} />
-              ))
-            )}
-          </section>
-        </>
+      )}
+      {lock !== null &&
+        canFacilitate &&
+        (open ? (
+          <p className="rounds-open-note" role="status">
+            Round {open.number} is open. Reveal or close it before opening another.
+          </p>
+        ) : (
+          <OpenRoundForm />
+        ))}
+      {framework !== null && (lock !== null || rounds.length > 0) && (
+        <section aria-labelledby="rounds-list-heading">
+          <h3 id="rounds-list-heading" className="rounds-list-heading">
+            Rounds <span className="count">{rounds.length}</span>
+          </h3>
+          {rounds.length === 0 ? (
+            <EmptyState title="No rounds yet">
+              {canFacilitate
+                ? "Choose the scenarios above and open the first round."
+                : "The facilitator opens a round when the scenarios are ready to estimate."}
+            </EmptyState>
+          ) : (
+            rounds.map((round) => (
+              <RoundCard key={round.id} round={round} rounds={rounds} framework={framework} />
+            ))
+          )}
+        </section>
       )}
     </div>
   );
