@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import { ApiRequestError, describeError, unlockFramework } from "../api";
 import { FormError } from "../components/FormError";
 import { useRoom } from "../room/RoomContext";
@@ -14,6 +14,14 @@ export function UnlockForm({ onClose }: { onClose(): void }) {
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const tooShort = justification.trim().length < MIN_JUSTIFICATION;
+  const fieldRef = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => fieldRef.current?.focus(), []);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === "Escape") {
+      event.stopPropagation();
+      onClose();
+    }
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -32,7 +40,12 @@ export function UnlockForm({ onClose }: { onClose(): void }) {
   };
 
   return (
-    <form className="fw-unlock-form" onSubmit={submit} aria-label="Unlock the framework">
+    <form
+      className="fw-unlock-form"
+      onSubmit={submit}
+      onKeyDown={onKeyDown}
+      aria-label="Unlock the framework"
+    >
       <p className="small">
         Unlocking lets the framework be edited again. The unlock is recorded forever, with your name, this
         justification, the hash it breaks and the hash of the next lock, and it appears in every export.
@@ -41,6 +54,7 @@ export function UnlockForm({ onClose }: { onClose(): void }) {
         <label htmlFor={`${id}-j`}>Justification</label>
         <textarea
           id={`${id}-j`}
+          ref={fieldRef}
           value={justification}
           maxLength={4000}
           required

@@ -1,4 +1,4 @@
-import { useId } from "react";
+import { useEffect, useId, useRef } from "react";
 import { FormError } from "../../components/FormError";
 
 /** Save, lock (after a confirmation) and reset, each disabled with its reason shown beside it. */
@@ -28,6 +28,11 @@ export function EditorActions({
   onReset(): void;
 }) {
   const id = useId();
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  // The confirmation takes the keyboard, so Enter confirms and Tab reaches Cancel.
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
   return (
     <div className="fw-actions">
       <p className={dirty ? "fw-dirty" : "muted small"} role="status">
@@ -81,7 +86,13 @@ export function EditorActions({
             is recorded forever, with both hashes, in the history and every export.
           </p>
           <div className="button-row">
-            <button type="button" className="primary" disabled={busy} onClick={onConfirmLock}>
+            <button
+              ref={confirmRef}
+              type="button"
+              className="primary"
+              disabled={busy}
+              onClick={onConfirmLock}
+            >
               Confirm lock
             </button>
             <button type="button" onClick={onCancelLock}>
