@@ -1,4 +1,4 @@
-import { useContext, useId } from "react";
+import { type ReactNode, useContext, useEffect, useId, useState } from "react";
 import type { Framework, LadderTier } from "../../../shared/estimation/framework";
 import { addLadderTier, moveItem, removeAt, replaceAt, setLadder } from "../draft";
 import { TOP_TIER_NOTE } from "../labels";
@@ -29,11 +29,7 @@ export function LaddersEditor({
         const ladder = draft.ladders[risk.id] ?? [];
         const short = risk.specified && ladder.length < 2;
         return (
-          <details
-            key={risk.id}
-            className="fw-ladder"
-            open={short || hasProblemsUnder(problems, ["ladders", risk.id]) || undefined}
-          >
+          <LadderSection key={risk.id} wantOpen={short || hasProblemsUnder(problems, ["ladders", risk.id])}>
             <summary>
               <strong>{risk.title}</strong> <span className="count">{ladder.length} tiers</span>
               {risk.specified && <span className="tag">Specified</span>}
@@ -45,6 +41,7 @@ export function LaddersEditor({
                 <RungEditor
                   key={tier.id}
                   riskId={risk.id}
+                  riskTitle={risk.title}
                   index={i}
                   tier={tier}
                   ladder={ladder}
@@ -61,15 +58,32 @@ export function LaddersEditor({
             >
               Add tier
             </button>
-          </details>
+          </LadderSection>
         );
       })}
     </section>
   );
 }
 
+/**
+ * A ladder's collapsible section: opens by itself when something in it needs fixing, and otherwise
+ * stays as the facilitator left it (a controlled `open` would snap shut once the problem is fixed).
+ */
+function LadderSection({ wantOpen, children }: { wantOpen: boolean; children: ReactNode }) {
+  const [open, setOpen] = useState(wantOpen);
+  useEffect(() => {
+    if (wantOpen) setOpen(true);
+  }, [wantOpen]);
+  return (
+    <details className="fw-ladder" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      {children}
+    </details>
+  );
+}
+
 function RungEditor({
   riskId,
+  riskTitle,
   index,
   tier,
   ladder,
@@ -77,6 +91,7 @@ function RungEditor({
   onLadder,
 }: {
   riskId: string;
+  riskTitle: string;
   index: number;
   tier: LadderTier;
   ladder: LadderTier[];
@@ -106,7 +121,7 @@ function RungEditor({
           Acceptable with mitigations
         </label>
         <ItemButtons
-          name={`tier ${tier.name}`}
+          name={`${riskTitle} tier ${index + 1}`}
           index={index}
           count={ladder.length}
           onMove={(to) => onLadder(moveItem(ladder, index, to))}
