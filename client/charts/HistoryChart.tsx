@@ -79,7 +79,7 @@ export function HistoryChart({ series, framework, title = "Risk history" }: Hist
               className="chart-tick"
             >
               <title>{`${t.label}, ${formatDateTime(t.takenAt)}`}</title>
-              {truncate(t.label, 20)}
+              {truncate(t.label, 18)}
             </text>
           </g>
         ))}
@@ -98,7 +98,7 @@ export function HistoryChart({ series, framework, title = "Risk history" }: Hist
                 return (
                   <g key={kind}>
                     {band.map((path) => (
-                      <path key={path} d={path} fill={colour} opacity={kind === "pre" ? 0.12 : 0.07} />
+                      <path key={path} d={path} fill={colour} opacity={kind === "pre" ? 0.12 : 0.1} />
                     ))}
                     <path
                       d={linePath(s.points.map((p) => at(p[kind], p.snapshotId)))}

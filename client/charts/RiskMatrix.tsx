@@ -3,8 +3,9 @@ import type { ScenarioAggregate } from "../../shared/estimation/aggregate";
 import type { Framework } from "../../shared/estimation/framework";
 import { formatProbability, formatRange } from "../estimationFormat";
 import { textColourOn } from "./colour";
+import { splitLabel } from "./labels";
 import { MatrixLegend } from "./MatrixLegend";
-import { cellOf, type Marker, type MatrixGrid, placeMarkers, shorten } from "./matrixLayout";
+import { arrowPath, cellOf, type Marker, type MatrixGrid, placeMarkers } from "./matrixLayout";
 
 export interface MatrixItem {
   number: number;
@@ -106,7 +107,8 @@ export function RiskMatrix({ framework: f, items }: { framework: Framework; item
               textAnchor="end"
               className="chart-label"
             >
-              {band.label}
+              <title>{`${band.label}: ${formatProbability(band.lower)}–${formatProbability(band.upper)} ${period}`}</title>
+              {splitLabel(band.label).name}
             </text>
             <text
               x={LEFT - 10}
@@ -114,7 +116,8 @@ export function RiskMatrix({ framework: f, items }: { framework: Framework; item
               textAnchor="end"
               className="chart-tick"
             >
-              {formatProbability(band.lower)}–{formatProbability(band.upper)}
+              {splitLabel(band.label).detail ||
+                `${formatProbability(band.lower)}–${formatProbability(band.upper)}`}
             </text>
           </g>
         ))}
@@ -147,15 +150,12 @@ export function RiskMatrix({ framework: f, items }: { framework: Framework; item
         {placed.map((item) => {
           const from = at.get(`${item.scenarioId}:pre`);
           const to = at.get(`${item.scenarioId}:residual`);
-          const end = from && to ? shorten(from, to, R + 2) : null;
-          const start = from && to ? shorten(to, from, R) : null;
-          return from && end && start ? (
-            <line
+          const d = from && to ? arrowPath(from, to, R + 3) : null;
+          return d ? (
+            <path
               key={`${item.scenarioId}:arrow`}
-              x1={start.x}
-              y1={start.y}
-              x2={end.x}
-              y2={end.y}
+              d={d}
+              fill="none"
               stroke="#1d2330"
               strokeWidth={1.5}
               markerEnd="url(#matrix-arrow)"
@@ -176,7 +176,7 @@ export function RiskMatrix({ framework: f, items }: { framework: Framework; item
                   cy={p.y}
                   r={R}
                   fill={fill}
-                  stroke="#1d2330"
+                  stroke={kind === "pre" ? "#ffffff" : "#1d2330"}
                   strokeWidth={1.5}
                   strokeDasharray={kind === "residual" ? "3 2" : undefined}
                 />

@@ -1,6 +1,7 @@
 /** One scenario's probability estimates round by round on a log axis, so convergence (or not) shows. */
 import type { Framework } from "../../shared/estimation/framework";
 import { formatProbability, formatRange } from "../estimationFormat";
+import { fitLabel } from "./labels";
 import { type LogDomain, logDomain, logPosition, logTicks } from "./logScale";
 import { type SpreadGroup, spreadRowPositions, spreadValues } from "./spreadLayout";
 
@@ -32,11 +33,9 @@ function BandStripes({ f, d, bottom }: { f: Framework | null; d: LogDomain; bott
               height={bottom - TOP + 22}
               fill={i % 2 === 0 ? "#eef1f6" : "#f8f9fb"}
             />
-            {x2 - x1 > 44 && (
-              <text x={(x1 + x2) / 2} y={TOP - 8} textAnchor="middle" className="chart-tick">
-                {band.label}
-              </text>
-            )}
+            <text x={(x1 + x2) / 2} y={TOP - 8} textAnchor="middle" className="chart-tick">
+              {fitLabel(band.label, x2 - x1 - 8)}
+            </text>
           </g>
         );
       })}

@@ -59,8 +59,11 @@ export interface BandSlice {
   yHigh: number;
 }
 
-/** One closed polygon per run of consecutive slices: along the highs, back along the lows. */
-export function bandPaths(slices: ReadonlyArray<BandSlice | null>): string[] {
+/**
+ * One closed polygon per run of consecutive slices: along the highs, back along the lows. A lone
+ * slice becomes a bar `halfWidth` either side, so an isolated point still shows its range.
+ */
+export function bandPaths(slices: ReadonlyArray<BandSlice | null>, halfWidth = 4): string[] {
   const runs: BandSlice[][] = [];
   let run: BandSlice[] = [];
   for (const s of slices) {
@@ -72,6 +75,11 @@ export function bandPaths(slices: ReadonlyArray<BandSlice | null>): string[] {
   }
   if (run.length > 0) runs.push(run);
   return runs.map((r) => {
+    const only = r.length === 1 ? r[0] : undefined;
+    if (only) {
+      const [x0, x1] = [round(only.x - halfWidth), round(only.x + halfWidth)];
+      return `M${x0},${round(only.yHigh)}L${x1},${round(only.yHigh)}L${x1},${round(only.yLow)}L${x0},${round(only.yLow)}Z`;
+    }
     const top = r.map((s, i) => `${i === 0 ? "M" : "L"}${round(s.x)},${round(s.yHigh)}`).join("");
     const back = [...r]
       .reverse()

@@ -79,3 +79,18 @@ export function shorten(from: Point, to: Point, gap: number): Point | null {
   if (length <= gap * 2) return null;
   return { x: to.x - (dx / length) * gap, y: to.y - (dy / length) * gap };
 }
+
+/**
+ * A gently curved arrow from one marker to another, stopped short of both; curved so that an arrow
+ * along a row or column does not run through the markers between its ends. Null when too short.
+ */
+export function arrowPath(from: Point, to: Point, gap: number, bend = 0.18): string | null {
+  const dx = to.x - from.x;
+  const dy = to.y - from.y;
+  if (Math.hypot(dx, dy) <= gap * 2) return null;
+  const c = { x: (from.x + to.x) / 2 - dy * bend, y: (from.y + to.y) / 2 + dx * bend };
+  const start = shorten(c, from, gap) ?? from;
+  const end = shorten(c, to, gap) ?? to;
+  const r = (n: number) => Math.round(n * 10) / 10;
+  return `M${r(start.x)},${r(start.y)}Q${r(c.x)},${r(c.y)} ${r(end.x)},${r(end.y)}`;
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { bandPaths, linePath, slotX, snapshotAxis, truncate } from "../../client/charts/historyLayout";
-import { cellOf, placeMarkers, shorten } from "../../client/charts/matrixLayout";
+import { fitLabel, splitLabel } from "../../client/charts/labels";
+import { arrowPath, cellOf, placeMarkers, shorten } from "../../client/charts/matrixLayout";
 import { spreadGroups, spreadRowPositions, spreadValues } from "../../client/charts/spreadLayout";
 import { aggregateEstimates } from "../../shared/estimation/aggregate";
 import { defaultFramework } from "../../shared/estimation/defaults";
@@ -125,10 +126,33 @@ describe("history geometry", () => {
       null,
       { x: 30, yLow: 9, yHigh: 3 },
     ]);
-    expect(bands).toEqual(["M0,5L10,6L10,12L0,10Z", "M30,3L30,9Z"]);
+    expect(bands).toEqual(["M0,5L10,6L10,12L0,10Z", "M26,3L34,3L34,9L26,9Z"]);
   });
   it("truncates long labels with an ellipsis", () => {
     expect(truncate("short", 10)).toBe("short");
     expect(truncate("Round 3 revealed automatically", 10)).toBe("Round 3 r…");
+  });
+});
+
+describe("fitting labels", () => {
+  it("splits a band label into its name and its parenthesised detail", () => {
+    expect(splitLabel("Very unlikely (1 in 10,000 – 1 in 1,000)")).toEqual({
+      name: "Very unlikely",
+      detail: "1 in 10,000 – 1 in 1,000",
+    });
+    expect(splitLabel("Rare")).toEqual({ name: "Rare", detail: "" });
+  });
+  it("keeps the whole label where it fits, else the name, else nothing", () => {
+    expect(fitLabel("Likely (1 in 10 or more)", 400)).toBe("Likely (1 in 10 or more)");
+    expect(fitLabel("Likely (1 in 10 or more)", 60)).toBe("Likely");
+    expect(fitLabel("Likely (1 in 10 or more)", 10)).toBe("");
+  });
+});
+
+describe("matrix arrows", () => {
+  it("curves from one marker to the other, stopped short of both", () => {
+    const d = arrowPath({ x: 0, y: 0 }, { x: 100, y: 0 }, 10);
+    expect(d).toMatch(/^M[\d.]+,[\d.]+Q50,18 [\d.]+,[\d.]+$/);
+    expect(arrowPath({ x: 0, y: 0 }, { x: 5, y: 0 }, 10)).toBeNull();
   });
 });
