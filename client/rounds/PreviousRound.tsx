@@ -26,7 +26,11 @@ export function PreviousRound({ round, scenarioId, framework }: Props) {
         <SubmittedEstimate estimate={own} framework={framework} />
       ) : (
         <p className="muted small">
-          {mine.byScenario === null && !mine.error ? "Loading…" : "You did not answer."}
+          {mine.error
+            ? `Could not load your answer: ${mine.error}`
+            : mine.byScenario === null
+              ? "Loading…"
+              : "You did not answer."}
         </p>
       )}
       <p className="previous-label">The group</p>
