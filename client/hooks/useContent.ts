@@ -9,6 +9,8 @@ import {
   actorsOf,
   getScenario,
   listScenarios,
+  type Mitigation,
+  mitigationsOf,
   narrativeOf,
   type Risk,
   risksOf,
@@ -38,12 +40,16 @@ const readActors = (doc: Y.Doc) => actorsOf(doc).list();
 const readSources = (doc: Y.Doc) => sourcesOf(doc).list();
 const readSafeguards = (doc: Y.Doc) => safeguardsOf(doc).list();
 const readScenarios = (doc: Y.Doc) => listScenarios(doc);
+const readMitigations = (doc: Y.Doc) => mitigationsOf(doc).list();
 
 /** Every risk, archived ones included, in their order. */
 export const useRisks = (doc: Y.Doc): Risk[] => useContentPart(doc, "risks", readRisks);
 export const useActors = (doc: Y.Doc): Actor[] => useContentPart(doc, "actors", readActors);
 export const useSources = (doc: Y.Doc): Source[] => useContentPart(doc, "sources", readSources);
 export const useSafeguards = (doc: Y.Doc): Safeguard[] => useContentPart(doc, "safeguards", readSafeguards);
+/** Every mitigation, in its order; each names the scenarios it is linked to. */
+export const useMitigations = (doc: Y.Doc): Mitigation[] =>
+  useContentPart(doc, "mitigations", readMitigations);
 /** Every scenario's summary (no narrative), for the navigation. */
 export const useScenarioList = (doc: Y.Doc): ScenarioSummary[] =>
   useContentPart(doc, "scenarios", readScenarios);

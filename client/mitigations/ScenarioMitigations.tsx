@@ -2,20 +2,19 @@ import { type FormEvent, useState } from "react";
 import { MITIGATION_KINDS, type Mitigation, mitigationsOf } from "../../shared/content";
 import { EmptyState } from "../fields/EmptyState";
 import { changeThenFocus } from "../fields/focusSoon";
+import { useMitigations } from "../hooks/useContent";
 import { useRoom } from "../room/RoomContext";
 import { fieldKey } from "../sync/contentHistory";
 import { LinkMitigation } from "./LinkMitigation";
 import { MitigationItem } from "./MitigationItem";
 import { MITIGATION_KIND_LABELS } from "./mitigationLabels";
 import { linkedTo, withLink, withoutLink } from "./mitigationLinks";
-import { useMitigations, useMitigationUndo } from "./useMitigations";
 
 type Kind = Mitigation["kind"];
 
 /** The safety and security mitigations that lower this scenario's residual risk. */
 export function ScenarioMitigations({ scenarioId }: { scenarioId: string }) {
   const { doc, history, canEdit } = useRoom();
-  useMitigationUndo(doc, history);
   const all = useMitigations(doc);
   const linked = linkedTo(all, scenarioId);
   const [kind, setKind] = useState<Kind>("safety");

@@ -4,7 +4,14 @@
  */
 import * as Y from "yjs";
 
-export const CONTENT_PARTS = ["risks", "actors", "sources", "safeguards", "scenarios"] as const;
+export const CONTENT_PARTS = [
+  "risks",
+  "actors",
+  "sources",
+  "safeguards",
+  "scenarios",
+  "mitigations",
+] as const;
 export type ContentPart = (typeof CONTENT_PARTS)[number];
 
 /** The root types that hold the content: the scope of an undo manager over every structured edit. */
