@@ -35,11 +35,19 @@ export function RegisterView() {
       </header>
       <section className="panel" aria-labelledby="register-matrix-heading">
         <h3 id="register-matrix-heading">Risk matrix</h3>
-        {framework && lock ? (
-          <RiskMatrix framework={framework} items={rows} />
+        {framework ? (
+          <>
+            {!lock && (
+              <p className="muted small">
+                The framework is not locked: this matrix is a draft and may still change in{" "}
+                <Link href={roomPath(workshopId, { kind: "framework" })}>Framework</Link>.
+              </p>
+            )}
+            <RiskMatrix framework={framework} items={rows} />
+          </>
         ) : (
-          <EmptyState title="The framework is not locked yet.">
-            The matrix appears once the facilitator locks the acceptance framework in{" "}
+          <EmptyState title="No acceptance framework yet.">
+            The matrix appears once the facilitator sets up and locks the acceptance framework in{" "}
             <Link href={roomPath(workshopId, { kind: "framework" })}>Framework</Link>.
           </EmptyState>
         )}
