@@ -2,7 +2,7 @@ import type { ScenarioAggregate } from "../../shared/estimation/aggregate";
 import type { Framework } from "../../shared/estimation/framework";
 import type { RevealedEstimate } from "../../shared/estimationView";
 import { formatProbability } from "../estimationFormat";
-import { decadeTicks, logDomain, logScale } from "./spreadLayout";
+import { decadeTicks, fitLabel, logDomain, logScale } from "./spreadLayout";
 
 const WIDTH = 720;
 const LEFT = 130;
@@ -46,6 +46,7 @@ export function SpreadChart({ estimates, aggregate, framework, title }: Props) {
         {bands.map((b, i) => {
           const x0 = x(Math.max(b.lower, domain[0]));
           const x1 = x(Math.min(b.upper, domain[1]));
+          const label = fitLabel(b.label, x1 - x0);
           return (
             <g key={b.id}>
               <rect
@@ -55,9 +56,9 @@ export function SpreadChart({ estimates, aggregate, framework, title }: Props) {
                 height={plotBottom - TOP + 4}
                 className={i % 2 ? "band band-odd" : "band"}
               />
-              {x1 - x0 > 60 && (
+              {label && (
                 <text x={(x0 + x1) / 2} y={TOP - 8} textAnchor="middle" className="band-label">
-                  {b.label}
+                  {label}
                 </text>
               )}
             </g>

@@ -28,7 +28,7 @@ export function SubmissionStatus({ submitted }: { submitted: readonly string[] }
                 <Avatar name={p.displayName} color={colorFor(p.id)} />
                 <span className="submitter-name">{p.displayName}</span>
                 <span className="submitter-mark" aria-hidden="true">
-                  {has ? "✓" : "…"}
+                  {has ? "✓" : "○"}
                 </span>
                 <span className="visually-hidden">{has ? "submitted" : "not yet submitted"}</span>
               </li>

@@ -28,3 +28,11 @@ export function decadeTicks(domain: [number, number]): number[] {
     ticks.push(10 ** e);
   return ticks;
 }
+
+/** A band's label if it fits its width (≈5.6 px a character at 10 px), else its name without the bracket, else none. */
+export function fitLabel(label: string, width: number, charWidth = 5.6): string | null {
+  const fits = (text: string) => text.length * charWidth <= width - 6;
+  if (fits(label)) return label;
+  const short = label.replace(/\s*\(.*$/, "");
+  return short !== label && fits(short) ? short : null;
+}

@@ -6,7 +6,7 @@ import {
   previousRoundFor,
   progressOf,
 } from "../../client/rounds/roundsModel";
-import { decadeTicks, logDomain, logScale } from "../../client/rounds/spreadLayout";
+import { decadeTicks, fitLabel, logDomain, logScale } from "../../client/rounds/spreadLayout";
 import type { ParticipantView } from "../../shared/api";
 import { defaultFramework } from "../../shared/estimation/framework";
 import type { RoundView } from "../../shared/estimationView";
@@ -82,5 +82,10 @@ describe("spread layout", () => {
     expect(x(0.01)).toBeCloseTo(100);
     expect(x(1e-6)).toBe(0);
     expect(x(0.5)).toBe(200);
+  });
+  it("shortens band labels that do not fit, or drops them", () => {
+    expect(fitLabel("Likely (1 in 10 or more)", 200)).toBe("Likely (1 in 10 or more)");
+    expect(fitLabel("Likely (1 in 10 or more)", 60)).toBe("Likely");
+    expect(fitLabel("Likely (1 in 10 or more)", 20)).toBeNull();
   });
 });
