@@ -42,6 +42,8 @@ export function HistoryChart({ series, framework, title = "Risk history" }: Hist
   const x = (snapshotId: string) =>
     slotX(slot.get(snapshotId) ?? 0, axis.length, LEFT + 24, WIDTH - RIGHT - 24);
   const height = TOP + PLOT + BOTTOM;
+  // Several scenarios' ranges overlap: fainter bands keep the lines readable.
+  const fade = series.length > 1 ? 0.6 : 1;
   const summary = `${title}: ${series.length} scenario${series.length === 1 ? "" : "s"} over ${axis.length} snapshot${axis.length === 1 ? "" : "s"}.`;
 
   return (
@@ -98,7 +100,12 @@ export function HistoryChart({ series, framework, title = "Risk history" }: Hist
                 return (
                   <g key={kind}>
                     {band.map((path) => (
-                      <path key={path} d={path} fill={colour} opacity={kind === "pre" ? 0.12 : 0.1} />
+                      <path
+                        key={path}
+                        d={path}
+                        fill={colour}
+                        opacity={(kind === "pre" ? 0.12 : 0.1) * fade}
+                      />
                     ))}
                     <path
                       d={linePath(s.points.map((p) => at(p[kind], p.snapshotId)))}

@@ -9,8 +9,11 @@ export function MatrixLegend({ framework, items }: { framework: Framework; items
       <ul className="legend-list" aria-label="Tiers">
         {framework.tiers.map((tier) => (
           <li key={tier.id}>
-            <TierChip tier={tier} />{" "}
-            <span className="muted small">{ACCEPTABILITY_LABELS[tier.acceptable]}</span>
+            <TierChip tier={tier} />
+            {/* The acceptability, unless the tier's name already says it. */}
+            {tier.name.toLowerCase() !== ACCEPTABILITY_LABELS[tier.acceptable] && (
+              <span className="muted small"> {ACCEPTABILITY_LABELS[tier.acceptable]}</span>
+            )}
           </li>
         ))}
       </ul>
