@@ -32,3 +32,6 @@ export function initials(name: string): string {
     .join("")
     .toUpperCase();
 }
+
+/** A SHA-256 hex digest shortened for display; the full value goes in a title. */
+export const shortHash = (hash: string): string => (hash.length > 16 ? `${hash.slice(0, 12)}…` : hash);

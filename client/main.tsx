@@ -14,7 +14,6 @@ import "./styles/facilitation.css";
 import "./styles/framework.css";
 import "./styles/rounds.css";
 import "./styles/charts.css";
-import "./styles/register.css";
 import "./styles/acceptance.css";
 import "./styles/snapshots.css";
 

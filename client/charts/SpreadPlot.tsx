@@ -56,7 +56,8 @@ export function SpreadPlot({
   const height = bottom + AXIS;
   const summary = groups
     .map((g) => {
-      const agg = g.aggregate ? `, aggregate ${formatRange(g.aggregate)}` : "";
+      const tier = g.tier ? `, tier ${g.tier.name}` : "";
+      const agg = g.aggregate ? `, aggregate ${formatRange(g.aggregate)}${tier}` : "";
       return `Round ${g.roundNumber} (${KIND_LABEL[g.kind]}): ${g.experts.length} estimates from ${formatProbability(Math.min(...g.experts.map((e) => e.low)))} to ${formatProbability(Math.max(...g.experts.map((e) => e.high)))}${agg}`;
     })
     .join(". ");
@@ -114,7 +115,7 @@ export function SpreadPlot({
               })}
               {g.aggregate && aggRow && (
                 <g>
-                  <title>{`Aggregate: ${formatRange(g.aggregate)}`}</title>
+                  <title>{`Aggregate: ${formatRange(g.aggregate)}${g.tier ? `, tier ${g.tier.name}` : ""}`}</title>
                   <text x={LEFT - 8} y={aggRow.y + 4} textAnchor="end" className="chart-label strong">
                     Aggregate
                   </text>
@@ -129,10 +130,20 @@ export function SpreadPlot({
                   />
                   <path
                     d={`M${x(g.aggregate.best)},${aggRow.y - 7} l6,7 l-6,7 l-6,-7 z`}
-                    fill="#2f4fd8"
-                    stroke="#ffffff"
+                    fill={g.tier?.colour ?? "#2f4fd8"}
+                    stroke="#1d2330"
                     strokeWidth={1}
                   />
+                  {g.tier && (
+                    <text
+                      x={Math.min(x(g.aggregate.high) + 10, WIDTH - RIGHT - 4)}
+                      y={aggRow.y + 4}
+                      textAnchor={x(g.aggregate.high) + 10 > WIDTH - RIGHT - 120 ? "end" : "start"}
+                      className="chart-label strong"
+                    >
+                      {g.tier.name}
+                    </text>
+                  )}
                 </g>
               )}
             </g>
@@ -140,8 +151,8 @@ export function SpreadPlot({
         })}
       </svg>
       <figcaption className="chart-legend small muted">
-        Lines: each expert's low–high range, dot at their best estimate. Blue bar and diamond: the pooled
-        range and best. Shaded: the framework's likelihood bands.
+        Lines: each expert's low–high range, dot at their best estimate. Bar and diamond: the pooled range and
+        best, the diamond in the colour of its tier. Shaded: the framework's likelihood bands.
       </figcaption>
     </figure>
   );

@@ -1,5 +1,6 @@
 /** The spread plot's rows: per revealed round of one scenario, each expert's range and the aggregate. Pure. */
 import type { ProbabilityAggregate } from "../../shared/estimation/aggregate";
+import type { MatrixTier } from "../../shared/estimation/framework";
 import type { RevealedRound, RoundKind, RoundView } from "../../shared/estimationView";
 
 export interface SpreadRange {
@@ -14,6 +15,8 @@ export interface SpreadGroup {
   kind: RoundKind;
   experts: Array<SpreadRange & { who: string }>;
   aggregate: ProbabilityAggregate | null;
+  /** The aggregate's tier in the locked matrix, with the median severity. */
+  tier: MatrixTier | null;
 }
 
 /** Rounds in order in which `scenarioId` was revealed, each with its experts (sorted by best) and aggregate. */
@@ -22,22 +25,34 @@ export function spreadGroups(
   revealed: Readonly<Record<string, RevealedRound>>,
   scenarioId: string,
 ): SpreadGroup[] {
-  const groups: SpreadGroup[] = [];
-  for (const round of [...rounds].sort((a, b) => a.number - b.number)) {
-    const values = revealed[round.id];
-    const estimates = values?.estimates[scenarioId];
-    if (!values || !estimates || estimates.length === 0) continue;
-    groups.push({
-      roundId: round.id,
-      roundNumber: round.number,
-      kind: round.kind,
-      experts: estimates
-        .map((e) => ({ who: e.who, ...e.probability }))
-        .sort((a, b) => a.best - b.best || a.who.localeCompare(b.who)),
-      aggregate: values.aggregates[scenarioId]?.probability ?? null,
+  return [...rounds]
+    .sort((a, b) => a.number - b.number)
+    .flatMap((round) => {
+      const values = revealed[round.id];
+      const group = values ? spreadGroup(round, values, scenarioId) : null;
+      return group ? [group] : [];
     });
-  }
-  return groups;
+}
+
+/** One revealed round's row group for `scenarioId`; null when nobody estimated it. */
+export function spreadGroup(
+  round: Pick<RoundView, "id" | "number" | "kind">,
+  values: RevealedRound,
+  scenarioId: string,
+): SpreadGroup | null {
+  const estimates = values.estimates[scenarioId];
+  if (!estimates || estimates.length === 0) return null;
+  const aggregate = values.aggregates[scenarioId] ?? null;
+  return {
+    roundId: round.id,
+    roundNumber: round.number,
+    kind: round.kind,
+    experts: estimates
+      .map((e) => ({ who: e.who, ...e.probability }))
+      .sort((a, b) => a.best - b.best || a.who.localeCompare(b.who)),
+    aggregate: aggregate?.probability ?? null,
+    tier: aggregate?.tier ?? null,
+  };
 }
 
 export interface RowPosition {

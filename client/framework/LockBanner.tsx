@@ -1,7 +1,6 @@
 import { useState } from "react";
 import type { FrameworkLock } from "../../shared/estimationView";
-import { formatDateTime } from "../format";
-import { shortHash } from "./colour";
+import { formatDateTime, shortHash } from "../format";
 import { UnlockForm } from "./UnlockForm";
 
 /** Whether the framework is locked, by whom and at which hash; the facilitator's way to unlock. */

@@ -1,6 +1,6 @@
 import type { Framework } from "../../shared/estimation/framework";
+import { textColourOn } from "../charts/colour";
 import { formatProbability } from "../estimationFormat";
-import { textOn } from "./colour";
 import { messagesAt, type ProblemIndex } from "./problems";
 
 /**
@@ -48,7 +48,9 @@ export function MatrixGrid({
               {framework.severityLevels.map((level) => {
                 const tierId = framework.matrix[band.id]?.[level.id];
                 const tier = tierId === undefined ? undefined : tiers.get(tierId);
-                const style = tier ? { background: tier.colour, color: textOn(tier.colour) } : undefined;
+                const style = tier
+                  ? { background: tier.colour, color: textColourOn(tier.colour) }
+                  : undefined;
                 const errors = problems ? messagesAt(problems, ["matrix", band.id, level.id]) : [];
                 const label = `${band.label} × ${level.name}`;
                 return (

@@ -1,20 +1,25 @@
 import type { ScenarioAggregate } from "../../shared/estimation/aggregate";
 import type { Framework } from "../../shared/estimation/framework";
-import type { RevealedEstimate } from "../../shared/estimationView";
+import type { RevealedRound, RoundView } from "../../shared/estimationView";
+import { SpreadPlot } from "../charts/SpreadPlot";
+import { spreadGroup } from "../charts/spreadLayout";
 import { formatRange } from "../estimationFormat";
 import { AggregateSummary } from "./AggregateSummary";
 import { formatSeverity } from "./roundsModel";
-import { SpreadChart } from "./SpreadChart";
 
 interface Props {
   title: string;
   framework: Framework;
-  estimates: readonly RevealedEstimate[];
-  aggregate: ScenarioAggregate | null;
+  round: RoundView;
+  scenarioId: string;
+  revealed: RevealedRound | null;
 }
 
 /** A scenario of a revealed or closed round: every expert's values and the group's aggregate. */
-export function RevealedScenario({ title, framework, estimates, aggregate }: Props) {
+export function RevealedScenario({ title, framework, round, scenarioId, revealed }: Props) {
+  const estimates = revealed?.estimates[scenarioId] ?? [];
+  const aggregate: ScenarioAggregate | null = revealed?.aggregates[scenarioId] ?? null;
+  const group = revealed ? spreadGroup(round, revealed, scenarioId) : null;
   return (
     <article className="round-scenario">
       <h4>{title}</h4>
@@ -23,7 +28,7 @@ export function RevealedScenario({ title, framework, estimates, aggregate }: Pro
       ) : (
         <>
           <AggregateSummary aggregate={aggregate} framework={framework} />
-          <SpreadChart estimates={estimates} aggregate={aggregate} framework={framework} title={title} />
+          {group && <SpreadPlot groups={[group]} framework={framework} />}
           <table className="revealed-table">
             <caption className="visually-hidden">Revealed estimates for {title}</caption>
             <thead>

@@ -83,8 +83,9 @@ export function RoundCard({ round, rounds, framework }: Props) {
                 key={scenarioId}
                 title={title}
                 framework={framework}
-                estimates={revealed?.estimates[scenarioId] ?? []}
-                aggregate={revealed?.aggregates[scenarioId] ?? null}
+                round={round}
+                scenarioId={scenarioId}
+                revealed={revealed ?? null}
               />
             );
           })}

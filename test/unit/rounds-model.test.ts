@@ -6,7 +6,6 @@ import {
   previousRoundFor,
   progressOf,
 } from "../../client/rounds/roundsModel";
-import { decadeTicks, fitLabel, logDomain, logScale } from "../../client/rounds/spreadLayout";
 import type { ParticipantView } from "../../shared/api";
 import { defaultFramework } from "../../shared/estimation/framework";
 import type { RoundView } from "../../shared/estimationView";
@@ -67,25 +66,5 @@ describe("rounds", () => {
     expect(level).toBeDefined();
     if (level) expect(formatSeverity(f, { levelId: level.id })).toBe(level.name);
     expect(formatSeverity(null, { low: 1, best: 1500, high: 20000 })).toBe("1,500 (1–20,000)");
-  });
-});
-
-describe("spread layout", () => {
-  it("spans whole decades within (0, 1]", () => {
-    expect(logDomain([0.002, 0.03])).toEqual([0.001, 0.1]);
-    expect(logDomain([0.5, 0.9])).toEqual([0.1, 1]);
-    expect(logDomain([])).toEqual([1e-4, 1]);
-    expect(decadeTicks([0.001, 0.1])).toEqual([0.001, 0.01, 0.1]);
-  });
-  it("maps on a log scale and clamps", () => {
-    const x = logScale([0.001, 0.1], 0, 200);
-    expect(x(0.01)).toBeCloseTo(100);
-    expect(x(1e-6)).toBe(0);
-    expect(x(0.5)).toBe(200);
-  });
-  it("shortens band labels that do not fit, or drops them", () => {
-    expect(fitLabel("Likely (1 in 10 or more)", 200)).toBe("Likely (1 in 10 or more)");
-    expect(fitLabel("Likely (1 in 10 or more)", 60)).toBe("Likely");
-    expect(fitLabel("Likely (1 in 10 or more)", 20)).toBeNull();
   });
 });
