@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { EXPORT_FORMATS, type ExportFormat } from "../../shared/workshopExport";
 import { describeError } from "../api";
 import { useRoom } from "../room/RoomContext";
@@ -13,12 +13,17 @@ export function DownloadMenu({ snapshotId, what }: { snapshotId?: string; what: 
   const { token, workshopId } = useRoom();
   const [busy, setBusy] = useState<ExportFormat | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const menu = useRef<HTMLDetailsElement>(null);
+  const close = () => {
+    if (menu.current) menu.current.open = false;
+  };
 
   const download = async (format: ExportFormat) => {
     setBusy(format);
     setError(null);
     try {
       await downloadAndSave(token, workshopId, format, snapshotId);
+      close();
     } catch (err) {
       setError(describeError(err));
     } finally {
@@ -27,7 +32,17 @@ export function DownloadMenu({ snapshotId, what }: { snapshotId?: string; what: 
   };
 
   return (
-    <details className="download-menu">
+    <details
+      className="download-menu"
+      ref={menu}
+      onKeyDown={(e) => {
+        // Escape closes the menu and leaves the keyboard on its summary.
+        if (e.key !== "Escape" || !menu.current?.open) return;
+        e.stopPropagation();
+        close();
+        menu.current.querySelector("summary")?.focus();
+      }}
+    >
       <summary className="small-button" aria-label={`Download ${what}`}>
         Download…
       </summary>

@@ -7,7 +7,7 @@ const ARROWS: Record<StandingChange["direction"], { symbol: string; label: strin
   up: { symbol: "↑", label: "higher" },
   down: { symbol: "↓", label: "lower" },
   same: { symbol: "→", label: "same best estimate" },
-  new: { symbol: "＋", label: "first estimate" },
+  new: { symbol: "+", label: "first estimate" },
   gone: { symbol: "−", label: "no longer estimated" },
 };
 
@@ -43,7 +43,7 @@ export function StandingDelta({
       <td className={`standing-arrow standing-${change.direction}`}>
         <span aria-hidden="true">{arrow.symbol}</span>
         <span className="visually-hidden">{arrow.label}</span>
-        {change.tierChanged && <span className="muted small"> tier changed</span>}
+        {change.tierChanged && change.from && change.to && <span className="muted small"> tier changed</span>}
       </td>
       <td>
         <Side s={change.to} framework={to} />

@@ -12,6 +12,8 @@ export type SnapshotPlace =
  * the snapshot can show; null for anything else (which then navigates as usual).
  */
 export function placeForHref(href: string, workshopId: string): SnapshotPlace | null {
+  // The views link within the room by path; anything with a scheme or host goes elsewhere.
+  if (/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(href)) return null;
   let path: string;
   try {
     path = new URL(href, "http://room.invalid").pathname;
