@@ -1,0 +1,130 @@
+/**
+ * A blind round end to end in the browser: the facilitator locks the framework and opens a round,
+ * two experts estimate without seeing each other, the facilitator reveals, and the risk matrix and
+ * the scenario's spread plot place the scenario in the tier its aggregate reaches.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import {
+  addScenario,
+  CHROMIUM,
+  type Harness,
+  invite,
+  join,
+  SCREENSHOTS,
+  startHarness,
+  startWorkshop,
+  waitConnected,
+} from "./harness";
+
+const poll = { timeout: 15_000, interval: 100 };
+const SCENARIO = "Novice completes synthesis with model troubleshooting";
+
+/** An expert's estimate through the rounds view's form, probabilities in percent. */
+async function estimate(
+  page: Page,
+  values: { low: string; best: string; high: string; severity: string; rationale: string },
+) {
+  const form = page.getByRole("form", { name: `Your estimate for ${SCENARIO}` });
+  await form.getByLabel("Low", { exact: true }).fill(values.low);
+  await form.getByLabel("Best", { exact: true }).fill(values.best);
+  await form.getByLabel("High", { exact: true }).fill(values.high);
+  await form.getByLabel("Severity", { exact: true }).selectOption(values.severity);
+  await form.getByRole("radio", { name: "Medium confidence" }).check();
+  await form.getByLabel("Rationale (optional)").fill(values.rationale);
+  await form.getByRole("button", { name: "Submit estimate" }).click();
+  await form.getByText("Submitted — you can revise until the round is revealed.").waitFor();
+}
+
+describe.skipIf(!existsSync(CHROMIUM))("estimation in the room", () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await startHarness();
+  }, 180_000);
+  afterEach(async () => h.closeContexts());
+  afterAll(async () => h?.close());
+
+  it("locks, runs a blind round with two experts, reveals, and places the scenario in its tier", async () => {
+    const fran = await h.newPage();
+    await startWorkshop(fran, h.server, "Model X pre-deployment review", "Fran Facilitator");
+    const scenarioId = await addScenario(fran, "CBRN", SCENARIO);
+    const link = await invite(fran, "expert", "Biosecurity panel");
+    const [ada, ben] = [await h.newPage(), await h.newPage()];
+    await join(ada, link, "Ada Expert");
+    await join(ben, link, "Ben Expert");
+    await Promise.all([fran, ada, ben].map(waitConnected));
+
+    // The facilitator locks the default framework; a round cannot open before that.
+    await fran.getByRole("link", { name: "Estimation rounds" }).click();
+    await fran
+      .getByText(/framework/i)
+      .first()
+      .waitFor();
+    expect(await fran.getByRole("button", { name: "Open round" }).count()).toBe(0);
+    await fran.getByRole("link", { name: "Framework", exact: true }).click();
+    await fran.getByRole("button", { name: "Lock framework" }).click();
+    await fran.getByRole("button", { name: "Confirm lock" }).click();
+    const banner = fran.getByRole("region", { name: "Lock status" });
+    await expect.poll(() => banner.textContent(), poll).toMatch(/Locked/);
+
+    await fran.getByRole("link", { name: "Estimation rounds" }).click();
+    await fran.getByRole("checkbox", { name: SCENARIO }).check();
+    await fran.getByRole("radio", { name: "Pre-mitigation" }).check();
+    await fran.getByRole("button", { name: "Open round" }).click();
+    await fran.getByRole("button", { name: "Reveal round 1" }).waitFor();
+
+    // Each expert estimates blind: the other's submission shows as a name, never a value.
+    for (const page of [ada, ben]) await page.getByRole("link", { name: "Estimation rounds" }).click();
+    await estimate(ada, {
+      low: "1",
+      best: "2",
+      high: "5",
+      severity: "severe",
+      rationale: "Protocol gaps remain",
+    });
+    await expect.poll(() => fran.getByText("1 of 2 experts").count(), poll).toBeGreaterThan(0);
+    expect(await ben.locator("main").textContent()).not.toMatch(/Protocol gaps remain/);
+    await estimate(ben, {
+      low: "1",
+      best: "3",
+      high: "10",
+      severity: "severe",
+      rationale: "Uplift study pending",
+    });
+    await expect.poll(() => fran.getByText("2 of 2 experts").count(), poll).toBeGreaterThan(0);
+    expect(await fran.locator("main").textContent()).not.toMatch(/Protocol gaps remain|Uplift study pending/);
+
+    await fran.getByRole("button", { name: "Reveal round 1" }).click();
+    await fran.getByRole("button", { name: "Yes, reveal round 1" }).click();
+    // Revealed to everyone: both rationales, in the experts' rooms too.
+    for (const page of [fran, ada, ben])
+      await expect
+        .poll(() => page.locator("main").textContent(), poll)
+        .toMatch(
+          /Protocol gaps remain[\s\S]*Uplift study pending|Uplift study pending[\s\S]*Protocol gaps remain/,
+        );
+
+    // The geometric mean of the odds of 2% and 3% is 2.45% (shown as 2.5%): the "Possible" band;
+    // with "Severe", the default matrix says "Unacceptable".
+    await fran.getByRole("link", { name: "Risk register" }).click();
+    const matrix = fran.getByRole("img", { name: /^Risk matrix/ });
+    await expect.poll(() => matrix.getAttribute("aria-label"), poll).toContain(SCENARIO);
+    // Lows pool to 1%, highs (5% and 10%) to 7.1%.
+    expect(await matrix.getAttribute("aria-label")).toContain(
+      `${SCENARIO}: before mitigation 2.5% (1%–7.1%), Severe, tier Unacceptable`,
+    );
+    const row = fran.getByRole("row", { name: new RegExp(SCENARIO) });
+    await expect.poll(() => row.textContent(), poll).toContain("Unacceptable");
+    await fran.screenshot({ path: path.join(SCREENSHOTS, "register.png") });
+
+    await fran.getByRole("link", { name: SCENARIO }).first().click();
+    await fran.waitForURL(new RegExp(`/scenarios/${scenarioId}$`));
+    const spread = fran.getByRole("img", { name: /^Estimates by round/ });
+    await expect
+      .poll(() => spread.getAttribute("aria-label"), poll)
+      .toMatch(/Round 1 .*2 estimates .*tier Unacceptable/);
+  }, 120_000);
+});
