@@ -47,7 +47,7 @@ describe.skipIf(!existsSync(CHROMIUM))("estimation in the room", () => {
   afterEach(async () => h.closeContexts());
   afterAll(async () => h?.close());
 
-  it("locks, runs a blind round with two experts, reveals, and places the scenario in its tier", async () => {
+  it("locks, runs a blind round with two experts, reveals, places the scenario in its tier, and records the determination and verdict", async () => {
     const fran = await h.newPage();
     await startWorkshop(fran, h.server, "Model X pre-deployment review", "Fran Facilitator");
     const scenarioId = await addScenario(fran, "CBRN", SCENARIO);
@@ -126,5 +126,50 @@ describe.skipIf(!existsSync(CHROMIUM))("estimation in the room", () => {
     await expect
       .poll(() => spread.getAttribute("aria-label"), poll)
       .toMatch(/Round 1 .*2 estimates .*tier Unacceptable/);
+
+    // The facilitator records the determination for CBRN with this scenario as evidence, an expert
+    // dissents, the facilitator records the overall verdict; an observer sees all of it.
+    await fran.getByRole("link", { name: /^CBRN \d+ scenarios?$/ }).click();
+    await fran.getByRole("button", { name: "Record determination" }).click();
+    const form = fran.getByRole("form", { name: "Record determination for CBRN" });
+    await form.getByLabel("Tier reached").selectOption({ index: 2 });
+    await form.getByLabel("Safety margin").fill("One tier above the uplift study's point estimate");
+    await form.getByLabel("Why this margin").fill("Elicitation of troubleshooting was incomplete");
+    await form.getByLabel("Conditions under which this would no longer hold").fill("A new uplift study");
+    await form.getByRole("radio", { name: "Not acceptable", exact: true }).check();
+    await form.getByRole("checkbox", { name: new RegExp(SCENARIO) }).check();
+    await form.getByRole("button", { name: "Save determination" }).click();
+    await fran.getByRole("button", { name: "Revise determination" }).waitFor();
+
+    await ada.getByRole("link", { name: /^CBRN \d+ scenarios?$/ }).click();
+    await ada.getByLabel("Your dissent").fill("The margin is too thin for a novice pathway");
+    await ada.getByRole("button", { name: "Add dissent" }).click();
+
+    await fran.getByRole("link", { name: "Acceptance" }).click();
+    await fran.getByRole("button", { name: "Record overall verdict" }).click();
+    const verdict = fran.getByRole("form", { name: "Record overall verdict" });
+    await verdict.getByRole("radio", { name: "Not acceptable", exact: true }).check();
+    await verdict.getByLabel("Justification").fill("CBRN uplift is not acceptable at the tier reached");
+    await verdict.getByRole("button", { name: "Save verdict" }).click();
+    await fran.getByRole("button", { name: "Revise overall verdict" }).waitFor();
+
+    const olive = await h.newPage();
+    await join(olive, await invite(fran, "observer", "Auditor"), "Olive Observer");
+    await waitConnected(olive);
+    await olive.getByRole("link", { name: "Acceptance" }).click();
+    const main = olive.locator("main");
+    await expect
+      .poll(() => main.textContent(), poll)
+      .toContain("CBRN uplift is not acceptable at the tier reached");
+    expect(await olive.getByRole("button", { name: /Record|Revise/ }).count()).toBe(0);
+    await olive
+      .getByRole("link", { name: /^CBRN \d+ scenarios?$/ })
+      .first()
+      .click();
+    await expect
+      .poll(() => main.textContent(), poll)
+      .toContain("Elicitation of troubleshooting was incomplete");
+    expect(await main.textContent()).toContain("The margin is too thin for a novice pathway");
+    expect(await olive.getByLabel("Your dissent").count()).toBe(0);
   }, 120_000);
 });
