@@ -11,11 +11,13 @@ import { shortHash } from "./snapshotList";
 interface Props {
   snapshot: SnapshotEntry;
   chosen: boolean;
+  /** The server found the stored blob altered: it cannot be opened, compared or started from. */
+  failed: boolean;
   onToggle(): void;
 }
 
 /** One snapshot: what it is, open it, choose it for a comparison, download it, start from it. */
-export function SnapshotRow({ snapshot, chosen, onToggle }: Props) {
+export function SnapshotRow({ snapshot, chosen, failed, onToggle }: Props) {
   const { workshopId, canFacilitate } = useRoom();
   const [starting, setStarting] = useState(false);
   const checkId = `compare-${snapshot.id}`;
@@ -32,6 +34,11 @@ export function SnapshotRow({ snapshot, chosen, onToggle }: Props) {
           <Link href={roomPath(workshopId, { kind: "snapshot", snapshotId: snapshot.id })}>
             {snapshot.label}
           </Link>
+          {failed && (
+            <span className="badge badge-revoked" title="Its stored file no longer matches its SHA-256">
+              failed integrity check
+            </span>
+          )}
           {snapshot.auto && (
             <span
               className="badge snapshot-auto"
@@ -59,7 +66,7 @@ export function SnapshotRow({ snapshot, chosen, onToggle }: Props) {
           Open
         </Link>
         <DownloadMenu snapshotId={snapshot.id} what={`“${snapshot.label}”`} />
-        {canFacilitate && !starting && (
+        {canFacilitate && !starting && !failed && (
           <button
             type="button"
             className="small-button"

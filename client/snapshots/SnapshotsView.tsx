@@ -1,4 +1,5 @@
 import { useMemo, useState } from "react";
+import { useHistory } from "../charts/useHistory";
 import { Link } from "../components/Link";
 import { EmptyState } from "../fields/EmptyState";
 import { useSnapshots } from "../hooks/useEstimation";
@@ -15,6 +16,9 @@ export function SnapshotsView() {
   const { controlDoc, workshopId, canFacilitate } = useRoom();
   const snapshots = useSnapshots(controlDoc);
   const listed = useMemo(() => newestFirst(snapshots), [snapshots]);
+  // The server verifies every blob for the history; a failed check is shown on the row too.
+  const verified = useHistory().data?.snapshots;
+  const failed = useMemo(() => new Set(verified?.filter((s) => !s.verified).map((s) => s.id)), [verified]);
   const [chosen, setChosen] = useState<string[]>([]);
   const pair = chosen.filter((id) => snapshots.some((s) => s.id === id));
   const [a, b] = pair;
@@ -74,6 +78,7 @@ export function SnapshotsView() {
                 key={s.id}
                 snapshot={s}
                 chosen={pair.includes(s.id)}
+                failed={failed.has(s.id)}
                 onToggle={() => setChosen((c) => toggleChoice(c, s.id))}
               />
             ))}
