@@ -1,5 +1,9 @@
-/** The workshop's risk history (every snapshot's verified standings), fetched again whenever a snapshot is added. */
-import { useEffect, useState } from "react";
+/**
+ * The workshop's risk history (every snapshot's verified standings), fetched again whenever a
+ * snapshot is added. Only snapshots the room's control document lists are kept: inside a snapshot
+ * that is the history up to it, not the snapshots taken later.
+ */
+import { useEffect, useMemo, useState } from "react";
 import { describeError, getHistory, type HistoryResponse } from "../api";
 import { useSnapshots } from "../hooks/useEstimation";
 import { useRoom } from "../room/RoomContext";
@@ -11,7 +15,8 @@ export type HistoryState =
 
 export function useHistory(): HistoryState {
   const { token, workshopId, controlDoc } = useRoom();
-  const snapshotCount = useSnapshots(controlDoc).length;
+  const known = useSnapshots(controlDoc);
+  const snapshotCount = known.length;
   const [state, setState] = useState<HistoryState>({ status: "loading", data: null });
 
   useEffect(() => {
@@ -34,5 +39,17 @@ export function useHistory(): HistoryState {
     };
   }, [token, workshopId, snapshotCount]);
 
-  return state;
+  return useMemo(() => {
+    if (!state.data) return state;
+    const ids = new Set(known.map((s) => s.id));
+    return { ...state, data: upTo(state.data, ids) } as HistoryState;
+  }, [state, known]);
+}
+
+/** The history restricted to the snapshots in `ids`. */
+export function upTo(data: HistoryResponse, ids: ReadonlySet<string>): HistoryResponse {
+  return {
+    snapshots: data.snapshots.filter((s) => ids.has(s.id)),
+    history: data.history.map((h) => ({ ...h, points: h.points.filter((p) => ids.has(p.snapshotId)) })),
+  };
 }
