@@ -1,12 +1,11 @@
 import { useState } from "react";
 import type { SnapshotEntry } from "../../shared/snapshot";
 import { Link } from "../components/Link";
-import { formatDateTime } from "../format";
+import { formatDateTime, shortHash } from "../format";
 import { useRoom } from "../room/RoomContext";
 import { roomPath } from "../router";
 import { DownloadMenu } from "./DownloadMenu";
 import { NewWorkshopForm } from "./NewWorkshopForm";
-import { shortHash } from "./snapshotList";
 
 interface Props {
   snapshot: SnapshotEntry;

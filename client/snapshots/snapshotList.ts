@@ -29,9 +29,6 @@ export function toggleChoice(chosen: readonly string[], id: string): string[] {
   return [...chosen, id].slice(-2);
 }
 
-/** The first 12 hex digits: enough to tell snapshots apart and check one by eye. */
-export const shortHash = (sha256: string): string => sha256.slice(0, 12);
-
 export const FORMAT_LABELS: Record<ExportFormat, string> = {
   json: "JSON",
   md: "Markdown",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { newestFirst, olderFirst, shortHash, toggleChoice } from "../../client/snapshots/snapshotList";
+import { newestFirst, olderFirst, toggleChoice } from "../../client/snapshots/snapshotList";
 
 const s = (id: string, takenAt: string) => ({ id, takenAt });
 const list = [
@@ -24,8 +24,5 @@ describe("snapshot list", () => {
     expect(toggleChoice(["a"], "b")).toEqual(["a", "b"]);
     expect(toggleChoice(["a", "b"], "c")).toEqual(["b", "c"]);
     expect(toggleChoice(["a", "b"], "a")).toEqual(["b"]);
-  });
-  it("shortens a hash to 12 digits", () => {
-    expect(shortHash("0123456789abcdef")).toBe("0123456789ab");
   });
 });
