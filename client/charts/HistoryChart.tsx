@@ -42,7 +42,9 @@ export function HistoryChart({ series, framework, title = "Risk history" }: Hist
   const x = (snapshotId: string) =>
     slotX(slot.get(snapshotId) ?? 0, axis.length, LEFT + 24, WIDTH - RIGHT - 24);
   const height = TOP + PLOT + BOTTOM;
-  // Several scenarios' ranges overlap: fainter bands keep the lines readable.
+  // Past two scenarios, overlapping ranges turn into a wash: the lines alone stay readable, and
+  // each point's range is in its tooltip.
+  const showRanges = series.length <= 2;
   const fade = series.length > 1 ? 0.6 : 1;
   const summary = `${title}: ${series.length} scenario${series.length === 1 ? "" : "s"} over ${axis.length} snapshot${axis.length === 1 ? "" : "s"}.`;
 
@@ -81,7 +83,7 @@ export function HistoryChart({ series, framework, title = "Risk history" }: Hist
               className="chart-tick"
             >
               <title>{`${t.label}, ${formatDateTime(t.takenAt)}`}</title>
-              {truncate(t.label, 18)}
+              {truncate(t.label, 26)}
             </text>
           </g>
         ))}
@@ -99,14 +101,15 @@ export function HistoryChart({ series, framework, title = "Risk history" }: Hist
                 );
                 return (
                   <g key={kind}>
-                    {band.map((path) => (
-                      <path
-                        key={path}
-                        d={path}
-                        fill={colour}
-                        opacity={(kind === "pre" ? 0.12 : 0.1) * fade}
-                      />
-                    ))}
+                    {showRanges &&
+                      band.map((path) => (
+                        <path
+                          key={path}
+                          d={path}
+                          fill={colour}
+                          opacity={(kind === "pre" ? 0.12 : 0.1) * fade}
+                        />
+                      ))}
                     <path
                       d={linePath(s.points.map((p) => at(p[kind], p.snapshotId)))}
                       fill="none"
@@ -156,7 +159,10 @@ export function HistoryChart({ series, framework, title = "Risk history" }: Hist
           <li>
             <span className="legend-line dashed" aria-hidden="true" /> residual
           </li>
-          <li className="muted small">Shaded: low–high range. Points coloured by tier:</li>
+          <li className="muted small">
+            {showRanges ? "Shaded: low–high range. " : "Each point's range is in its tooltip. "}Points
+            coloured by tier:
+          </li>
           {framework?.tiers.map((t) => (
             <li key={t.id}>
               <TierChip tier={t} />

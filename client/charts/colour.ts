@@ -20,7 +20,21 @@ export function textColourOn(hex: string): "#000000" | "#ffffff" {
   return onBlack >= onWhite ? "#000000" : "#ffffff";
 }
 
-/** Line colours for telling scenarios apart (tier colours mark the points); colour-blind friendly (Okabe–Ito). */
-export const SERIES_COLOURS = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000"];
+/**
+ * Line colours for telling scenarios apart (tier colours mark the points): Okabe–Ito, then Tol's
+ * muted colours, all colour-blind safe and dark enough on white; ten before one repeats.
+ */
+export const SERIES_COLOURS = [
+  "#0072b2",
+  "#d55e00",
+  "#009e73",
+  "#cc79a7",
+  "#e69f00",
+  "#56b4e9",
+  "#000000",
+  "#882255",
+  "#44aa99",
+  "#999933",
+];
 
 export const seriesColour = (i: number): string => SERIES_COLOURS[i % SERIES_COLOURS.length] ?? "#000000";

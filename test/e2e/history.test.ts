@@ -1,0 +1,136 @@
+/**
+ * What the workshop leaves behind, in the browser, on the seeded demo workshop: the facilitator
+ * takes a snapshot, a residual round changes an estimate, a second snapshot follows; the comparison
+ * shows the change, the risk history chart has both on its axis, and every export format downloads
+ * from the room, of the current state and of a snapshot.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { auroraSpec } from "../../server/export/demo/aurora";
+import { seedWorkshop } from "../../server/export/demo/seed";
+import { call } from "../helpers/api";
+import { CHROMIUM, type Harness, join, SCREENSHOTS, startHarness, waitConnected } from "./harness";
+
+const poll = { timeout: 15_000, interval: 100 };
+const SCENARIO = "A ransomware crew automates exploit development against hospital software";
+const BEFORE = "Before the exploit retest";
+const AFTER = "After the exploit retest";
+
+async function takeSnapshot(page: Page, label: string) {
+  const form = page.getByRole("form", { name: "Take a snapshot" });
+  await form.getByRole("textbox", { name: "Label" }).fill(label);
+  await form.getByRole("button", { name: "Take snapshot" }).click();
+  await page.getByRole("link", { name: `Open “${label}”` }).waitFor();
+}
+
+/** Clicks a download button in the named menu and returns the file's name and text. */
+async function download(page: Page, menu: string, format: string) {
+  const summary = page.getByLabel(menu, { exact: true });
+  const details = page.locator("details", { has: summary });
+  if ((await details.getAttribute("open")) === null) await summary.click();
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    details.getByRole("button", { name: `Download ${format}` }).click(),
+  ]);
+  const saved = await file.path();
+  return { name: file.suggestedFilename(), text: readFileSync(saved, "utf8") };
+}
+
+describe.skipIf(!existsSync(CHROMIUM))("snapshots, history and exports in the room", () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await startHarness();
+  }, 180_000);
+  afterEach(async () => h.closeContexts());
+  afterAll(async () => h?.close());
+
+  it("compares two snapshots with changed estimates, draws the history, and downloads every format", async () => {
+    const seeded = await seedWorkshop(h.server.url, auroraSpec);
+    const route = `/workshops/${seeded.workshopId}`;
+    const fac = { token: seeded.facilitator.token };
+    const { body: link } = await call<{ url: string }>(h.server.url, "POST", `${route}/invites`, {
+      ...fac,
+      body: { role: "facilitator", label: "Second facilitator" },
+    });
+    const fran = await h.newPage();
+    await join(fran, link.url, "Fran Facilitator");
+    await waitConnected(fran);
+
+    await fran.getByRole("link", { name: "Snapshots & history" }).click();
+    await takeSnapshot(fran, BEFORE);
+
+    // A residual round on the hospitals scenario: the facilitator opens and reveals it in the room,
+    // the three experts estimate (through the API: the blind round in the browser has its own test).
+    await fran.getByRole("link", { name: "Estimation rounds" }).click();
+    await fran.getByRole("checkbox", { name: SCENARIO }).check();
+    await fran.getByRole("radio", { name: "Residual" }).check();
+    await fran.getByRole("button", { name: "Open round" }).click();
+    // The demo ran three rounds; this is the fourth. Its id is in the control document.
+    const roundNumber = 4;
+    await fran.getByRole("button", { name: `Reveal round ${roundNumber}` }).waitFor();
+    const roundId = await fran.evaluate(() => {
+      const rounds = window.__riskroom?.control.getMap<{ id: string; state: string }>("rounds");
+      return [...(rounds?.values() ?? [])].find((r) => r.state === "open")?.id ?? "";
+    });
+    expect(roundId).not.toBe("");
+    for (const [i, expert] of seeded.experts.entries()) {
+      const best = [0.03, 0.04, 0.05][i] ?? 0.04;
+      const res = await call(h.server.url, "POST", `${route}/rounds/${roundId}/estimates`, {
+        token: expert.token,
+        body: {
+          scenarioId: "sc-cyber-hospitals",
+          probability: { low: best / 2, best, high: best * 2 },
+          severity: { levelId: "severe" },
+          confidence: "medium",
+          rationale: "The retest found the patch pipeline slower than assumed.",
+        },
+      });
+      expect(res.status).toBe(201);
+    }
+    await fran.getByRole("button", { name: `Reveal round ${roundNumber}` }).click();
+    await fran.getByRole("button", { name: `Yes, reveal round ${roundNumber}` }).click();
+    await fran.getByRole("button", { name: `Close round ${roundNumber}` }).waitFor();
+
+    await fran.getByRole("link", { name: "Snapshots & history" }).click();
+    await takeSnapshot(fran, AFTER);
+
+    // The comparison: the hospitals scenario changed, its residual estimate went up.
+    await fran.getByRole("checkbox", { name: `Choose “${BEFORE}” for comparison` }).check();
+    await fran.getByRole("checkbox", { name: `Choose “${AFTER}” for comparison` }).check();
+    await fran.getByRole("link", { name: "Compare" }).click();
+    await fran.getByRole("heading", { name: "Compare snapshots" }).waitFor();
+    const changed = fran.getByRole("region", { name: "Scenarios changed" });
+    const hospitals = changed.getByRole("article", { name: SCENARIO });
+    await expect.poll(() => hospitals.textContent(), poll).toMatch(/Residual[\s\S]*higher/);
+
+    // The history: both snapshots on the axis of the register's chart.
+    await fran.getByRole("link", { name: "Risk register" }).click();
+    const chart = fran.getByRole("img", { name: /^Risk history/ });
+    await expect.poll(() => chart.textContent(), poll).toContain(AFTER.slice(0, 12));
+    expect(await chart.textContent()).toContain(BEFORE.slice(0, 12));
+    const figure = fran.locator("figure", { has: chart });
+    await figure.scrollIntoViewIfNeeded();
+    await figure.screenshot({ path: path.join(SCREENSHOTS, "history.png") });
+
+    // Every format, of the current state and of a snapshot, from the room.
+    await fran.getByRole("link", { name: "Snapshots & history" }).click();
+    const now = "Download the current state";
+    const json = await download(fran, now, "JSON");
+    expect(json.name).toMatch(/\.json$/);
+    expect(JSON.parse(json.text)).toMatchObject({ schema: "riskroom.workshop/v1" });
+    const md = await download(fran, now, "Markdown");
+    expect(md.name).toMatch(/\.md$/);
+    expect(md.text).toContain(SCENARIO);
+    const csv = await download(fran, now, "CSV");
+    expect(csv.name).toMatch(/\.csv$/);
+    expect(csv.text.split("\r\n")[0]).toContain("scenario");
+    const html = await download(fran, now, "HTML");
+    expect(html.name).toMatch(/\.html$/);
+    expect(html.text).toMatch(/^<!doctype html>/i);
+    const old = await download(fran, `Download “${BEFORE}”`, "Markdown");
+    expect(old.text).toContain(BEFORE);
+  }, 180_000);
+});
