@@ -7,17 +7,17 @@
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   addScenario,
   CHROMIUM,
   caretAt,
   type Harness,
+  harnessForSuite,
   invite,
   join,
   narrativeText,
   SCREENSHOTS,
-  startHarness,
   startWorkshop,
   waitConnected,
 } from "./harness";
@@ -75,13 +75,7 @@ async function twoPeopleOnAScenario(h: Harness, withThreatModel: boolean) {
 
 // Browser tests need Debian's Chromium (CI installs it); without it they are skipped, not failed.
 describe.skipIf(!existsSync(CHROMIUM))("co-editing a scenario in two browsers", () => {
-  let h: Harness;
-
-  beforeAll(async () => {
-    h = await startHarness();
-  }, 180_000);
-  afterEach(async () => h.closeContexts());
-  afterAll(async () => h?.close());
+  const h = harnessForSuite();
 
   it("shows each person's typing, named caret, steps and evidence to the other without a reload", async () => {
     const { fran, eli } = await twoPeopleOnAScenario(h, true);

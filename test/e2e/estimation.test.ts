@@ -6,15 +6,14 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   addScenario,
   CHROMIUM,
-  type Harness,
+  harnessForSuite,
   invite,
   join,
   SCREENSHOTS,
-  startHarness,
   startWorkshop,
   waitConnected,
 } from "./harness";
@@ -39,13 +38,7 @@ async function estimate(
 }
 
 describe.skipIf(!existsSync(CHROMIUM))("estimation in the room", () => {
-  let h: Harness;
-
-  beforeAll(async () => {
-    h = await startHarness();
-  }, 180_000);
-  afterEach(async () => h.closeContexts());
-  afterAll(async () => h?.close());
+  const h = harnessForSuite();
 
   it("locks, runs a blind round with two experts, reveals, places the scenario in its tier, and records the determination and verdict", async () => {
     const fran = await h.newPage();

@@ -4,14 +4,13 @@
  */
 import { existsSync } from "node:fs";
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   addScenario,
   CHROMIUM,
-  type Harness,
+  harnessForSuite,
   invite,
   join,
-  startHarness,
   startWorkshop,
   waitConnected,
 } from "./harness";
@@ -22,13 +21,7 @@ const focusNote = (page: Page) => page.locator(".focus-note");
 
 // Browser tests need Debian's Chromium (CI installs it); without it they are skipped, not failed.
 describe.skipIf(!existsSync(CHROMIUM))("facilitator tools", () => {
-  let h: Harness;
-
-  beforeAll(async () => {
-    h = await startHarness();
-  }, 180_000);
-  afterEach(async () => h.closeContexts());
-  afterAll(async () => h?.close());
+  const h = harnessForSuite();
 
   it("moves everyone's phase, runs a shared timer, and brings everyone to a scenario", async () => {
     const fran = await h.newPage();

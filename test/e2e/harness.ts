@@ -7,7 +7,7 @@ import { mkdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { clientDist, ensureClientBuilt, projectRoot } from "../../server/scripts/clientBuild";
 import { startTestServer, type TestServer } from "../helpers/testServer";
 
@@ -84,6 +84,35 @@ export async function startHarness(): Promise<Harness> {
       await browser.close();
       await server.close();
     },
+  };
+}
+
+/**
+ * One harness for the enclosing describe block: started before its tests, each test's browser
+ * contexts closed after it, everything closed at the end. Used before it starts, it throws.
+ */
+export function harnessForSuite(): Harness {
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    h = await startHarness();
+  }, 180_000);
+  afterEach(async () => h?.closeContexts());
+  afterAll(async () => h?.close());
+  const get = (): Harness => {
+    if (!h) throw new Error("the browser harness has not started");
+    return h;
+  };
+  return {
+    get server() {
+      return get().server;
+    },
+    get browser() {
+      return get().browser;
+    },
+    newContext: () => get().newContext(),
+    newPage: (context) => get().newPage(context),
+    closeContexts: () => get().closeContexts(),
+    close: () => get().close(),
   };
 }
 

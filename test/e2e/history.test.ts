@@ -7,11 +7,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auroraSpec } from "../../server/export/demo/aurora";
 import { seedWorkshop } from "../../server/export/demo/seed";
 import { call } from "../helpers/api";
-import { CHROMIUM, type Harness, join, SCREENSHOTS, startHarness, waitConnected } from "./harness";
+import { CHROMIUM, harnessForSuite, join, SCREENSHOTS, waitConnected } from "./harness";
 
 const poll = { timeout: 15_000, interval: 100 };
 const SCENARIO = "A ransomware crew automates exploit development against hospital software";
@@ -39,13 +39,7 @@ async function download(page: Page, menu: string, format: string) {
 }
 
 describe.skipIf(!existsSync(CHROMIUM))("snapshots, history and exports in the room", () => {
-  let h: Harness;
-
-  beforeAll(async () => {
-    h = await startHarness();
-  }, 180_000);
-  afterEach(async () => h.closeContexts());
-  afterAll(async () => h?.close());
+  const h = harnessForSuite();
 
   it("compares two snapshots with changed estimates, draws the history, and downloads every format", async () => {
     const seeded = await seedWorkshop(h.server.url, auroraSpec);

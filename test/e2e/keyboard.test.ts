@@ -4,8 +4,8 @@
  */
 import { existsSync } from "node:fs";
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM, type Harness, narrativeText, startHarness, startWorkshop, waitConnected } from "./harness";
+import { describe, expect, it } from "vitest";
+import { CHROMIUM, harnessForSuite, narrativeText, startWorkshop, waitConnected } from "./harness";
 
 const poll = { timeout: 10_000, interval: 100 };
 
@@ -55,13 +55,7 @@ const stepTexts = (page: Page) =>
 
 // Browser tests need Debian's Chromium (CI installs it); without it they are skipped, not failed.
 describe.skipIf(!existsSync(CHROMIUM))("the room with the keyboard alone", () => {
-  let h: Harness;
-
-  beforeAll(async () => {
-    h = await startHarness();
-  }, 180_000);
-  afterEach(async () => h.closeContexts());
-  afterAll(async () => h?.close());
+  const h = harnessForSuite();
 
   it("adds and fills a scenario, reorders, undoes and redoes, and opens People, without a mouse", async () => {
     const page = await h.newPage();

@@ -5,16 +5,15 @@
  */
 import { existsSync } from "node:fs";
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   addScenario,
   CHROMIUM,
   caretAt,
-  type Harness,
+  harnessForSuite,
   invite,
   join,
   narrative,
-  startHarness,
   startWorkshop,
   waitConnected,
 } from "./harness";
@@ -30,13 +29,7 @@ const navLink = (page: Page, name: RegExp) =>
 
 // Browser tests need Debian's Chromium (CI installs it); without it they are skipped, not failed.
 describe.skipIf(!existsSync(CHROMIUM))("an observer in the room", () => {
-  let h: Harness;
-
-  beforeAll(async () => {
-    h = await startHarness();
-  }, 180_000);
-  afterEach(async () => h.closeContexts());
-  afterAll(async () => h?.close());
+  const h = harnessForSuite();
 
   it("sees changes live, has no way to edit, and cannot make a write stick", async () => {
     const fran = await h.newPage();

@@ -5,16 +5,15 @@
  */
 import { existsSync } from "node:fs";
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   addScenario,
   CHROMIUM,
   caretAt,
-  type Harness,
+  harnessForSuite,
   invite,
   join,
   narrativeText,
-  startHarness,
   startWorkshop,
   waitConnected,
 } from "./harness";
@@ -34,13 +33,7 @@ async function addStep(page: Page, text: string): Promise<void> {
 
 // Browser tests need Debian's Chromium (CI installs it); without it they are skipped, not failed.
 describe.skipIf(!existsSync(CHROMIUM))("working offline", () => {
-  let h: Harness;
-
-  beforeAll(async () => {
-    h = await startHarness();
-  }, 180_000);
-  afterEach(async () => h.closeContexts());
-  afterAll(async () => h?.close());
+  const h = harnessForSuite();
 
   it("keeps an expert's offline edits and merges them with everyone's on reconnect", async () => {
     const fran = await h.newPage();

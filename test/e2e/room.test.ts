@@ -4,12 +4,12 @@
  */
 import { existsSync } from "node:fs";
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { CHROMIUM, type Harness, invite, join, startHarness, startWorkshop } from "./harness";
+import { describe, expect, it, vi } from "vitest";
+import { CHROMIUM, harnessForSuite, invite, join, startWorkshop } from "./harness";
 
 // Browser tests need Debian's Chromium (CI installs it); without it they are skipped, not failed.
 describe.skipIf(!existsSync(CHROMIUM))("workshop room in a browser", () => {
-  let h: Harness;
+  const h = harnessForSuite();
 
   const presenceText = (page: Page) => page.getByRole("list", { name: /Here now/ }).textContent();
   const connectionTexts = (page: Page) => page.locator(".conn-status").allTextContents();
@@ -17,12 +17,6 @@ describe.skipIf(!existsSync(CHROMIUM))("workshop room in a browser", () => {
     await page.getByRole("button", { name: /^People/ }).click();
     return page.getByRole("dialog", { name: "People" });
   };
-
-  beforeAll(async () => {
-    h = await startHarness();
-  }, 180_000);
-  afterEach(async () => h.closeContexts());
-  afterAll(async () => h?.close());
 
   it("shows a facilitator and an invited expert to each other, both connected", async () => {
     const facilitator = await h.newPage();

@@ -1,6 +1,5 @@
 /** The room's snapshot endpoints: the risk history, and a new workshop started from a snapshot. */
 import { readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { addScenario, listScenarios, risksOf } from "../../shared/content";
 import { defaultFramework } from "../../shared/estimation/framework";
@@ -8,6 +7,7 @@ import type { SnapshotEntry } from "../../shared/snapshot";
 import type { HistoryPoint, ImportWorkshopResponse, SnapshotIndexEntry } from "../../shared/workshopExport";
 import { call, workshopWith } from "../helpers/api";
 import { lockAndOpen, setupWorkshop } from "../helpers/estimation";
+import { snapshotBlobFile, takeSnapshot } from "../helpers/snapshots";
 import { startTestServer, type TestServer } from "../helpers/testServer";
 import { connectPeer, type Peer } from "../helpers/yclient";
 
@@ -35,17 +35,8 @@ afterEach(async () => {
   await server.close();
 });
 
-async function take(route: string, token: string, label: string): Promise<SnapshotEntry> {
-  const res = await call<{ snapshot: SnapshotEntry }>(server.url, "POST", `${route}/snapshots`, {
-    token,
-    body: { label },
-  });
-  expect(res.status).toBe(201);
-  return res.body.snapshot;
-}
-
-const blobFile = (workshopId: string, id: string) =>
-  path.join(server.dataDir, "snapshots", workshopId, `${id}.json`);
+const take = (route: string, token: string, label: string) => takeSnapshot(server.url, route, token, label);
+const blobFile = (workshopId: string, id: string) => snapshotBlobFile(server.dataDir, workshopId, id);
 
 function tamper(workshopId: string, entry: SnapshotEntry) {
   const file = blobFile(workshopId, entry.id);

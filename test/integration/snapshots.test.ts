@@ -8,6 +8,7 @@ import { readRounds } from "../../shared/estimationView";
 import type { SnapshotBlob, SnapshotEntry } from "../../shared/snapshot";
 import { call, workshopWith } from "../helpers/api";
 import { lockAndOpen, setupWorkshop } from "../helpers/estimation";
+import { snapshotBlobFile, takeSnapshot } from "../helpers/snapshots";
 import { startTestServer, type TestServer } from "../helpers/testServer";
 import { connectPeer, type Peer } from "../helpers/yclient";
 
@@ -27,15 +28,6 @@ afterEach(async () => {
   await server.close();
 });
 
-async function take(route: string, token: string, label: string): Promise<SnapshotEntry> {
-  const res = await call<{ snapshot: SnapshotEntry }>(server.url, "POST", `${route}/snapshots`, {
-    token,
-    body: { label },
-  });
-  expect(res.status).toBe(201);
-  return res.body.snapshot;
-}
-
 async function open(route: string, token: string, id: string) {
   return call<{ snapshot: SnapshotBlob; error?: { code: string; message: string } }>(
     server.url,
@@ -45,8 +37,8 @@ async function open(route: string, token: string, id: string) {
   );
 }
 
-const blobFile = (workshopId: string, id: string) =>
-  path.join(server.dataDir, "snapshots", workshopId, `${id}.json`);
+const take = (route: string, token: string, label: string) => takeSnapshot(server.url, route, token, label);
+const blobFile = (workshopId: string, id: string) => snapshotBlobFile(server.dataDir, workshopId, id);
 
 describe("snapshots", () => {
   it("holds exactly the state at its moment, though edits continued after it", async () => {
