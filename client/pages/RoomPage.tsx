@@ -118,7 +118,8 @@ function Room({
   const [peopleOpen, setPeopleOpen] = useState(false);
   const drawerRef = useRef<HTMLDialogElement>(null);
   const peopleButtonRef = useRef<HTMLButtonElement>(null);
-  useUndoShortcuts(history, room.canEdit && !peopleOpen);
+  // Inside a snapshot, undo would reach past the read-only view into the live room: off there.
+  useUndoShortcuts(history, room.canEdit && !peopleOpen && view.kind !== "snapshot");
 
   const viewing = view.kind === "scenario" ? view.scenarioId : null;
   useEffect(() => {

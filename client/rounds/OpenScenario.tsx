@@ -29,14 +29,21 @@ export function OpenScenario({ round, rounds, scenarioId, title, framework, mine
       </div>
       {self.role === "expert" && (
         <div className="estimate-layout">
-          <EstimateForm
-            key={mine.byScenario === null ? "loading" : "loaded"}
-            roundId={round.id}
-            scenarioId={scenarioId}
-            scenarioTitle={title}
-            framework={framework}
-            mine={mine}
-          />
+          {/* The form starts from the saved answer, so it waits for it: filling it in later would
+              overwrite what the expert had begun to type. */}
+          {mine.byScenario === null && mine.error === null ? (
+            <p className="muted small" role="status">
+              Loading your estimate…
+            </p>
+          ) : (
+            <EstimateForm
+              roundId={round.id}
+              scenarioId={scenarioId}
+              scenarioTitle={title}
+              framework={framework}
+              mine={mine}
+            />
+          )}
           {previous && <PreviousRound round={previous} scenarioId={scenarioId} framework={framework} />}
         </div>
       )}
