@@ -127,6 +127,7 @@ export class RoundService {
     round.state = "revealed";
     round.revealedAt = new Date().toISOString();
     const revealed = this.revealedValues(round);
+    round.revealed = revealed;
     await this.commit(ctx, "round.reveal", round.id);
     await this.control.write(ctx.workshop.id, (doc) => controlWriters.revealed(doc, round.id, revealed));
     const view = await this.project(round);
@@ -147,11 +148,12 @@ export class RoundService {
     return { round: view };
   }
 
-  /** The published values of every revealed round of a workshop, by round id. */
+  /** The published values of every revealed round of a workshop, by round id, as they were revealed. */
   revealedOf(workshopId: string): Record<string, RevealedRound> {
     const out: Record<string, RevealedRound> = {};
+    // Rounds revealed before the values were kept are computed again, as they always were.
     for (const round of this.store.roundsOf(workshopId))
-      if (round.revealedAt) out[round.id] = this.revealedValues(round);
+      if (round.revealedAt) out[round.id] = round.revealed ?? this.revealedValues(round);
     return out;
   }
 

@@ -7,6 +7,7 @@ import type {
   FrameworkLock,
   FrameworkUnlock,
   OverallVerdict,
+  RevealedRound,
   RoundKind,
   RoundState,
 } from "../../shared/estimationView";
@@ -31,6 +32,11 @@ export interface RoundRecord {
   openedBy: string;
   revealedAt?: string;
   closedAt?: string;
+  /**
+   * The values and aggregates as published at the reveal, against the framework locked then. Kept,
+   * so that a later unlock and edit of the framework cannot move a past round's tiers.
+   */
+  revealed?: RevealedRound;
 }
 
 export interface EstimateRecord extends Estimate {

@@ -1,8 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { defaultFramework } from "../../shared/estimation/framework";
 import { readLock, readRevealed, readRounds, readUnlocks } from "../../shared/estimationView";
+import type { SnapshotBlob } from "../../shared/snapshot";
+import type { WorkshopExport } from "../../shared/workshopExport";
 import { call } from "../helpers/api";
 import { lockAndOpen, numberPatterns, recorder, setupWorkshop } from "../helpers/estimation";
+import { takeSnapshot } from "../helpers/snapshots";
 import { startTestServer, type TestServer } from "../helpers/testServer";
 import { connectPeer, type Peer } from "../helpers/yclient";
 
@@ -218,5 +221,63 @@ describe("blind rounds", () => {
     expect(shown.map((e) => e.who)).toEqual(["Expert A", "Expert B"]);
     expect(shown.every((e) => !("participantId" in e))).toBe(true);
     expect(JSON.stringify(res.body)).not.toContain("expert 1");
+  });
+
+  it("keeps a revealed round's aggregates and tiers as revealed, though the framework is edited after", async () => {
+    const s = await setupWorkshop(server.url, server.wsUrl, ["expert"], 1);
+    const scenarioId = s.scenarioIds[0]!;
+    const roundId = await lockAndOpen(server.url, s);
+    await call(server.url, "POST", `${s.route}/rounds/${roundId}/estimates`, {
+      token: s.people[0]!.token,
+      body: estimate(scenarioId, 0.2, "likely and severe"),
+    });
+    const tierOf = (revealed: { aggregates: Record<string, { tier: { id: string } | null } | null> }) =>
+      revealed.aggregates[scenarioId]?.tier?.id;
+    const reveal = await call<{ revealed: { aggregates: Record<string, { tier: { id: string } } | null> } }>(
+      server.url,
+      "POST",
+      `${s.route}/rounds/${roundId}/reveal`,
+      { token: s.facilitator },
+    );
+    const tierAtReveal = tierOf(reveal.body.revealed);
+    expect(tierAtReveal).toBe("unacceptable");
+
+    // Unlock, move the cell that round landed in to "acceptable", lock again.
+    const f = s.facilitator;
+    await call(server.url, "POST", `${s.route}/framework/unlock`, {
+      token: f,
+      body: { justification: "the matrix cell for likely and severe was wrong" },
+    });
+    const framework = defaultFramework();
+    const band = framework.likelihoodBands.find((b) => b.lower <= 0.2 && 0.2 < b.upper)!;
+    framework.matrix[band.id]![framework.severityLevels[2]!.id] = "acceptable";
+    expect(
+      (await call(server.url, "PUT", `${s.route}/framework`, { token: f, body: { framework } })).status,
+    ).toBe(200);
+    expect((await call(server.url, "POST", `${s.route}/framework/lock`, { token: f })).status).toBe(200);
+
+    const snap = await takeSnapshot(server.url, s.route, f, "after the edit");
+    const blob = await call<{ snapshot: SnapshotBlob }>(
+      server.url,
+      "GET",
+      `${s.route}/snapshots/${snap.id}`,
+      {
+        token: f,
+      },
+    );
+    expect(tierOf(blob.body.snapshot.revealed[roundId]!)).toBe(tierAtReveal);
+    expect(blob.body.snapshot.standings[scenarioId]?.pre?.tier?.id).toBe(tierAtReveal);
+    const exported = await call<WorkshopExport>(server.url, "GET", `${s.route}/export?format=json`, {
+      token: f,
+    });
+    const round = exported.body.rounds.find((r) => r.id === roundId)!;
+    expect(tierOf(round.revealed!)).toBe(tierAtReveal);
+    // And after a restart, from what is on disk.
+    await server.stop();
+    server = await startTestServer({}, server.dataDir);
+    const again = await call<WorkshopExport>(server.url, "GET", `${s.route}/export?format=json`, {
+      token: f,
+    });
+    expect(tierOf(again.body.rounds.find((r) => r.id === roundId)!.revealed!)).toBe(tierAtReveal);
   });
 });
