@@ -72,6 +72,13 @@ export function CompareScenario({
       {(change.pre || change.residual) && (
         <table className="compare-standings">
           <caption className="visually-hidden">Estimates of {change.title}</caption>
+          {/* Fixed widths so the columns line up from one scenario to the next. */}
+          <colgroup>
+            <col className="compare-col-label" />
+            <col className="compare-col-side" />
+            <col className="compare-col-arrow" />
+            <col className="compare-col-side" />
+          </colgroup>
           <thead>
             <tr>
               <th scope="col">Standing</th>

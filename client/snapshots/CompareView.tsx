@@ -74,15 +74,17 @@ function Comparison({ from, to }: { from: OpenedSnapshot; to: OpenedSnapshot }) 
       ))}
     </ul>
   );
+  // After Swap the "from" side is the newer one; the headings must not claim otherwise.
+  const fromIsOlder = from.blob.takenAt <= to.blob.takenAt;
   const nothing = diff.added.length + diff.removed.length + diff.changed.length === 0;
   return (
     <>
       <section className="panel compare-heads" aria-label="The two snapshots">
-        <Heading s={from} side="From (older)" />
+        <Heading s={from} side={`From (${fromIsOlder ? "older" : "newer"})`} />
         <span className="compare-to" aria-hidden="true">
           →
         </span>
-        <Heading s={to} side="To (newer)" />
+        <Heading s={to} side={`To (${fromIsOlder ? "newer" : "older"})`} />
         <Link
           className="small-button"
           href={roomPath(workshopId, { kind: "compare", from: to.blob.id, to: from.blob.id })}
