@@ -1,12 +1,13 @@
 /**
  * The workshop's risk history (every snapshot's verified standings), fetched again whenever a
  * snapshot is added. Only snapshots the room's control document lists are kept: inside a snapshot
- * that is the history up to it, not the snapshots taken later.
+ * that is the history up to it (its own point included), not the snapshots taken later.
  */
-import { useEffect, useMemo, useState } from "react";
+import { useContext, useEffect, useMemo, useState } from "react";
 import { describeError, getHistory, type HistoryResponse } from "../api";
 import { useSnapshots } from "../hooks/useEstimation";
 import { useRoom } from "../room/RoomContext";
+import { HistoryScopeContext } from "./historyScope";
 
 export type HistoryState =
   | { status: "loading"; data: HistoryResponse | null }
@@ -16,6 +17,7 @@ export type HistoryState =
 export function useHistory(): HistoryState {
   const { token, workshopId, controlDoc } = useRoom();
   const known = useSnapshots(controlDoc);
+  const viewedSnapshot = useContext(HistoryScopeContext);
   const snapshotCount = known.length;
   const [state, setState] = useState<HistoryState>({ status: "loading", data: null });
 
@@ -42,8 +44,9 @@ export function useHistory(): HistoryState {
   return useMemo(() => {
     if (!state.data) return state;
     const ids = new Set(known.map((s) => s.id));
+    if (viewedSnapshot) ids.add(viewedSnapshot);
     return { ...state, data: upTo(state.data, ids) } as HistoryState;
-  }, [state, known]);
+  }, [state, known, viewedSnapshot]);
 }
 
 /** The history restricted to the snapshots in `ids`. */

@@ -1,4 +1,5 @@
 import { type MouseEvent, useMemo, useState } from "react";
+import { HistoryScopeContext } from "../charts/historyScope";
 import { Link } from "../components/Link";
 import { EditableContext } from "../fields/editable";
 import { formatDateTime } from "../format";
@@ -94,9 +95,11 @@ function FrozenRoom({ room }: { room: SnapshotRoom }) {
       <SnapshotPlaceNav doc={room.content} place={place} onPlace={setPlace} />
       <RoomContext.Provider value={value}>
         <EditableContext.Provider value={false}>
-          <div className="snapshot-frame" onClickCapture={keepInside}>
-            <PlaceView place={place} />
-          </div>
+          <HistoryScopeContext.Provider value={blob.id}>
+            <div className="snapshot-frame" onClickCapture={keepInside}>
+              <PlaceView place={place} />
+            </div>
+          </HistoryScopeContext.Provider>
         </EditableContext.Provider>
       </RoomContext.Provider>
     </div>
