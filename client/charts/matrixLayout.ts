@@ -62,9 +62,11 @@ export function placeMarkers(markers: readonly Marker[], grid: MatrixGrid): Map<
       // The last line may be short: centre it.
       const inLine = line === lines - 1 ? n - line * perRow : perRow;
       const slot = i - line * perRow;
+      // Lines share the cell's height equally (centres half a share from the edges): a cell is
+      // short, and spacing by height / (lines + 1) put two lines of markers on top of each other.
       out.set(m.key, {
         x: cx + ((slot + 1) * grid.cellWidth) / (inLine + 1),
-        y: cy + ((line + 1) * grid.cellHeight) / (lines + 1),
+        y: cy + ((line + 0.5) * grid.cellHeight) / lines,
       });
     });
   }

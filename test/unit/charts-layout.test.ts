@@ -44,6 +44,18 @@ describe("matrix placement", () => {
     const keys = new Set(pts.map((p) => `${p.x},${p.y}`));
     expect(keys.size).toBe(3);
   });
+  it("keeps four markers sharing a matrix-sized cell a marker's width apart", () => {
+    // The demo workshop's Unlikely × Severe cell: two before-mitigation and two residual markers (r = 11).
+    const grid = { left: 190, top: 12, cellWidth: 143.6, cellHeight: 62, columns: 5, rows: 5 };
+    const pts = [
+      ...placeMarkers(
+        ["a", "b", "c", "d"].map((key) => ({ key, cell: { column: 2, row: 2 } })),
+        grid,
+      ).values(),
+    ];
+    for (const [i, p] of pts.entries())
+      for (const q of pts.slice(i + 1)) expect(Math.hypot(p.x - q.x, p.y - q.y)).toBeGreaterThanOrEqual(26);
+  });
   it("stops arrows short of the markers, and drops arrows too short to see", () => {
     expect(shorten({ x: 0, y: 0 }, { x: 100, y: 0 }, 10)).toEqual({ x: 90, y: 0 });
     expect(shorten({ x: 0, y: 0 }, { x: 15, y: 0 }, 10)).toBeNull();
