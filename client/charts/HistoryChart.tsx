@@ -33,8 +33,17 @@ const KINDS = ["pre", "residual"] as const;
 
 export function HistoryChart({ series, framework, title = "Risk history" }: HistoryChartProps) {
   const axis = snapshotAxis(series);
+  // Past two scenarios, overlapping ranges turn into a wash: the lines alone stay readable, and
+  // each point's range is in its tooltip.
+  const showRanges = series.length <= 2;
+  // Without ranges drawn, the axis need only span the best estimates: the lines get the height.
   const values = series.flatMap((s) =>
-    s.points.flatMap((p) => KINDS.flatMap((k) => (p[k] ? [p[k].low, p[k].high] : []))),
+    s.points.flatMap((p) =>
+      KINDS.flatMap((k) => {
+        const v = p[k];
+        return !v ? [] : showRanges ? [v.low, v.high] : [v.best];
+      }),
+    ),
   );
   const d = logDomain(values);
   const y = (p: number) => logPosition(p, d, TOP + PLOT, TOP);
@@ -42,9 +51,6 @@ export function HistoryChart({ series, framework, title = "Risk history" }: Hist
   const x = (snapshotId: string) =>
     slotX(slot.get(snapshotId) ?? 0, axis.length, LEFT + 24, WIDTH - RIGHT - 24);
   const height = TOP + PLOT + BOTTOM;
-  // Past two scenarios, overlapping ranges turn into a wash: the lines alone stay readable, and
-  // each point's range is in its tooltip.
-  const showRanges = series.length <= 2;
   const fade = series.length > 1 ? 0.6 : 1;
   const summary = `${title}: ${series.length} scenario${series.length === 1 ? "" : "s"} over ${axis.length} snapshot${axis.length === 1 ? "" : "s"}.`;
 
@@ -143,7 +149,7 @@ export function HistoryChart({ series, framework, title = "Risk history" }: Hist
       </svg>
       <figcaption className="chart-legend">
         {series.length > 1 && (
-          <ul className="legend-list" aria-label="Scenarios">
+          <ul className="legend-list legend-series" aria-label="Scenarios">
             {series.map((s, i) => (
               <li key={s.scenarioId}>
                 <span className="legend-swatch" style={{ background: seriesColour(i) }} aria-hidden="true" />
@@ -160,8 +166,7 @@ export function HistoryChart({ series, framework, title = "Risk history" }: Hist
             <span className="legend-line dashed" aria-hidden="true" /> residual
           </li>
           <li className="muted small">
-            {showRanges ? "Shaded: low–high range. " : "Each point's range is in its tooltip. "}Points
-            coloured by tier:
+            {showRanges ? "Shaded: low–high range. " : "Ranges in the tooltips. "}Points coloured by tier:
           </li>
           {framework?.tiers.map((t) => (
             <li key={t.id}>
