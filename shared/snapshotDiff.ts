@@ -195,7 +195,63 @@ export function wordDiff(from: string, to: string): DiffSegment[] {
   }
   for (; i < n; i++) out.push({ kind: "del", text: a[i] ?? "" });
   for (; j < m; j++) out.push({ kind: "ins", text: b[j] ?? "" });
-  return merge(out);
+  return merge(groupChanges(out));
+}
+
+/**
+ * Per-token segments with each run of changes that both deletes and inserts words gathered into its
+ * deletions then its insertions. Whitespace between two changes joins the run (on both sides, so
+ * both texts still reassemble): kept as "same", it split a replaced phrase into word-by-word pairs
+ * that are hard to read. A run that only inserts or only deletes is left as it was.
+ */
+function groupChanges(segments: readonly DiffSegment[]): DiffSegment[] {
+  const out: DiffSegment[] = [];
+  let run: DiffSegment[] = [];
+  const flush = () => {
+    const text = (kind: "del" | "ins") =>
+      run
+        .filter((r) => r.kind === kind || r.kind === "same")
+        .map((r) => r.text)
+        .join("");
+    const words = (kind: "del" | "ins") => run.some((r) => r.kind === kind && r.text.trim() !== "");
+    if (words("del") && words("ins")) {
+      // Whitespace both sides start or end with is unchanged, and marking it only looks like noise.
+      const del = text("del");
+      const ins = text("ins");
+      const lead = commonWhitespace(del, ins);
+      const trail = commonWhitespace(del, ins, true);
+      const inner = (t: string) => t.slice(lead.length, t.length - trail.length);
+      out.push(
+        { kind: "same", text: lead },
+        { kind: "del", text: inner(del) },
+        { kind: "ins", text: inner(ins) },
+        { kind: "same", text: trail },
+      );
+    } else out.push(...run);
+    run = [];
+  };
+  segments.forEach((s, k) => {
+    const next = segments[k + 1];
+    const between =
+      s.kind === "same" && run.length > 0 && /^\s+$/.test(s.text) && next && next.kind !== "same";
+    if (s.kind !== "same" || between) run.push(s);
+    else {
+      flush();
+      out.push(s);
+    }
+  });
+  flush();
+  return out;
+}
+
+/** The longest whitespace both texts start with (or, with `end`, end with). */
+function commonWhitespace(a: string, b: string, end = false): string {
+  const edge = (t: string) => (end ? (t.match(/\s*$/)?.[0] ?? "") : (t.match(/^\s*/)?.[0] ?? ""));
+  const x = edge(a);
+  const y = edge(b);
+  let n = 0;
+  while (n < x.length && n < y.length && (end ? x.at(-1 - n) === y.at(-1 - n) : x[n] === y[n])) n++;
+  return end ? x.slice(x.length - n) : x.slice(0, n);
 }
 
 const tokens = (s: string): string[] => s.split(/(\s+)/).filter((t) => t !== "");

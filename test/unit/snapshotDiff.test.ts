@@ -59,6 +59,34 @@ describe("wordDiff", () => {
       { kind: "ins", text: " down" },
     ]);
   });
+  it("reads a replaced phrase as one deletion and one insertion, not word by word", () => {
+    // A lone space kept as "same" between changes used to interleave them: ~~repeatedly~~keeps ~~fails~~failing.
+    expect(wordDiff("it repeatedly fails at culturing", "it keeps failing at culturing")).toEqual([
+      { kind: "same", text: "it " },
+      { kind: "del", text: "repeatedly fails" },
+      { kind: "ins", text: "keeps failing" },
+      { kind: "same", text: " at culturing" },
+    ]);
+  });
+  it("keeps whitespace both sides of a replacement share outside the marks", () => {
+    const segments = wordDiff(
+      "diagnoses contamination, temperature",
+      "diagnoses  The order.contamination, temperature",
+    );
+    expect(segments).toEqual([
+      { kind: "same", text: "diagnoses " },
+      { kind: "del", text: "contamination," },
+      { kind: "ins", text: " The order.contamination," },
+      { kind: "same", text: " temperature" },
+    ]);
+  });
+  it("leaves the spaces between inserted words unmarked when nothing was deleted", () => {
+    expect(wordDiff("a b", "a new words b")).toEqual([
+      { kind: "same", text: "a " },
+      { kind: "ins", text: "new words " },
+      { kind: "same", text: "b" },
+    ]);
+  });
   it("handles empty sides", () => {
     expect(wordDiff("", "new text")).toEqual([{ kind: "ins", text: "new text" }]);
     expect(wordDiff("old", "")).toEqual([{ kind: "del", text: "old" }]);
@@ -80,6 +108,27 @@ describe("wordDiff", () => {
         .map((s) => s.text)
         .join(""),
     ).toBe(to);
+  });
+  it("reassembles both texts whatever the mix of edits and whitespace", () => {
+    const words = ["a", "b", "c", " ", "  ", "\n", "d."];
+    let seed = 7;
+    const pick = () => {
+      seed = (seed * 48271) % 2147483647;
+      return words[seed % words.length] ?? "";
+    };
+    for (let n = 0; n < 200; n++) {
+      const from = Array.from({ length: 12 }, pick).join("");
+      const to = Array.from({ length: 12 }, pick).join("");
+      const segments = wordDiff(from, to);
+      const side = (skip: string) =>
+        segments
+          .filter((s) => s.kind !== skip)
+          .map((s) => s.text)
+          .join("");
+      expect(side("ins")).toBe(from);
+      expect(side("del")).toBe(to);
+      expect(segments.every((s) => s.text !== "")).toBe(true);
+    }
   });
   it("falls back to a whole-text diff for huge inputs", () => {
     const big = Array.from({ length: 3000 }, (_, i) => `w${i}`).join(" ");
