@@ -9,6 +9,7 @@ import { ScenarioView } from "../scenario/ScenarioView";
 import { ThreatModelView } from "../threats/ThreatModelView";
 import { OverviewView } from "../views/OverviewView";
 import { RiskView } from "../views/RiskView";
+import { DownloadMenu } from "./DownloadMenu";
 import { SnapshotPlaceNav } from "./SnapshotPlaceNav";
 import { placeForHref, type SnapshotPlace } from "./snapshotNav";
 import { type SnapshotRoom, useSnapshotRoom } from "./useSnapshotRoom";
@@ -88,9 +89,12 @@ function FrozenRoom({ room }: { room: SnapshotRoom }) {
           <strong>Snapshot “{blob.label}”</strong>, taken{" "}
           <time dateTime={blob.takenAt}>{formatDateTime(blob.takenAt)}</time> by {blob.takenBy} — read-only
         </p>
-        <Link className="small-button" href={roomPath(live.workshopId, { kind: "overview" })}>
-          Back to the live room
-        </Link>
+        <div className="snapshot-banner-actions">
+          <DownloadMenu snapshotId={blob.id} what={`“${blob.label}”`} />
+          <Link className="small-button" href={roomPath(live.workshopId, { kind: "overview" })}>
+            Back to the live room
+          </Link>
+        </div>
       </div>
       <SnapshotPlaceNav doc={room.content} place={place} onPlace={setPlace} />
       <RoomContext.Provider value={value}>
