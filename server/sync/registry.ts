@@ -69,12 +69,22 @@ export class RoomRegistry {
     }
   }
 
-  /** Stores every loaded room and waits for unloads under way (used at shutdown). */
+  /**
+   * Stores and unloads every room, held or not, and waits for it (used at shutdown): each log's file
+   * is closed here rather than left to the garbage collector. A late release finds the room
+   * unloading and does nothing.
+   */
   async flushAll(): Promise<void> {
-    const entries = [...this.entries.values()];
-    const rooms = await Promise.all(entries.map((e) => e.loading.catch(() => null)));
-    await Promise.all(rooms.map((room) => room?.flush()));
-    await Promise.all(entries.map((e) => e.unloading));
+    for (const [key, entry] of this.entries) {
+      if (entry.unloading) continue;
+      entry.unloading = entry.loading
+        .then(
+          (room) => this.unload(room),
+          () => undefined,
+        )
+        .finally(() => this.entries.delete(key));
+    }
+    await Promise.all([...this.entries.values()].map((e) => e.unloading));
   }
 
   private async load(name: RoomName): Promise<Room> {
