@@ -1,9 +1,15 @@
 /** One scenario's probability estimates round by round on a log axis, so convergence (or not) shows. */
 import type { Framework } from "../../shared/estimation/framework";
 import { formatProbability, formatRange } from "../estimationFormat";
-import { fitLabel } from "./labels";
+import { fitLabel, textWidth } from "./labels";
 import { type LogDomain, logDomain, logPosition, logTicks } from "./logScale";
-import { type SpreadGroup, spreadRowPositions, spreadValues } from "./spreadLayout";
+import {
+  type LabelPlacement,
+  type SpreadGroup,
+  spreadRowPositions,
+  spreadValues,
+  tierLabelPlacement,
+} from "./spreadLayout";
 
 const WIDTH = 920;
 const LEFT = 170;
@@ -40,6 +46,15 @@ function BandStripes({ f, d, bottom }: { f: Framework | null; d: LogDomain; bott
         );
       })}
     </g>
+  );
+}
+
+/** The aggregate's tier name; the halo keeps it legible when a full-width range leaves it on the bar. */
+function TierLabel({ name, y, at }: { name: string; y: number; at: LabelPlacement }) {
+  return (
+    <text x={at.x} y={y} textAnchor={at.anchor} className="chart-label strong chart-halo">
+      {name}
+    </text>
   );
 }
 
@@ -135,14 +150,17 @@ export function SpreadPlot({
                     strokeWidth={1}
                   />
                   {g.tier && (
-                    <text
-                      x={Math.min(x(g.aggregate.high) + 10, WIDTH - RIGHT - 4)}
+                    <TierLabel
+                      name={g.tier.name}
                       y={aggRow.y + 4}
-                      textAnchor={x(g.aggregate.high) + 10 > WIDTH - RIGHT - 120 ? "end" : "start"}
-                      className="chart-label strong"
-                    >
-                      {g.tier.name}
-                    </text>
+                      at={tierLabelPlacement(
+                        x(g.aggregate.low),
+                        x(g.aggregate.high),
+                        textWidth(g.tier.name, 12) + 8,
+                        LEFT,
+                        WIDTH - RIGHT,
+                      )}
+                    />
                   )}
                 </g>
               )}

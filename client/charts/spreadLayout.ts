@@ -93,3 +93,26 @@ export function spreadValues(groups: readonly SpreadGroup[]): number[] {
     ...(g.aggregate ? [g.aggregate.low, g.aggregate.high] : []),
   ]);
 }
+
+export interface LabelPlacement {
+  x: number;
+  anchor: "start" | "end";
+}
+
+/**
+ * Where the aggregate's tier name goes: after the pooled range if it fits before the plot's right
+ * edge, else before the range, else at the right edge (over the bar, the last resort). Putting it
+ * end-anchored at the right edge whenever the range ran late drew it across the bar.
+ */
+export function tierLabelPlacement(
+  barStart: number,
+  barEnd: number,
+  labelWidth: number,
+  plotLeft: number,
+  plotRight: number,
+  gap = 10,
+): LabelPlacement {
+  if (barEnd + gap + labelWidth <= plotRight) return { x: barEnd + gap, anchor: "start" };
+  if (barStart - gap - labelWidth >= plotLeft) return { x: barStart - gap, anchor: "end" };
+  return { x: plotRight - 4, anchor: "end" };
+}

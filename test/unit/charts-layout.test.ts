@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { bandPaths, linePath, slotX, snapshotAxis, truncate } from "../../client/charts/historyLayout";
 import { fitLabel, splitLabel } from "../../client/charts/labels";
 import { arrowPath, cellOf, placeMarkers, shorten } from "../../client/charts/matrixLayout";
-import { spreadGroups, spreadRowPositions, spreadValues } from "../../client/charts/spreadLayout";
+import {
+  spreadGroups,
+  spreadRowPositions,
+  spreadValues,
+  tierLabelPlacement,
+} from "../../client/charts/spreadLayout";
 import { aggregateEstimates } from "../../shared/estimation/aggregate";
 import { defaultFramework } from "../../shared/estimation/defaults";
 import type { RevealedRound, RoundView } from "../../shared/estimationView";
@@ -59,6 +64,15 @@ describe("matrix placement", () => {
   it("stops arrows short of the markers, and drops arrows too short to see", () => {
     expect(shorten({ x: 0, y: 0 }, { x: 100, y: 0 }, 10)).toEqual({ x: 90, y: 0 });
     expect(shorten({ x: 0, y: 0 }, { x: 15, y: 0 }, 10)).toBeNull();
+  });
+});
+
+describe("spread plot tier label", () => {
+  it("goes after the pooled range, else before it, never across it when there is room", () => {
+    expect(tierLabelPlacement(300, 500, 100, 190, 900)).toEqual({ x: 510, anchor: "start" });
+    // The demo's round 1: a range ending near the right edge; the label goes to its left.
+    expect(tierLabelPlacement(570, 835, 100, 190, 900)).toEqual({ x: 560, anchor: "end" });
+    expect(tierLabelPlacement(200, 880, 100, 190, 900)).toEqual({ x: 896, anchor: "end" });
   });
 });
 
