@@ -51,8 +51,13 @@ export function gateAwarenessUpdate(
 function claim(clientId: number, conn: Connection, owners: AwarenessOwners, serverClientId: number): boolean {
   if (clientId === serverClientId) return false;
   const owner = owners.get(clientId);
-  if (owner) return owner === conn;
+  if (owner === conn) return true;
+  // A client that reconnects keeps its id while the server may not yet have seen its old socket
+  // go: the same session takes the id over, so its presence does not vanish until that socket
+  // times out, and the old socket's end no longer removes it. Another session never can.
+  if (owner && owner.identity.sessionHash !== conn.identity.sessionHash) return false;
   if (conn.clientIds.size >= MAX_AWARENESS_IDS_PER_CONNECTION) return false;
+  owner?.clientIds.delete(clientId);
   owners.set(clientId, conn);
   conn.clientIds.add(clientId);
   return true;

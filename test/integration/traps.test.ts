@@ -129,4 +129,36 @@ describe("known traps of Yjs servers", () => {
     leaving.provider.disconnect();
     await vi.waitFor(() => expect(staying.provider.awareness.getStates().has(id)).toBe(false));
   });
+
+  it("lets the same session take its awareness id over from a socket not yet seen to close", async () => {
+    const { workshopId, people } = await workshopWith(server.url, ["expert", "expert", "expert"]);
+    const watcher = peer(workshopId, people[1]!.token);
+    await watcher.synced();
+    const id = 777_001;
+    const state = (name: string) => ({ user: { name }, viewing: name });
+    // The first socket stays open, as a dropped connection does until the keep-alive notices.
+    const before = openRaw(server.wsUrl, workshopId, people[0]!.token);
+    await before.opened;
+    before.ws.send(awarenessMessage([{ clientId: id, clock: 1, state: state("first") }]));
+    await vi.waitFor(() => expect(watcher.provider.awareness.getStates().get(id)?.viewing).toBe("first"));
+
+    // Another session cannot take the id; the same session, reconnecting, can.
+    const other = openRaw(server.wsUrl, workshopId, people[2]!.token);
+    await other.opened;
+    other.ws.send(awarenessMessage([{ clientId: id, clock: 2, state: state("stolen") }]));
+    const after = openRaw(server.wsUrl, workshopId, people[0]!.token);
+    await after.opened;
+    after.ws.send(awarenessMessage([{ clientId: id, clock: 3, state: state("again") }]));
+    await vi.waitFor(() => expect(watcher.provider.awareness.getStates().get(id)?.viewing).toBe("again"));
+
+    // The old socket's end leaves the new one's presence in place; the new one's end removes it.
+    const gone = () => server.events.filter((e) => e.type === "onDisconnect").length;
+    const goneBefore = gone();
+    before.ws.close();
+    other.ws.close();
+    await vi.waitFor(() => expect(gone()).toBe(goneBefore + 2));
+    expect(watcher.provider.awareness.getStates().get(id)?.viewing).toBe("again");
+    after.ws.close();
+    await vi.waitFor(() => expect(watcher.provider.awareness.getStates().has(id)).toBe(false));
+  });
 });
