@@ -40,7 +40,7 @@ async function estimate(
 describe.skipIf(!existsSync(CHROMIUM))("estimation in the room", () => {
   const h = harnessForSuite();
 
-  it("locks, runs a blind round with two experts, reveals, places the scenario in its tier, and records the determination and verdict", async () => {
+  it("locks, runs a blind round with two experts, reveals, places the scenario in its tier, records the determination and verdict, and shows the last round when revising", async () => {
     const fran = await h.newPage();
     await startWorkshop(fran, h.server, "Model X pre-deployment review", "Fran Facilitator");
     const scenarioId = await addScenario(fran, "CBRN", SCENARIO);
@@ -164,5 +164,17 @@ describe.skipIf(!existsSync(CHROMIUM))("estimation in the room", () => {
       .toContain("Elicitation of troubleshooting was incomplete");
     expect(await main.textContent()).toContain("The margin is too thin for a novice pathway");
     expect(await olive.getByLabel("Your dissent").count()).toBe(0);
+
+    // Round 2: revising, an expert sees their own last answer and the group's spread beside the form.
+    await fran.getByRole("link", { name: "Estimation rounds" }).click();
+    await fran.getByRole("button", { name: "Close round 1" }).click();
+    await fran.getByRole("checkbox", { name: SCENARIO }).check();
+    await fran.getByRole("button", { name: "Open round" }).click();
+    await fran.getByRole("button", { name: "Reveal round 2" }).waitFor();
+    await ada.getByRole("link", { name: "Estimation rounds" }).click();
+    const last = ada.getByRole("complementary", { name: "Round 1, for comparison" });
+    await expect.poll(() => last.textContent(), poll).toMatch(/Your answer[\s\S]*2%[\s\S]*The group/);
+    expect(await last.textContent()).toMatch(/Spread of best estimates\s*2%–3%/);
+    expect(await ada.getByRole("form", { name: `Your estimate for ${SCENARIO}` }).count()).toBe(1);
   }, 120_000);
 });
