@@ -1,18 +1,39 @@
-import { AcceptanceView } from "../acceptance/AcceptanceView";
-import { FrameworkView } from "../framework/FrameworkView";
-import { RegisterView } from "../register/RegisterView";
-import { RoundsView } from "../rounds/RoundsView";
+import { lazy, Suspense } from "react";
 import type { RoomView } from "../router";
 import { ScenarioView } from "../scenario/ScenarioView";
-import { CompareView } from "../snapshots/CompareView";
-import { SnapshotRoomView } from "../snapshots/SnapshotRoomView";
-import { SnapshotsView } from "../snapshots/SnapshotsView";
 import { ThreatModelView } from "../threats/ThreatModelView";
 import { OverviewView } from "./OverviewView";
 import { RiskView } from "./RiskView";
 
+// The assessment views load when first opened: co-editing, where a workshop starts, needs none of them.
+const FrameworkView = lazy(() =>
+  import("../framework/FrameworkView").then((m) => ({ default: m.FrameworkView })),
+);
+const RoundsView = lazy(() => import("../rounds/RoundsView").then((m) => ({ default: m.RoundsView })));
+const RegisterView = lazy(() =>
+  import("../register/RegisterView").then((m) => ({ default: m.RegisterView })),
+);
+const AcceptanceView = lazy(() =>
+  import("../acceptance/AcceptanceView").then((m) => ({ default: m.AcceptanceView })),
+);
+const SnapshotsView = lazy(() =>
+  import("../snapshots/SnapshotsView").then((m) => ({ default: m.SnapshotsView })),
+);
+const SnapshotRoomView = lazy(() =>
+  import("../snapshots/SnapshotRoomView").then((m) => ({ default: m.SnapshotRoomView })),
+);
+const CompareView = lazy(() => import("../snapshots/CompareView").then((m) => ({ default: m.CompareView })));
+
 /** The room's main pane: the view the path names. */
 export function RoomMain({ view }: { view: RoomView }) {
+  return (
+    <Suspense fallback={<p className="muted pane-inner">Loading…</p>}>
+      <MainView view={view} />
+    </Suspense>
+  );
+}
+
+function MainView({ view }: { view: RoomView }) {
   switch (view.kind) {
     case "overview":
       return <OverviewView />;
