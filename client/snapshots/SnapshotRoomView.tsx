@@ -1,4 +1,4 @@
-import { type MouseEvent, useMemo, useState } from "react";
+import { type MouseEvent, useEffect, useMemo, useRef, useState } from "react";
 import { HistoryScopeContext } from "../charts/historyScope";
 import { Link } from "../components/Link";
 import { EditableContext } from "../fields/editable";
@@ -57,7 +57,19 @@ export function SnapshotRoomView({ snapshotId }: { snapshotId: string }) {
 function FrozenRoom({ room }: { room: SnapshotRoom }) {
   const live = useRoom();
   const [place, setPlace] = useState<SnapshotPlace>({ kind: "overview" });
+  const frame = useRef<HTMLElement>(null);
+  // Set when a link inside the frame moved us: that link is gone, so the keyboard needs a new home.
+  const focusFrame = useRef(false);
   const { blob } = room;
+  useEffect(() => {
+    void place;
+    const el = frame.current;
+    if (!el) return;
+    // A new place starts at its top, as a page of the live room does.
+    el.closest("main")?.scrollTo({ top: 0 });
+    if (focusFrame.current) el.focus({ preventScroll: true });
+    focusFrame.current = false;
+  }, [place]);
   const value = useMemo<RoomValue>(
     () => ({
       ...live,
@@ -79,6 +91,7 @@ function FrozenRoom({ room }: { room: SnapshotRoom }) {
     if (!target) return;
     event.preventDefault();
     event.stopPropagation();
+    focusFrame.current = true;
     setPlace(target);
   };
 
@@ -100,9 +113,15 @@ function FrozenRoom({ room }: { room: SnapshotRoom }) {
       <RoomContext.Provider value={value}>
         <EditableContext.Provider value={false}>
           <HistoryScopeContext.Provider value={blob.id}>
-            <div className="snapshot-frame" onClickCapture={keepInside}>
+            <section
+              className="snapshot-frame"
+              ref={frame}
+              tabIndex={-1}
+              aria-label={`Snapshot “${blob.label}”`}
+              onClickCapture={keepInside}
+            >
               <PlaceView place={place} />
-            </div>
+            </section>
           </HistoryScopeContext.Provider>
         </EditableContext.Provider>
       </RoomContext.Provider>
