@@ -14,8 +14,9 @@ export function HistorySection() {
     <section className="panel" aria-labelledby="snapshot-history-heading">
       <h3 id="snapshot-history-heading">Risk history</h3>
       <p className="muted small">
-        Each scenario's pooled best probability in every snapshot, with its low–high range; before mitigation
-        solid, residual dashed.
+        Each scenario's pooled best probability in every snapshot, before mitigation solid and residual
+        dashed. Past two scenarios the low–high ranges are left out of the drawing: point at a dot for its
+        range.
       </p>
       <HistoryPanel framework={framework} labels={labels} title="Risk history of all scenarios" />
     </section>
