@@ -1,3 +1,4 @@
+import { useRef } from "react";
 import { SPECIFIED_RISK_IDS } from "../../shared/content/schema";
 import { EmptyState } from "../fields/EmptyState";
 import { useRisks } from "../hooks/useContent";
@@ -21,6 +22,10 @@ export function FrameworkView() {
   const lock = useLock(controlDoc);
   const unlocks = useUnlocks(controlDoc);
   const risks = ladderRisks(useRisks(doc), framework ? Object.keys(framework.ladders) : []);
+  // Locking or unlocking swaps the editor for the read-only view (or back) under the pressed button:
+  // the banner takes focus and scrolls into view so the facilitator sees, and hears, the new state.
+  const bannerRef = useRef<HTMLElement>(null);
+  const showBanner = () => bannerRef.current?.focus();
   const specified = new Set<string>(SPECIFIED_RISK_IDS);
   // Specified risks first: their ladders are the ones the lock requires.
   const ordered = [...risks.filter((r) => specified.has(r.id)), ...risks.filter((r) => !specified.has(r.id))];
@@ -35,14 +40,14 @@ export function FrameworkView() {
           before estimation begins.
         </p>
       </header>
-      <LockBanner lock={lock} canFacilitate={canFacilitate} />
+      <LockBanner ref={bannerRef} lock={lock} canFacilitate={canFacilitate} onUnlocked={showBanner} />
       <UnlockHistory unlocks={unlocks} />
       {framework === null ? (
         <EmptyState title="No framework yet.">
           The framework appears here once the workshop's control document has loaded.
         </EmptyState>
       ) : canFacilitate && lock === null ? (
-        <FrameworkEditor saved={framework} risks={ordered} />
+        <FrameworkEditor saved={framework} risks={ordered} onLocked={showBanner} />
       ) : (
         <>
           <section className="panel" aria-labelledby="fw-matrix-h">

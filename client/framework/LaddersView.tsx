@@ -1,5 +1,6 @@
 import type { Framework, LadderTier } from "../../shared/estimation/framework";
 import { EmptyState } from "../fields/EmptyState";
+import { plural } from "./editor/editorState";
 import { TOP_TIER_NOTE } from "./labels";
 import type { RiskRef } from "./riskRefs";
 
@@ -16,7 +17,7 @@ export function LaddersView({ framework, risks }: { framework: Framework; risks:
         <details key={risk.id} className="fw-ladder" open={risk.specified}>
           <summary>
             <strong>{risk.title}</strong>{" "}
-            <span className="count">{framework.ladders[risk.id]?.length ?? 0} tiers</span>
+            <span className="count">{plural(framework.ladders[risk.id]?.length ?? 0, "tier")}</span>
             {risk.specified && <span className="tag">Specified</span>}
           </summary>
           <Ladder ladder={framework.ladders[risk.id] ?? []} specified={risk.specified} />

@@ -1,14 +1,31 @@
-import { useState } from "react";
+import { type Ref, useEffect, useRef, useState } from "react";
 import type { FrameworkLock } from "../../shared/estimationView";
 import { formatDateTime, shortHash } from "../format";
 import { UnlockForm } from "./UnlockForm";
 
 /** Whether the framework is locked, by whom and at which hash; the facilitator's way to unlock. */
-export function LockBanner({ lock, canFacilitate }: { lock: FrameworkLock | null; canFacilitate: boolean }) {
+export function LockBanner({
+  ref,
+  lock,
+  canFacilitate,
+  onUnlocked,
+}: {
+  /** The section, focusable from code, so a lock or unlock can bring it into view. */
+  ref?: Ref<HTMLElement>;
+  lock: FrameworkLock | null;
+  canFacilitate: boolean;
+  onUnlocked(): void;
+}) {
   const [unlocking, setUnlocking] = useState(false);
+  const unlockButton = useRef<HTMLButtonElement>(null);
+  const [returnFocus, setReturnFocus] = useState(false);
+  useEffect(() => {
+    if (returnFocus) unlockButton.current?.focus();
+    setReturnFocus(false);
+  }, [returnFocus]);
   if (!lock)
     return (
-      <section className="fw-banner fw-banner-open" aria-label="Lock status">
+      <section ref={ref} tabIndex={-1} className="fw-banner fw-banner-open" aria-label="Lock status">
         <p>
           <strong>Not locked</strong> — estimates cannot be gathered until the facilitator locks the
           framework.
@@ -16,9 +33,9 @@ export function LockBanner({ lock, canFacilitate }: { lock: FrameworkLock | null
       </section>
     );
   return (
-    <section className="fw-banner fw-banner-locked" aria-label="Lock status">
+    <section ref={ref} tabIndex={-1} className="fw-banner fw-banner-locked" aria-label="Lock status">
       <p>
-        <span aria-hidden="true">🔒 </span>
+        <LockIcon />
         <strong>Locked {formatDateTime(lock.lockedAt)}</strong> by {lock.lockedBy}
       </p>
       <p className="small">
@@ -26,15 +43,41 @@ export function LockBanner({ lock, canFacilitate }: { lock: FrameworkLock | null
       </p>
       {canFacilitate &&
         (unlocking ? (
-          <UnlockForm onClose={() => setUnlocking(false)} />
+          <UnlockForm
+            onCancel={() => {
+              setUnlocking(false);
+              setReturnFocus(true);
+            }}
+            onUnlocked={() => {
+              setUnlocking(false);
+              onUnlocked();
+            }}
+          />
         ) : (
           <div className="button-row">
-            <button type="button" onClick={() => setUnlocking(true)}>
+            <button ref={unlockButton} type="button" onClick={() => setUnlocking(true)}>
               Unlock framework…
             </button>
           </div>
         ))}
     </section>
+  );
+}
+
+/** A padlock drawn inline: the emoji renders as a missing-glyph box where no colour-emoji font is installed. */
+function LockIcon() {
+  return (
+    <svg
+      className="fw-lock-icon"
+      viewBox="0 0 16 16"
+      width="14"
+      height="14"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <rect x="2.5" y="7" width="11" height="8" rx="1.5" fill="currentColor" />
+      <path d="M5 7V5a3 3 0 0 1 6 0v2" fill="none" stroke="currentColor" strokeWidth="1.8" />
+    </svg>
   );
 }
 

@@ -6,7 +6,7 @@ import { useRoom } from "../room/RoomContext";
 const MIN_JUSTIFICATION = 10;
 
 /** The facilitator's unlock: a written justification, recorded for good with the hash it breaks. */
-export function UnlockForm({ onClose }: { onClose(): void }) {
+export function UnlockForm({ onCancel, onUnlocked }: { onCancel(): void; onUnlocked(): void }) {
   const { token, workshopId } = useRoom();
   const id = useId();
   const [justification, setJustification] = useState("");
@@ -19,7 +19,7 @@ export function UnlockForm({ onClose }: { onClose(): void }) {
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === "Escape") {
       event.stopPropagation();
-      onClose();
+      onCancel();
     }
   };
 
@@ -30,7 +30,7 @@ export function UnlockForm({ onClose }: { onClose(): void }) {
     setFieldError(null);
     try {
       await unlockFramework(token, workshopId, justification.trim());
-      onClose();
+      onUnlocked();
     } catch (err) {
       const messages = err instanceof ApiRequestError ? err.fields?.justification : undefined;
       if (messages) setFieldError(messages.join("; "));
@@ -72,7 +72,7 @@ export function UnlockForm({ onClose }: { onClose(): void }) {
         <button type="submit" className="danger" disabled={busy || tooShort}>
           Unlock and record
         </button>
-        <button type="button" onClick={onClose}>
+        <button type="button" onClick={onCancel}>
           Cancel
         </button>
       </div>

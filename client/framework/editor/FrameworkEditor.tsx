@@ -7,7 +7,7 @@ import { indexProblems, serverProblems } from "../problems";
 import type { RiskRef } from "../riskRefs";
 import { BandsEditor } from "./BandsEditor";
 import { EditorActions } from "./EditorActions";
-import { lockBlocker, saveBlocker } from "./editorState";
+import { lockBlocker, plural, saveBlocker } from "./editorState";
 import { ProblemsContext } from "./fields";
 import { LaddersEditor } from "./LaddersEditor";
 import { LevelsEditor } from "./LevelsEditor";
@@ -18,7 +18,16 @@ import { TiersEditor } from "./TiersEditor";
  * The facilitator's editor of an unlocked framework: a local draft, checked live, saved only on
  * "Save framework". Problems from the live check and from the server show beside their fields.
  */
-export function FrameworkEditor({ saved, risks }: { saved: Framework; risks: readonly RiskRef[] }) {
+export function FrameworkEditor({
+  saved,
+  risks,
+  onLocked,
+}: {
+  saved: Framework;
+  risks: readonly RiskRef[];
+  /** Called once the server has locked it: this editor is about to disappear. */
+  onLocked(): void;
+}) {
   const { token, workshopId } = useRoom();
   // `base` is the saved framework the draft started from, to tell our edits from someone else's save.
   const [base, setBase] = useState(saved);
@@ -55,8 +64,14 @@ export function FrameworkEditor({ saved, risks }: { saved: Framework; risks: rea
     setError(null);
   };
   const fail = (err: unknown) => {
-    setFromServer(err instanceof ApiRequestError ? serverProblems(err.fields) : []);
-    setError(describeError(err));
+    const found = err instanceof ApiRequestError ? serverProblems(err.fields) : [];
+    setFromServer(found);
+    // Field errors are listed below in words and shown at their fields; the raw paths would only confuse.
+    setError(
+      err instanceof ApiRequestError && found.length > 0
+        ? `${sentence(err.message)}: see ${plural(found.length, "problem")} below.`
+        : describeError(err),
+    );
   };
   const save = async () => {
     if (!validation.ok) return;
@@ -77,6 +92,7 @@ export function FrameworkEditor({ saved, risks }: { saved: Framework; risks: rea
     setError(null);
     try {
       await lockFramework(token, workshopId);
+      onLocked();
     } catch (err) {
       fail(err);
       setConfirming(false);
@@ -122,3 +138,5 @@ export function FrameworkEditor({ saved, risks }: { saved: Framework; risks: rea
     </ProblemsContext.Provider>
   );
 }
+
+const sentence = (text: string): string => (text ? `${text[0]?.toUpperCase()}${text.slice(1)}` : text);

@@ -4,6 +4,7 @@ import { addLadderTier, moveItem, removeAt, replaceAt, setLadder } from "../draf
 import { TOP_TIER_NOTE } from "../labels";
 import { hasProblemsUnder } from "../problems";
 import type { RiskRef } from "../riskRefs";
+import { plural } from "./editorState";
 import { ItemButtons, PathMessages, ProblemsContext, TextField } from "./fields";
 import { StringListEditor } from "./StringListEditor";
 
@@ -31,7 +32,7 @@ export function LaddersEditor({
         return (
           <LadderSection key={risk.id} wantOpen={short || hasProblemsUnder(problems, ["ladders", risk.id])}>
             <summary>
-              <strong>{risk.title}</strong> <span className="count">{ladder.length} tiers</span>
+              <strong>{risk.title}</strong> <span className="count">{plural(ladder.length, "tier")}</span>
               {risk.specified && <span className="tag">Specified</span>}
               {short && <span className="inline-error"> needs at least two tiers to lock</span>}
             </summary>
