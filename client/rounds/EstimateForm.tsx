@@ -2,6 +2,7 @@ import { type FormEvent, useState } from "react";
 import { CONFIDENCE_LEVELS } from "../../shared/estimation/estimate";
 import type { Framework } from "../../shared/estimation/framework";
 import { ApiRequestError, describeError, submitEstimate } from "../api";
+import { focusSoon } from "../fields/focusSoon";
 import { formatDateTime } from "../format";
 import { useRoom } from "../room/RoomContext";
 import {
@@ -10,6 +11,7 @@ import {
   EMPTY_DRAFT,
   type EstimateDraft,
   type FieldErrors,
+  firstInvalidFieldId,
   MAX_RATIONALE,
   splitServerErrors,
   visibleErrors,
@@ -50,9 +52,18 @@ export function EstimateForm({ roundId, scenarioId, scenarioTitle, framework, mi
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    // Busy is shown with aria-disabled, not disabled: a disabled button drops keyboard focus to the page.
+    if (busy) return;
     setAttempted(true);
     setFormError(null);
-    if (!check.estimate) return;
+    const refuse = (errors: FieldErrors) => {
+      const id = firstInvalidFieldId(errors, idPrefix);
+      if (id) focusSoon(id);
+    };
+    if (!check.estimate) {
+      refuse(check.errors);
+      return;
+    }
     setBusy(true);
     try {
       const { estimate } = await submitEstimate(token, workshopId, roundId, {
@@ -65,6 +76,7 @@ export function EstimateForm({ roundId, scenarioId, scenarioTitle, framework, mi
       if (err instanceof ApiRequestError && err.fields) {
         const { byField, other } = splitServerErrors(err.fields);
         setServerErrors(byField);
+        refuse(byField);
         setFormError(other.length > 0 ? `${err.message}: ${other.join("; ")}` : err.message);
       } else setFormError(describeError(err));
     } finally {
@@ -79,12 +91,15 @@ export function EstimateForm({ roundId, scenarioId, scenarioTitle, framework, mi
       noValidate
       aria-label={`Your estimate for ${scenarioTitle}`}
     >
-      {own && (
-        <p className="submitted-note" role="status">
-          Submitted — you can revise until the round is revealed.{" "}
-          <span className="muted small">({formatDateTime(own.submittedAt)})</span>
-        </p>
-      )}
+      {/* The live region is always there, so the first "Submitted" is announced too. */}
+      <div role="status">
+        {own && (
+          <p className="submitted-note">
+            Submitted — you can revise until the round is revealed.{" "}
+            <span className="muted small">({formatDateTime(own.submittedAt)})</span>
+          </p>
+        )}
+      </div>
       {own && <SubmittedEstimate estimate={own} framework={framework} />}
       <RangeInputs
         idPrefix={idPrefix}
@@ -111,7 +126,10 @@ export function EstimateForm({ roundId, scenarioId, scenarioTitle, framework, mi
           {CONFIDENCE_LEVELS.map((c) => (
             <label key={c} className="choice">
               <input
+                id={`${idPrefix}-confidence-${c}`}
                 type="radio"
+                aria-invalid={errors.confidence ? true : undefined}
+                aria-describedby={errors.confidence ? `${idPrefix}-confidence-error` : undefined}
                 name={`${idPrefix}-confidence`}
                 value={c}
                 checked={draft.confidence === c}
@@ -125,7 +143,11 @@ export function EstimateForm({ roundId, scenarioId, scenarioTitle, framework, mi
             </label>
           ))}
         </div>
-        {errors.confidence && <span className="inline-error">{errors.confidence}</span>}
+        {errors.confidence && (
+          <span id={`${idPrefix}-confidence-error`} className="inline-error">
+            {errors.confidence}
+          </span>
+        )}
       </fieldset>
       <div className="field">
         <label htmlFor={`${idPrefix}-rationale`}>
@@ -137,9 +159,14 @@ export function EstimateForm({ roundId, scenarioId, scenarioTitle, framework, mi
           maxLength={MAX_RATIONALE}
           placeholder="What drives your numbers: evidence, analogies, what would change your mind"
           aria-invalid={errors.rationale ? true : undefined}
+          aria-describedby={errors.rationale ? `${idPrefix}-rationale-error` : undefined}
           onChange={(e) => change({ rationale: e.target.value })}
         />
-        {errors.rationale && <span className="inline-error">{errors.rationale}</span>}
+        {errors.rationale && (
+          <span id={`${idPrefix}-rationale-error`} className="inline-error">
+            {errors.rationale}
+          </span>
+        )}
       </div>
       {formError && (
         <p role="alert" className="form-error">
@@ -147,7 +174,7 @@ export function EstimateForm({ roundId, scenarioId, scenarioTitle, framework, mi
         </p>
       )}
       <div className="button-row">
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className="primary" aria-disabled={busy || undefined}>
           {own ? "Submit revised estimate" : "Submit estimate"}
         </button>
         {attempted && !check.estimate && (

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { RoundView } from "../../shared/estimationView";
 import { closeRound, describeError, revealRound } from "../api";
 import { useRoom } from "../room/RoomContext";
@@ -9,14 +9,26 @@ export function RoundActions({ round }: { round: RoundView }) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Each step replaces the button that was pressed: the keyboard focus follows to the next step's
+  // button instead of falling back to the page. Only after a press here, never on someone else's.
+  // The target is a step, as the reveal's new state may arrive through the document after the reply.
+  const [focusAt, setFocusAt] = useState<string | null>(null);
+  const stepButton = useRef<HTMLButtonElement>(null);
+  const step = `${round.state}-${confirming}`;
+  useEffect(() => {
+    if (focusAt !== step) return;
+    stepButton.current?.focus();
+    setFocusAt(null);
+  }, [focusAt, step]);
   if (!canFacilitate || round.state === "closed") return null;
 
-  const run = async (action: () => Promise<unknown>) => {
+  const run = async (action: () => Promise<unknown>, next: string | null) => {
     setBusy(true);
     setError(null);
     try {
       await action();
       setConfirming(false);
+      setFocusAt(next);
     } catch (err) {
       setError(describeError(err));
     } finally {
@@ -27,7 +39,15 @@ export function RoundActions({ round }: { round: RoundView }) {
   return (
     <div className="round-actions">
       {round.state === "open" && !confirming && (
-        <button type="button" className="small-button primary" onClick={() => setConfirming(true)}>
+        <button
+          ref={stepButton}
+          type="button"
+          className="small-button primary"
+          onClick={() => {
+            setConfirming(true);
+            setFocusAt("open-true");
+          }}
+        >
           Reveal round {round.number}
         </button>
       )}
@@ -38,24 +58,33 @@ export function RoundActions({ round }: { round: RoundView }) {
             Every value becomes visible to everyone, and experts can no longer revise.
           </span>
           <button
+            ref={stepButton}
             type="button"
             className="small-button primary"
             disabled={busy}
-            onClick={() => run(() => revealRound(token, workshopId, round.id))}
+            onClick={() => run(() => revealRound(token, workshopId, round.id), "revealed-false")}
           >
             Yes, reveal round {round.number}
           </button>
-          <button type="button" className="small-button" onClick={() => setConfirming(false)}>
+          <button
+            type="button"
+            className="small-button"
+            onClick={() => {
+              setConfirming(false);
+              setFocusAt("open-false");
+            }}
+          >
             Cancel
           </button>
         </fieldset>
       )}
       {round.state === "revealed" && (
         <button
+          ref={stepButton}
           type="button"
           className="small-button"
           disabled={busy}
-          onClick={() => run(() => closeRound(token, workshopId, round.id))}
+          onClick={() => run(() => closeRound(token, workshopId, round.id), null)}
         >
           Close round {round.number}
         </button>

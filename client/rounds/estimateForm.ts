@@ -194,3 +194,14 @@ export function splitServerErrors(fields: Record<string, string[]> | undefined):
   }
   return { byField, other };
 }
+
+/** The input to take the keyboard after a refused submit: the first, in form order, with an error. */
+export function firstInvalidFieldId(errors: FieldErrors, idPrefix: string): string | null {
+  for (const key of FIELD_KEYS) {
+    if (!errors[key]) continue;
+    if (key === "severity" || key === "severity.levelId") return `${idPrefix}-severity-level`;
+    if (key === "confidence") return `${idPrefix}-confidence-${CONFIDENCE_LEVELS[0]}`;
+    return `${idPrefix}-${key.replace(".", "-")}`;
+  }
+  return null;
+}

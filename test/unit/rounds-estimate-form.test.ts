@@ -4,6 +4,7 @@ import {
   draftFromEstimate,
   EMPTY_DRAFT,
   type EstimateDraft,
+  firstInvalidFieldId,
   parseNumber,
   percentToProbability,
   probabilityToPercent,
@@ -122,5 +123,20 @@ describe("round trip and server errors", () => {
       other: ["roundId: round is revealed", "bad"],
     });
     expect(splitServerErrors(undefined)).toEqual({ byField: {}, other: [] });
+  });
+});
+
+describe("the field that takes the keyboard after a refused submit", () => {
+  it("is the first invalid one in the form's order", () => {
+    const { errors } = checkDraft({ ...filled, high: "", confidence: "" }, false);
+    expect(firstInvalidFieldId(errors, "est")).toBe("est-probability-high");
+    expect(firstInvalidFieldId({ confidence: REQUIRED, rationale: "too long" }, "est")).toBe(
+      "est-confidence-low",
+    );
+    expect(firstInvalidFieldId({ "severity.levelId": REQUIRED }, "est")).toBe("est-severity-level");
+    expect(firstInvalidFieldId({ "severity.best": "must be ≥ 0" }, "est")).toBe("est-severity-best");
+  });
+  it("is none when nothing is wrong", () => {
+    expect(firstInvalidFieldId(checkDraft(filled, false).errors, "est")).toBeNull();
   });
 });
