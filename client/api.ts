@@ -32,6 +32,7 @@ import type {
   ImportWorkshopResponse,
   SnapshotIndexEntry,
 } from "../shared/workshopExport";
+import { noteServerDate } from "./serverClock";
 
 export class ApiRequestError extends Error {
   constructor(
@@ -55,6 +56,7 @@ async function request<T>(method: string, route: string, options: { token?: stri
   if (options.body !== undefined) headers["content-type"] = "application/json";
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   let res: Response;
+  const sentAt = Date.now();
   try {
     res = await fetch(`/api${route}`, {
       method,
@@ -64,6 +66,7 @@ async function request<T>(method: string, route: string, options: { token?: stri
   } catch {
     throw new ApiRequestError(0, "network", "The server could not be reached. Check your connection.");
   }
+  noteServerDate(res.headers.get("date"), sentAt, Date.now());
   const body: unknown = await res.json().catch(() => undefined);
   if (res.ok) return body as T;
   if (isErrorBody(body)) {
@@ -72,6 +75,9 @@ async function request<T>(method: string, route: string, options: { token?: stri
   }
   throw new ApiRequestError(res.status, "http_error", `The server answered ${res.status} ${res.statusText}.`);
 }
+
+/** Any answer sets the server clock (see serverClock.ts); this one is cheap. */
+export const syncServerClock = (token: string) => request<unknown>("GET", "/me", { token });
 
 export const createWorkshop = (body: CreateWorkshopBody) =>
   request<CreateWorkshopResponse>("POST", "/workshops", { body });

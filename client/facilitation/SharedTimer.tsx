@@ -1,19 +1,25 @@
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { formatRemaining, remainingMs } from "../../shared/countdown";
-import { describeError, stopTimer } from "../api";
+import { describeError, stopTimer, syncServerClock } from "../api";
 import { useNow } from "../hooks/useNow";
 import { useTimer } from "../hooks/useRoomControl";
 import { useRoom } from "../room/RoomContext";
+import { hasServerTime } from "../serverClock";
 import { TimerForm } from "./TimerForm";
 
 /**
- * The room's shared countdown, from the control document's `endsAt`: everyone sees the same time
- * left (give or take their clock). The facilitator starts and stops it.
+ * The room's shared countdown, from the control document's `endsAt` read on the server's clock, so
+ * everyone sees the same time left whatever their device's clock says. The facilitator starts and
+ * stops it.
  */
 export function SharedTimer() {
   const { controlDoc, canFacilitate, token, workshopId } = useRoom();
   const timer = useTimer(controlDoc);
   const now = useNow(250, timer !== null);
+  useEffect(() => {
+    // A countdown needs the server's clock; one request learns it, if none has yet.
+    if (timer && !hasServerTime()) syncServerClock(token).catch(() => undefined);
+  }, [timer, token]);
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const toggleRef = useRef<HTMLButtonElement>(null);

@@ -1,14 +1,18 @@
 import { useMemo, useSyncExternalStore } from "react";
+import { serverNow } from "../serverClock";
 
-/** The clock, read again every `intervalMs` while `running`: a countdown re-renders once a tick, not more. */
+/**
+ * The server's clock, read again every `intervalMs` while `running`: a countdown re-renders once a
+ * tick, not more.
+ */
 export function useNow(intervalMs: number, running: boolean): number {
   const store = useMemo(() => {
-    let now = Date.now();
+    let now = serverNow();
     return {
       subscribe(onChange: () => void) {
         if (!running) return () => {};
         const id = setInterval(() => {
-          now = Date.now();
+          now = serverNow();
           onChange();
         }, intervalMs);
         return () => clearInterval(id);
