@@ -23,7 +23,14 @@ export function SnapshotRow({ snapshot, chosen, failed, onToggle }: Props) {
   return (
     <li className={chosen ? "snapshot-row chosen" : "snapshot-row"}>
       <div className="snapshot-choose">
-        <input id={checkId} type="checkbox" checked={chosen} onChange={onToggle} />
+        {/* An altered snapshot cannot be compared: choosing it would only lead to an error page. */}
+        <input
+          id={checkId}
+          type="checkbox"
+          checked={chosen}
+          onChange={onToggle}
+          disabled={failed && !chosen}
+        />
         <label htmlFor={checkId} className="visually-hidden">
           Choose “{snapshot.label}” for comparison
         </label>
