@@ -13,6 +13,7 @@ import {
   type FieldErrors,
   firstInvalidFieldId,
   MAX_RATIONALE,
+  sameEstimate,
   splitServerErrors,
   visibleErrors,
 } from "./estimateForm";
@@ -43,6 +44,8 @@ export function EstimateForm({ roundId, scenarioId, scenarioTitle, framework, mi
   const allowValue = valueSeverityAllowed(framework);
   const check = checkDraft(draft, allowValue);
   const errors: FieldErrors = { ...visibleErrors(check.errors, attempted), ...serverErrors };
+  // A revision typed but not sent would otherwise look like the recorded answer until the reveal.
+  const unsent = own !== undefined && (check.estimate === null || !sameEstimate(check.estimate, own));
 
   const change = (patch: Partial<EstimateDraft>) => {
     setDraft((d) => ({ ...d, ...patch }));
@@ -177,6 +180,9 @@ export function EstimateForm({ roundId, scenarioId, scenarioTitle, framework, mi
         <button type="submit" className="primary" aria-disabled={busy || undefined}>
           {own ? "Submit revised estimate" : "Submit estimate"}
         </button>
+        {unsent && !(attempted && !check.estimate) && (
+          <span className="unsent-note">Not sent: your recorded estimate is the one above.</span>
+        )}
         {attempted && !check.estimate && (
           <span role="alert" className="inline-error">
             Fix the marked fields first.

@@ -205,3 +205,20 @@ export function firstInvalidFieldId(errors: FieldErrors, idPrefix: string): stri
   }
   return null;
 }
+
+/** Whether the form's checked estimate says what the recorded one says (typed "1.0" and stored 1 agree). */
+export function sameEstimate(a: Estimate, b: Estimate): boolean {
+  const triple = (x: { low: number; best: number; high: number }, y: typeof x) =>
+    x.low === y.low && x.best === y.best && x.high === y.high;
+  const sa = a.severity;
+  const sb = b.severity;
+  const severity = isLevelSeverity(sa)
+    ? isLevelSeverity(sb) && sa.levelId === sb.levelId
+    : !isLevelSeverity(sb) && triple(sa, sb);
+  return (
+    triple(a.probability, b.probability) &&
+    severity &&
+    a.confidence === b.confidence &&
+    a.rationale.trim() === b.rationale.trim()
+  );
+}

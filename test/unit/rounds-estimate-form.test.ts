@@ -9,6 +9,7 @@ import {
   percentToProbability,
   probabilityToPercent,
   REQUIRED,
+  sameEstimate,
   splitServerErrors,
   visibleErrors,
 } from "../../client/rounds/estimateForm";
@@ -138,5 +139,25 @@ describe("the field that takes the keyboard after a refused submit", () => {
   });
   it("is none when nothing is wrong", () => {
     expect(firstInvalidFieldId(checkDraft(filled, false).errors, "est")).toBeNull();
+  });
+});
+
+describe("whether a revision differs from the recorded estimate", () => {
+  const recorded = checkDraft(filled, false).estimate;
+  if (!recorded) throw new Error("the filled draft should check");
+  it("ignores how the numbers and the rationale were typed", () => {
+    const retyped = checkDraft({ ...filled, low: "0.10", best: "0,5 %", rationale: "analogies" }, false);
+    expect(retyped.estimate && sameEstimate(retyped.estimate, recorded)).toBe(true);
+  });
+  it("sees a changed value, level, confidence or rationale", () => {
+    for (const patch of [
+      { high: "3" },
+      { levelId: "minor" },
+      { confidence: "high" as const },
+      { rationale: "new" },
+    ]) {
+      const changed = checkDraft({ ...filled, ...patch }, false).estimate;
+      expect(changed && sameEstimate(changed, recorded)).toBe(false);
+    }
   });
 });
