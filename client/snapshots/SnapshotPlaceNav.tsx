@@ -2,7 +2,7 @@ import type * as Y from "yjs";
 import { useRisks, useScenarioList } from "../hooks/useContent";
 import { placeFromKey, placeKey, type SnapshotPlace } from "./snapshotNav";
 
-/** Overview, threat model, and a picker over the snapshot's own risks and scenarios. */
+/** Overview, threat model, register, and a picker over the snapshot's own risks and scenarios. */
 export function SnapshotPlaceNav({
   doc,
   place,
@@ -29,10 +29,11 @@ export function SnapshotPlaceNav({
     <nav className="snapshot-place-nav" aria-label="In this snapshot">
       {fixed({ kind: "overview" }, "Overview")}
       {fixed({ kind: "threatModel" }, "Threat model")}
+      {fixed({ kind: "register" }, "Risk register")}
       <label className="snapshot-place-pick">
         <span>Risk or scenario</span>
         <select
-          value={current === "overview" || current === "threatModel" ? "" : current}
+          value={current.includes(":") ? current : ""}
           onChange={(e) => e.target.value && onPlace(placeFromKey(e.target.value))}
         >
           <option value="">Choose…</option>

@@ -3,6 +3,7 @@ import { HistoryScopeContext } from "../charts/historyScope";
 import { Link } from "../components/Link";
 import { EditableContext } from "../fields/editable";
 import { formatDateTime } from "../format";
+import { RegisterView } from "../register/RegisterView";
 import { RoomContext, type RoomValue, useRoom } from "../room/RoomContext";
 import { roomPath } from "../router";
 import { ScenarioView } from "../scenario/ScenarioView";
@@ -100,7 +101,8 @@ function FrozenRoom({ room }: { room: SnapshotRoom }) {
       <div className="snapshot-banner" role="note" aria-label="Snapshot, read-only">
         <p>
           <strong>Snapshot “{blob.label}”</strong>, taken{" "}
-          <time dateTime={blob.takenAt}>{formatDateTime(blob.takenAt)}</time> by {blob.takenBy} — read-only
+          <time dateTime={blob.takenAt}>{formatDateTime(blob.takenAt)}</time> by {blob.takenBy} —{" "}
+          <span className="nowrap">read-only</span>
         </p>
         <div className="snapshot-banner-actions">
           <DownloadMenu snapshotId={blob.id} what={`“${blob.label}”`} />
@@ -135,6 +137,8 @@ function PlaceView({ place }: { place: SnapshotPlace }) {
       return <OverviewView />;
     case "threatModel":
       return <ThreatModelView />;
+    case "register":
+      return <RegisterView />;
     case "risk":
       return <RiskView key={place.riskId} riskId={place.riskId} />;
     case "scenario":

@@ -4,6 +4,7 @@ import { matchRoute } from "../router";
 export type SnapshotPlace =
   | { kind: "overview" }
   | { kind: "threatModel" }
+  | { kind: "register" }
   | { kind: "risk"; riskId: string }
   | { kind: "scenario"; scenarioId: string };
 
@@ -26,6 +27,7 @@ export function placeForHref(href: string, workshopId: string): SnapshotPlace | 
   switch (v.kind) {
     case "overview":
     case "threatModel":
+    case "register":
       return { kind: v.kind };
     case "risk":
       return { kind: "risk", riskId: v.riskId };
@@ -45,5 +47,6 @@ export function placeFromKey(key: string): SnapshotPlace {
   if (kind === "risk") return { kind: "risk", riskId: id };
   if (kind === "scenario") return { kind: "scenario", scenarioId: id };
   if (kind === "threatModel") return { kind: "threatModel" };
+  if (kind === "register") return { kind: "register" };
   return { kind: "overview" };
 }

@@ -5,6 +5,7 @@ describe("snapshot room navigation", () => {
   it("keeps links to places of this workshop inside the snapshot", () => {
     expect(placeForHref("/w/ws1", "ws1")).toEqual({ kind: "overview" });
     expect(placeForHref("/w/ws1/threat-model", "ws1")).toEqual({ kind: "threatModel" });
+    expect(placeForHref("/w/ws1/register", "ws1")).toEqual({ kind: "register" });
     expect(placeForHref("/w/ws1/risks/cbrn", "ws1")).toEqual({ kind: "risk", riskId: "cbrn" });
     expect(placeForHref("/w/ws1/scenarios/s%201", "ws1")).toEqual({ kind: "scenario", scenarioId: "s 1" });
   });
@@ -20,6 +21,7 @@ describe("snapshot room navigation", () => {
     for (const p of [
       { kind: "overview" },
       { kind: "threatModel" },
+      { kind: "register" },
       { kind: "risk", riskId: "a:b" },
       { kind: "scenario", scenarioId: "x" },
     ] as const)
