@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { type Framework, type Problem, validateFramework } from "../../../shared/estimation/framework";
 import { ApiRequestError, describeError, lockFramework, putFramework } from "../../api";
 import { useRoom } from "../../room/RoomContext";
@@ -6,6 +6,7 @@ import { sameFramework } from "../draft";
 import { indexProblems, serverProblems } from "../problems";
 import type { RiskRef } from "../riskRefs";
 import { BandsEditor } from "./BandsEditor";
+import { keepDraft, peekDraft } from "./draftStash";
 import { EditorActions } from "./EditorActions";
 import { lockBlocker, plural, saveBlocker } from "./editorState";
 import { ProblemsContext } from "./fields";
@@ -30,8 +31,9 @@ export function FrameworkEditor({
 }) {
   const { token, workshopId } = useRoom();
   // `base` is the saved framework the draft started from, to tell our edits from someone else's save.
-  const [base, setBase] = useState(saved);
-  const [draft, setDraft] = useState(saved);
+  // A draft left unsaved on another visit comes back (with the "changed while editing" note if needed).
+  const [base, setBase] = useState(() => peekDraft(workshopId)?.base ?? saved);
+  const [draft, setDraft] = useState(() => peekDraft(workshopId)?.draft ?? saved);
   const [fromServer, setFromServer] = useState<Problem[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -39,6 +41,15 @@ export function FrameworkEditor({
 
   const dirty = !sameFramework(draft, saved);
   const untouched = sameFramework(draft, base);
+  const latest = useRef({ base, draft, dirty });
+  latest.current = { base, draft, dirty };
+  useEffect(
+    () => () => {
+      const { dirty: unsaved, ...kept } = latest.current;
+      keepDraft(workshopId, kept, unsaved);
+    },
+    [workshopId],
+  );
   useEffect(() => {
     // Another facilitator saved: follow them unless this draft has edits of its own.
     if (untouched && !sameFramework(base, saved)) {
