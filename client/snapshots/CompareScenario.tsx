@@ -82,11 +82,12 @@ export function CompareScenario({
           <thead>
             <tr>
               <th scope="col">Standing</th>
-              <th scope="col">Before</th>
+              {/* "From"/"To" as in the headings above: "Before" read as "before mitigation". */}
+              <th scope="col">From</th>
               <th scope="col">
                 <span className="visually-hidden">Direction</span>
               </th>
-              <th scope="col">After</th>
+              <th scope="col">To</th>
             </tr>
           </thead>
           <tbody>
