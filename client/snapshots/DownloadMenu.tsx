@@ -1,4 +1,4 @@
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { EXPORT_FORMATS, type ExportFormat } from "../../shared/workshopExport";
 import { describeError } from "../api";
 import { useRoom } from "../room/RoomContext";
@@ -14,9 +14,20 @@ export function DownloadMenu({ snapshotId, what }: { snapshotId?: string; what: 
   const [busy, setBusy] = useState<ExportFormat | null>(null);
   const [error, setError] = useState<string | null>(null);
   const menu = useRef<HTMLDetailsElement>(null);
+  const [open, setOpen] = useState(false);
   const close = () => {
     if (menu.current) menu.current.open = false;
   };
+  // A <details> stays open until its summary is clicked again; a menu closes when you click away.
+  useEffect(() => {
+    if (!open) return;
+    const away = (event: PointerEvent) => {
+      const details = menu.current;
+      if (details && event.target instanceof Node && !details.contains(event.target)) details.open = false;
+    };
+    document.addEventListener("pointerdown", away);
+    return () => document.removeEventListener("pointerdown", away);
+  }, [open]);
 
   const download = async (format: ExportFormat) => {
     setBusy(format);
@@ -35,6 +46,7 @@ export function DownloadMenu({ snapshotId, what }: { snapshotId?: string; what: 
     <details
       className="download-menu"
       ref={menu}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
       onKeyDown={(e) => {
         // Escape closes the menu and leaves the keyboard on its summary.
         if (e.key !== "Escape" || !menu.current?.open) return;
