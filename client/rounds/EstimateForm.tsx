@@ -1,10 +1,11 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { CONFIDENCE_LEVELS } from "../../shared/estimation/estimate";
 import type { Framework } from "../../shared/estimation/framework";
 import { ApiRequestError, describeError, submitEstimate } from "../api";
 import { focusSoon } from "../fields/focusSoon";
 import { formatDateTime } from "../format";
 import { useRoom } from "../room/RoomContext";
+import { keepEstimateDraft, peekEstimateDraft } from "./draftStash";
 import {
   checkDraft,
   draftFromEstimate,
@@ -13,6 +14,7 @@ import {
   type FieldErrors,
   firstInvalidFieldId,
   MAX_RATIONALE,
+  sameDraftText,
   sameEstimate,
   splitServerErrors,
   visibleErrors,
@@ -35,17 +37,22 @@ interface Props {
 export function EstimateForm({ roundId, scenarioId, scenarioTitle, framework, mine }: Props) {
   const { token, workshopId } = useRoom();
   const own = mine.byScenario?.[scenarioId];
-  const [draft, setDraft] = useState<EstimateDraft>(() => (own ? draftFromEstimate(own) : EMPTY_DRAFT));
+  const idPrefix = `est-${roundId}-${scenarioId}`;
+  const [draft, setDraft] = useState<EstimateDraft>(
+    () => peekEstimateDraft(idPrefix) ?? (own ? draftFromEstimate(own) : EMPTY_DRAFT),
+  );
   const [attempted, setAttempted] = useState(false);
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const idPrefix = `est-${roundId}-${scenarioId}`;
   const allowValue = valueSeverityAllowed(framework);
   const check = checkDraft(draft, allowValue);
   const errors: FieldErrors = { ...visibleErrors(check.errors, attempted), ...serverErrors };
   // A revision typed but not sent would otherwise look like the recorded answer until the reveal.
   const unsent = own !== undefined && (check.estimate === null || !sameEstimate(check.estimate, own));
+  const latest = useRef({ draft, keep: false });
+  latest.current = { draft, keep: own ? unsent : !sameDraftText(draft, EMPTY_DRAFT) };
+  useEffect(() => () => keepEstimateDraft(idPrefix, latest.current.draft, latest.current.keep), [idPrefix]);
 
   const change = (patch: Partial<EstimateDraft>) => {
     setDraft((d) => ({ ...d, ...patch }));

@@ -222,3 +222,7 @@ export function sameEstimate(a: Estimate, b: Estimate): boolean {
     a.rationale.trim() === b.rationale.trim()
   );
 }
+
+/** Whether two drafts hold the same text in every field. */
+export const sameDraftText = (a: EstimateDraft, b: EstimateDraft): boolean =>
+  (Object.keys(a) as (keyof EstimateDraft)[]).every((k) => a[k] === b[k]);

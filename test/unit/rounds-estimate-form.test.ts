@@ -9,6 +9,7 @@ import {
   percentToProbability,
   probabilityToPercent,
   REQUIRED,
+  sameDraftText,
   sameEstimate,
   splitServerErrors,
   visibleErrors,
@@ -159,5 +160,12 @@ describe("whether a revision differs from the recorded estimate", () => {
       const changed = checkDraft({ ...filled, ...patch }, false).estimate;
       expect(changed && sameEstimate(changed, recorded)).toBe(false);
     }
+  });
+});
+
+describe("drafts compared as typed", () => {
+  it("tells an untouched form from one with anything typed", () => {
+    expect(sameDraftText(EMPTY_DRAFT, { ...EMPTY_DRAFT })).toBe(true);
+    expect(sameDraftText(EMPTY_DRAFT, { ...EMPTY_DRAFT, low: "2" })).toBe(false);
   });
 });
