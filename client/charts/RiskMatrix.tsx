@@ -5,7 +5,7 @@ import { formatProbability, formatRange } from "../estimationFormat";
 import { textColourOn } from "./colour";
 import { splitLabel } from "./labels";
 import { MatrixLegend } from "./MatrixLegend";
-import { arrowPath, cellOf, type Marker, type MatrixGrid, placeMarkers } from "./matrixLayout";
+import { arrowPath, cellOf, type Marker, type MatrixGrid, placeMarkers, rowHeightFor } from "./matrixLayout";
 
 export interface MatrixItem {
   number: number;
@@ -20,7 +20,7 @@ const LEFT = 190;
 const TOP = 12;
 const RIGHT = 12;
 const BOTTOM = 64;
-const ROW_HEIGHT = 62;
+const BASE_ROW_HEIGHT = 62;
 const R = 11;
 
 function describe(f: Framework, a: ScenarioAggregate): string {
@@ -31,15 +31,6 @@ function describe(f: Framework, a: ScenarioAggregate): string {
 export function RiskMatrix({ framework: f, items }: { framework: Framework; items: readonly MatrixItem[] }) {
   const rows = f.likelihoodBands.length;
   const columns = f.severityLevels.length;
-  const grid: MatrixGrid = {
-    left: LEFT,
-    top: TOP,
-    columns,
-    rows,
-    cellWidth: (WIDTH - LEFT - RIGHT) / columns,
-    cellHeight: ROW_HEIGHT,
-  };
-  const height = TOP + rows * ROW_HEIGHT + BOTTOM;
   const bandsTopDown = [...f.likelihoodBands].reverse();
   const period = f.likelihoodBands[0]?.period ?? "";
 
@@ -50,6 +41,17 @@ export function RiskMatrix({ framework: f, items }: { framework: Framework; item
     if (pre) markers.push({ key: `${item.scenarioId}:pre`, cell: pre });
     if (residual) markers.push({ key: `${item.scenarioId}:residual`, cell: residual });
   }
+  // Rows grow when a crowded cell needs a third line of markers, so none sits on another.
+  const rowHeight = rowHeightFor(markers, BASE_ROW_HEIGHT, 2 * R + 6);
+  const grid: MatrixGrid = {
+    left: LEFT,
+    top: TOP,
+    columns,
+    rows,
+    cellWidth: (WIDTH - LEFT - RIGHT) / columns,
+    cellHeight: rowHeight,
+  };
+  const height = TOP + rows * rowHeight + BOTTOM;
   const at = placeMarkers(markers, grid);
   const placed = items.filter((i) => at.has(`${i.scenarioId}:pre`) || at.has(`${i.scenarioId}:residual`));
   const summary =
@@ -90,9 +92,9 @@ export function RiskMatrix({ framework: f, items }: { framework: Framework; item
                 <rect
                   key={level.id}
                   x={LEFT + column * grid.cellWidth}
-                  y={TOP + row * ROW_HEIGHT}
+                  y={TOP + row * rowHeight}
                   width={grid.cellWidth}
-                  height={ROW_HEIGHT}
+                  height={rowHeight}
                   fill={tier?.colour ?? "#eeeeee"}
                   stroke="#ffffff"
                   strokeWidth={2}
@@ -103,7 +105,7 @@ export function RiskMatrix({ framework: f, items }: { framework: Framework; item
             })}
             <text
               x={LEFT - 10}
-              y={TOP + row * ROW_HEIGHT + ROW_HEIGHT / 2 - 4}
+              y={TOP + row * rowHeight + rowHeight / 2 - 4}
               textAnchor="end"
               className="chart-label"
             >
@@ -112,7 +114,7 @@ export function RiskMatrix({ framework: f, items }: { framework: Framework; item
             </text>
             <text
               x={LEFT - 10}
-              y={TOP + row * ROW_HEIGHT + ROW_HEIGHT / 2 + 12}
+              y={TOP + row * rowHeight + rowHeight / 2 + 12}
               textAnchor="end"
               className="chart-tick"
             >
@@ -125,7 +127,7 @@ export function RiskMatrix({ framework: f, items }: { framework: Framework; item
           <text
             key={level.id}
             x={LEFT + (column + 0.5) * grid.cellWidth}
-            y={TOP + rows * ROW_HEIGHT + 18}
+            y={TOP + rows * rowHeight + 18}
             textAnchor="middle"
             className="chart-label"
           >
@@ -141,7 +143,7 @@ export function RiskMatrix({ framework: f, items }: { framework: Framework; item
           Severity →
         </text>
         <text
-          transform={`translate(16 ${TOP + (rows * ROW_HEIGHT) / 2}) rotate(-90)`}
+          transform={`translate(16 ${TOP + (rows * rowHeight) / 2}) rotate(-90)`}
           textAnchor="middle"
           className="chart-axis-title"
         >

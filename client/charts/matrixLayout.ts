@@ -40,6 +40,23 @@ export interface Point {
   y: number;
 }
 
+/** How many lines of markers `placeMarkers` uses for `n` markers sharing one cell. */
+const linesFor = (n: number): number => (n === 0 ? 0 : Math.ceil(n / Math.ceil(Math.sqrt(n))));
+
+/**
+ * The row height that keeps markers sharing a cell apart: `base`, or taller when the fullest cell
+ * needs more lines than fit, `span` (a marker's diameter plus a gap) per line.
+ */
+export function rowHeightFor(markers: readonly Marker[], base: number, span: number): number {
+  const perCell = new Map<string, number>();
+  for (const m of markers) {
+    const id = `${m.cell.row}:${m.cell.column}`;
+    perCell.set(id, (perCell.get(id) ?? 0) + 1);
+  }
+  const lines = Math.max(0, ...[...perCell.values()].map(linesFor));
+  return Math.max(base, lines * span);
+}
+
 /**
  * Each marker's centre. Markers alone in a cell sit at its centre; several in one cell are laid out
  * on a small grid inside it (in the given order), so none hides another.
@@ -54,7 +71,7 @@ export function placeMarkers(markers: readonly Marker[], grid: MatrixGrid): Map<
   for (const group of byCell.values()) {
     const n = group.length;
     const perRow = Math.ceil(Math.sqrt(n));
-    const lines = Math.ceil(n / perRow);
+    const lines = linesFor(n);
     group.forEach((m, i) => {
       const cx = grid.left + m.cell.column * grid.cellWidth;
       const cy = grid.top + m.cell.row * grid.cellHeight;

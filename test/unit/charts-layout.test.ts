@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { bandPaths, linePath, slotX, snapshotAxis, truncate } from "../../client/charts/historyLayout";
 import { fitLabel, splitLabel } from "../../client/charts/labels";
-import { arrowPath, cellOf, placeMarkers, shorten } from "../../client/charts/matrixLayout";
+import { arrowPath, cellOf, placeMarkers, rowHeightFor, shorten } from "../../client/charts/matrixLayout";
 import {
   spreadGroups,
   spreadRowPositions,
@@ -58,6 +58,17 @@ describe("matrix placement", () => {
         grid,
       ).values(),
     ];
+    for (const [i, p] of pts.entries())
+      for (const q of pts.slice(i + 1)) expect(Math.hypot(p.x - q.x, p.y - q.y)).toBeGreaterThanOrEqual(26);
+  });
+  it("makes rows taller when one cell holds more lines of markers than fit", () => {
+    const inOne = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ key: `k${i}`, cell: { column: 1, row: 1 } }));
+    expect(rowHeightFor([], 62, 28)).toBe(62);
+    expect(rowHeightFor(inOne(4), 62, 28)).toBe(62);
+    expect(rowHeightFor(inOne(9), 62, 28)).toBe(84);
+    const grid = { left: 0, top: 0, cellWidth: 143.6, cellHeight: 84, columns: 5, rows: 5 };
+    const pts = [...placeMarkers(inOne(9), grid).values()];
     for (const [i, p] of pts.entries())
       for (const q of pts.slice(i + 1)) expect(Math.hypot(p.x - q.x, p.y - q.y)).toBeGreaterThanOrEqual(26);
   });
