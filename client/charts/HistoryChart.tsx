@@ -8,7 +8,15 @@ import type { StandingPoint } from "../../shared/workshopExport";
 import { formatRange } from "../estimationFormat";
 import { formatDateTime } from "../format";
 import { seriesColour } from "./colour";
-import { bandPaths, type HistorySeries, linePath, slotX, snapshotAxis, truncate } from "./historyLayout";
+import {
+  bandPaths,
+  type HistorySeries,
+  linePath,
+  slotX,
+  snapshotAxis,
+  tickChars,
+  truncate,
+} from "./historyLayout";
 import { logDomain, logPosition, logTicks } from "./logScale";
 import { TierChip } from "./TierChip";
 
@@ -89,7 +97,7 @@ export function HistoryChart({ series, framework, title = "Risk history" }: Hist
               className="chart-tick"
             >
               <title>{`${t.label}, ${formatDateTime(t.takenAt)}`}</title>
-              {truncate(t.label, 26)}
+              {truncate(t.label, tickChars(x(t.snapshotId), 26, 11, 35))}
             </text>
           </g>
         ))}

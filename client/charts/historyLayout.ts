@@ -90,6 +90,15 @@ export function bandPaths(slices: ReadonlyArray<BandSlice | null>, halfWidth = 4
 }
 
 /** A label cut to `max` characters with an ellipsis. */
+/**
+ * How many characters of a tick label, rotated `degrees` and ending at `x`, fit left of the chart's
+ * edge: at most `max`. The first snapshot sits close to the left, and a long label ran off the chart.
+ */
+export function tickChars(x: number, max: number, fontSize: number, degrees: number): number {
+  const perChar = fontSize * 0.58 * Math.cos((degrees * Math.PI) / 180);
+  return Math.max(6, Math.min(max, Math.floor((x - 2) / perChar)));
+}
+
 export function truncate(label: string, max: number): string {
   return label.length <= max ? label : `${label.slice(0, Math.max(1, max - 1))}…`;
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { bandPaths, linePath, slotX, snapshotAxis, truncate } from "../../client/charts/historyLayout";
+import {
+  bandPaths,
+  linePath,
+  slotX,
+  snapshotAxis,
+  tickChars,
+  truncate,
+} from "../../client/charts/historyLayout";
 import { fitLabel, splitLabel } from "../../client/charts/labels";
 import { arrowPath, cellOf, placeMarkers, rowHeightFor, shorten } from "../../client/charts/matrixLayout";
 import {
@@ -164,6 +171,11 @@ describe("history geometry", () => {
       { x: 30, yLow: 9, yHigh: 3 },
     ]);
     expect(bands).toEqual(["M0,5L10,6L10,12L0,10Z", "M26,3L34,3L34,9L26,9Z"]);
+  });
+  it("shortens a rotated tick label that would run off the chart's left edge", () => {
+    // The first slot of the history chart sits at x = 96: 26 characters at 11 px, rotated 35°, need ~136 px.
+    expect(tickChars(96, 26, 11, 35)).toBe(17);
+    expect(tickChars(600, 26, 11, 35)).toBe(26);
   });
   it("truncates long labels with an ellipsis", () => {
     expect(truncate("short", 10)).toBe("short");
