@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { EmptyState } from "../fields/EmptyState";
+import { focusSoon } from "../fields/focusSoon";
 import { formatDateTime } from "../format";
 import { useVerdict } from "../hooks/useEstimation";
 import { useRoom } from "../room/RoomContext";
@@ -19,13 +20,25 @@ export function OverallVerdictPanel({ counts }: { counts: AcceptanceCounts }) {
       <div className="panel-head">
         <h3 id="overall-verdict-heading">Overall verdict</h3>
         {canFacilitate && !editing && (
-          <button type="button" className="add-button" onClick={() => setEditing(true)}>
+          <button
+            id="overall-verdict-edit"
+            type="button"
+            className="add-button"
+            onClick={() => setEditing(true)}
+          >
             {verdict ? "Revise overall verdict" : "Record overall verdict"}
           </button>
         )}
       </div>
       {editing ? (
-        <VerdictForm existing={verdict} onDone={() => setEditing(false)} />
+        <VerdictForm
+          existing={verdict}
+          onDone={() => {
+            setEditing(false);
+            // The form gave way to the button that opened it: the keyboard goes back there.
+            focusSoon("overall-verdict-edit");
+          }}
+        />
       ) : verdict ? (
         <div className="overall-verdict">
           <p className="overall-verdict-line">

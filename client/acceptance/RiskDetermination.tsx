@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { Link } from "../components/Link";
 import { EmptyState } from "../fields/EmptyState";
+import { focusSoon } from "../fields/focusSoon";
 import { useRisks, useScenarioList } from "../hooks/useContent";
 import { useDeterminations, useFramework, useLock, useStandings } from "../hooks/useEstimation";
 import { useRoom } from "../room/RoomContext";
@@ -29,7 +30,12 @@ export function RiskDetermination({ riskId }: { riskId: string }) {
       <div className="panel-head">
         <h3 id={headingId}>Determination</h3>
         {canFacilitate && !editing && ladder.length > 0 && lock && (
-          <button type="button" className="add-button" onClick={() => setEditing(true)}>
+          <button
+            id={`${headingId}-edit`}
+            type="button"
+            className="add-button"
+            onClick={() => setEditing(true)}
+          >
             {determination ? "Revise determination" : "Record determination"}
           </button>
         )}
@@ -57,7 +63,11 @@ export function RiskDetermination({ riskId }: { riskId: string }) {
           ladder={ladder}
           scenarios={scenarios}
           standings={standings}
-          onDone={() => setEditing(false)}
+          onDone={() => {
+            setEditing(false);
+            // The form gave way to the button that opened it: the keyboard goes back there.
+            focusSoon(`${headingId}-edit`);
+          }}
         />
       ) : determination ? (
         <DeterminationSummary

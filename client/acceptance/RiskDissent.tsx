@@ -2,6 +2,7 @@ import { type FormEvent, useState } from "react";
 import type { DissentNote } from "../../shared/estimationView";
 import { addDissent, describeError } from "../api";
 import { EmptyState } from "../fields/EmptyState";
+import { focusSoon } from "../fields/focusSoon";
 import { formatDateTime } from "../format";
 import { useRoom } from "../room/RoomContext";
 import { FieldError } from "./FieldError";
@@ -30,6 +31,8 @@ export function RiskDissent({ riskId, dissent }: { riskId: string; dissent: read
       setError(describeError(err));
     } finally {
       setBusy(false);
+      // The button is disabled while sending (and by the emptied field), which drops the keyboard to the page.
+      focusSoon(fieldId);
     }
   };
 
