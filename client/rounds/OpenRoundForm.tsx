@@ -2,6 +2,7 @@ import { type FormEvent, useState } from "react";
 import type { RoundKind } from "../../shared/estimationView";
 import { ApiRequestError, describeError, openRound } from "../api";
 import { EmptyState } from "../fields/EmptyState";
+import { focusSoon } from "../fields/focusSoon";
 import { useRisks, useScenarioList } from "../hooks/useContent";
 import { useRoom } from "../room/RoomContext";
 import { KIND_LABELS } from "./roundsModel";
@@ -11,6 +12,8 @@ const KIND_HINTS: Record<RoundKind, string> = {
   pre: "the risk as it stands, before the proposed mitigations",
   residual: "the risk that remains once the mitigations are in place",
 };
+
+export const OPEN_ROUND_NOTE_ID = "rounds-open-note";
 
 /** The facilitator's form to open a round over chosen scenarios. */
 export function OpenRoundForm() {
@@ -36,6 +39,8 @@ export function OpenRoundForm() {
     try {
       await openRound(token, workshopId, { scenarioIds, kind, anonymous });
       setChosen(new Set());
+      // This form gives way to the note that the round is open: the keyboard follows it there.
+      focusSoon(OPEN_ROUND_NOTE_ID);
     } catch (err) {
       setError(openRoundMessage(err));
     } finally {

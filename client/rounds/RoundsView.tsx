@@ -3,7 +3,7 @@ import { EmptyState } from "../fields/EmptyState";
 import { useFramework, useLock, useRounds } from "../hooks/useEstimation";
 import { useRoom } from "../room/RoomContext";
 import { roomPath } from "../router";
-import { OpenRoundForm } from "./OpenRoundForm";
+import { OPEN_ROUND_NOTE_ID, OpenRoundForm } from "./OpenRoundForm";
 import { RoundCard } from "./RoundCard";
 import { newestFirst } from "./roundsModel";
 
@@ -40,7 +40,7 @@ export function RoundsView() {
       {lock !== null &&
         canFacilitate &&
         (open ? (
-          <p className="rounds-open-note" role="status">
+          <p id={OPEN_ROUND_NOTE_ID} className="rounds-open-note" role="status" tabIndex={-1}>
             Round {open.number} is open. Reveal or close it before opening another.
           </p>
         ) : (
