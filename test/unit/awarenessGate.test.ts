@@ -12,7 +12,7 @@ const conn = (participantId: string) =>
     participantId,
     displayName: `name of ${participantId}`,
     role: "expert",
-    sessionHash: "h",
+    sessionHash: `session of ${participantId}`,
     expiresAt: Number.MAX_SAFE_INTEGER,
   });
 
