@@ -5,7 +5,7 @@
  */
 import * as Y from "yjs";
 import { newRecordId, writeFields } from "./collection";
-import { type ItemList, itemList } from "./itemList";
+import { type ItemList, itemList, orderedItems } from "./itemList";
 import { fragmentToJson } from "./richText";
 import {
   type Dissent,
@@ -63,7 +63,7 @@ function readSummary(map: unknown): ScenarioSummary | undefined {
   for (const list of LISTS) {
     const value = map.get(list);
     if (value instanceof Y.Array)
-      plain[list] = value.toArray().map((m) => (m instanceof Y.Map ? m.toJSON() : m));
+      plain[list] = orderedItems(value as Y.Array<Y.Map<unknown>>).map((m) => m.toJSON());
   }
   const parsed = summarySchema.safeParse(plain);
   return parsed.success ? parsed.data : undefined;
