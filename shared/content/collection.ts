@@ -5,6 +5,7 @@
  */
 import * as Y from "yjs";
 import type { z } from "zod";
+import { writeField } from "./textField";
 
 /** Fields every ordered record has. */
 interface Ordered {
@@ -39,13 +40,10 @@ export function newRecordId(): string {
   return out;
 }
 
-/** Sets each field of `fields` on `map`, skipping unchanged ones so no empty updates are made. */
+/** Sets each field of `fields` on `map`, skipping unchanged ones so no empty updates are made; text merges. */
 export function writeFields(map: Y.Map<unknown>, fields: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(fields)) {
-    if (value === undefined) continue;
-    const current = map.get(key);
-    if (current === value) continue;
-    map.set(key, value);
+    if (value !== undefined) writeField(map, key, value);
   }
 }
 
@@ -82,15 +80,31 @@ export function collection<T extends Ordered>(doc: Y.Doc, name: string, schema: 
       root().delete(id);
     },
     move(id, index) {
-      const others = list().filter((r) => r.id !== id);
-      const clamped = Math.max(0, Math.min(index, others.length));
-      const before = others[clamped - 1]?.order;
-      const after = others[clamped]?.order;
-      const order =
-        before === undefined ? (after ?? 1) - 1 : after === undefined ? before + 1 : (before + after) / 2;
-      root().get(id)?.set("order", order);
+      const map = root().get(id);
+      if (!map) return;
+      const placeAmong = (others: T[]) => {
+        const at = Math.max(0, Math.min(index, others.length));
+        return orderBetween(others[at - 1]?.order, others[at]?.order);
+      };
+      doc.transact(() => {
+        let order = placeAmong(list().filter((r) => r.id !== id));
+        if (order === null) {
+          // Floating point has no room left between the neighbours: number them all again.
+          for (const [i, r] of list().entries()) root().get(r.id)?.set("order", i);
+          order = placeAmong(list().filter((r) => r.id !== id)) ?? 0;
+        }
+        map.set("order", order);
+      });
     },
   };
+}
+
+/** A number between two neighbours' orders; null when floating point has no room left between them. */
+export function orderBetween(before: number | undefined, after: number | undefined): number | null {
+  if (before === undefined) return after === undefined ? 0 : after - 1;
+  if (after === undefined) return before + 1;
+  const mid = (before + after) / 2;
+  return mid > before && mid < after ? mid : null;
 }
 
 function pick(record: Record<string, unknown>, keys: string[]): Record<string, unknown> {

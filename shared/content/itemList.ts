@@ -7,7 +7,7 @@
  */
 import * as Y from "yjs";
 import type { z } from "zod";
-import { newRecordId, readRecord, writeFields } from "./collection";
+import { newRecordId, orderBetween, readRecord, writeFields } from "./collection";
 
 export interface ItemList<T extends { id: string }> {
   list(): T[];
@@ -40,14 +40,6 @@ function placed(array: Y.Array<Y.Map<unknown>>): Placed[] {
 /** The item maps in list order (ties, from concurrent adds, in array order: the same for everyone). */
 export function orderedItems(array: Y.Array<Y.Map<unknown>>): Y.Map<unknown>[] {
   return placed(array).map((p) => p.map);
-}
-
-/** A number between two neighbours' orders; null when floating point has no room left between them. */
-export function orderBetween(before: number | undefined, after: number | undefined): number | null {
-  if (before === undefined) return after === undefined ? 0 : after - 1;
-  if (after === undefined) return before + 1;
-  const mid = (before + after) / 2;
-  return mid > before && mid < after ? mid : null;
 }
 
 export function itemList<T extends { id: string }>(

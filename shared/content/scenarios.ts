@@ -52,8 +52,8 @@ function readSummary(map: unknown): ScenarioSummary | undefined {
   if (!(map instanceof Y.Map)) return undefined;
   const plain: Record<string, unknown> = {};
   for (const [key, value] of map.entries()) {
-    if (value instanceof Y.AbstractType) continue;
-    plain[key] = value;
+    if (value instanceof Y.Text) plain[key] = value.toString();
+    else if (!(value instanceof Y.AbstractType)) plain[key] = value;
   }
   for (const set of SETS) {
     const value = map.get(set);

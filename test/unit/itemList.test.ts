@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { addScenario, getScenario, seedSpecifiedRisks, stepsOf } from "../../shared/content";
-import { orderBetween } from "../../shared/content/itemList";
+import { orderBetween } from "../../shared/content/collection";
 
 /** Two documents kept in sync both ways, as two clients of one room. */
 function pair(): [Y.Doc, Y.Doc] {
