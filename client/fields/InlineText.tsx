@@ -1,4 +1,5 @@
-import { useId, useState } from "react";
+import { type SyntheticEvent, useId, useLayoutEffect, useRef, useState } from "react";
+import { mapPosition } from "./caret";
 import { useEditable } from "./editable";
 
 interface InlineTextProps {
@@ -29,6 +30,24 @@ export function InlineText(props: InlineTextProps) {
   const autoId = useId();
   const id = props.id ?? autoId;
   const [draft, setDraft] = useState<{ text: string; error: string } | null>(null);
+  const shown = draft?.text ?? props.value;
+  // What the field showed, and where its selection was, before the latest render.
+  const field = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  const last = useRef({ text: shown, start: 0, end: 0 });
+  useLayoutEffect(() => {
+    const el = field.current;
+    const before = last.current;
+    last.current = { ...before, text: shown };
+    // Someone else's edit merged into the text: keep this person's caret beside the words it was at.
+    if (!el || before.text === shown || document.activeElement !== el) return;
+    const start = mapPosition(before.text, shown, before.start);
+    const end = mapPosition(before.text, shown, before.end);
+    el.setSelectionRange(start, end);
+    last.current = { text: shown, start, end };
+  }, [shown]);
+  const remember = (el: HTMLInputElement | HTMLTextAreaElement) => {
+    last.current = { text: el.value, start: el.selectionStart ?? 0, end: el.selectionEnd ?? 0 };
+  };
   const labelClass = props.hideLabel ? "visually-hidden" : "field-label";
   const wrapperClass = `inline-field ${props.className ?? ""}`;
 
@@ -48,7 +67,10 @@ export function InlineText(props: InlineTextProps) {
     if (props.required && text.trim() === "") return "Required: it keeps its last value until you type one.";
     return props.validate?.(text) ?? null;
   };
-  const onInput = (text: string) => {
+  const onInput = (el: HTMLInputElement | HTMLTextAreaElement) => {
+    // The field already shows this text: its echo from the document must not move the caret.
+    remember(el);
+    const text = el.value;
     const error = problem(text);
     if (error) return setDraft({ text, error });
     setDraft(null);
@@ -60,7 +82,9 @@ export function InlineText(props: InlineTextProps) {
   };
   const common = {
     id,
-    value: draft?.text ?? props.value,
+    ref: field,
+    value: shown,
+    onSelect: (e: SyntheticEvent<HTMLInputElement | HTMLTextAreaElement>) => remember(e.currentTarget),
     maxLength: props.maxLength,
     placeholder: props.placeholder,
     "aria-invalid": draft ? true : undefined,
@@ -73,9 +97,9 @@ export function InlineText(props: InlineTextProps) {
         {props.label}
       </label>
       {props.multiline ? (
-        <textarea {...common} rows={2} onChange={(e) => onInput(e.currentTarget.value)} />
+        <textarea {...common} rows={2} onChange={(e) => onInput(e.currentTarget)} />
       ) : (
-        <input {...common} autoComplete="off" onChange={(e) => onInput(e.currentTarget.value)} />
+        <input {...common} autoComplete="off" onChange={(e) => onInput(e.currentTarget)} />
       )}
       {draft && (
         <p id={`${id}-error`} className="field-error">

@@ -209,4 +209,22 @@ describe.skipIf(!existsSync(CHROMIUM))("co-editing a scenario in two browsers", 
     // The structured history was not touched by that: both steps are still there.
     expect((await stepTexts(eli)).length).toBe(2);
   }, 90_000);
+
+  it("merges two people typing in the same title, and keeps each caret beside its words", async () => {
+    const { fran, eli } = await twoPeopleOnAScenario(h, false);
+    const title = (page: typeof fran) => page.getByLabel("Scenario title");
+    const full = "Novice synthesises a pathogen with step-by-step help";
+    // Eli's caret sits just after "pathogen", put there with the keyboard; Fran then types at the very start.
+    await title(eli).click();
+    await title(eli).press("End");
+    for (const _ of " with step-by-step help") await title(eli).press("ArrowLeft");
+    await title(fran).click();
+    await title(fran).press("Home");
+    await title(fran).pressSequentially("Lone ");
+    await expect.poll(() => title(eli).inputValue(), poll).toBe(`Lone ${full}`);
+    // Eli's next keys land where Eli was, not where the merge left the browser's caret.
+    await title(eli).pressSequentially(" culture");
+    const merged = "Lone Novice synthesises a pathogen culture with step-by-step help";
+    for (const page of [fran, eli]) await expect.poll(() => title(page).inputValue(), poll).toBe(merged);
+  }, 90_000);
 });
