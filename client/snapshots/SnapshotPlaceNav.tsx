@@ -2,7 +2,7 @@ import type * as Y from "yjs";
 import { useRisks, useScenarioList } from "../hooks/useContent";
 import { placeFromKey, placeKey, type SnapshotPlace } from "./snapshotNav";
 
-/** Overview, threat model, register, and a picker over the snapshot's own risks and scenarios. */
+/** Overview, threat model, framework, rounds, register, acceptance, and a picker over the snapshot's own risks and scenarios. */
 export function SnapshotPlaceNav({
   doc,
   place,
@@ -29,7 +29,10 @@ export function SnapshotPlaceNav({
     <nav className="snapshot-place-nav" aria-label="In this snapshot">
       {fixed({ kind: "overview" }, "Overview")}
       {fixed({ kind: "threatModel" }, "Threat model")}
+      {fixed({ kind: "framework" }, "Framework")}
+      {fixed({ kind: "rounds" }, "Rounds")}
       {fixed({ kind: "register" }, "Risk register")}
+      {fixed({ kind: "acceptance" }, "Acceptance")}
       <label className="snapshot-place-pick">
         <span>Risk or scenario</span>
         <select

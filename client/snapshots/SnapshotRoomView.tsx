@@ -1,10 +1,13 @@
 import { type MouseEvent, useEffect, useMemo, useRef, useState } from "react";
+import { AcceptanceView } from "../acceptance/AcceptanceView";
 import { HistoryScopeContext } from "../charts/historyScope";
 import { Link } from "../components/Link";
 import { EditableContext } from "../fields/editable";
 import { formatDateTime } from "../format";
+import { FrameworkView } from "../framework/FrameworkView";
 import { RegisterView } from "../register/RegisterView";
 import { RoomContext, type RoomValue, useRoom } from "../room/RoomContext";
+import { RoundsView } from "../rounds/RoundsView";
 import { roomPath } from "../router";
 import { ScenarioView } from "../scenario/ScenarioView";
 import { ThreatModelView } from "../threats/ThreatModelView";
@@ -78,6 +81,8 @@ function FrozenRoom({ room }: { room: SnapshotRoom }) {
       controlDoc: room.control,
       provider: room.provider,
       history: room.history,
+      // Seen as an observer sees the room: no estimate form, dissent or facilitator control.
+      self: { ...live.self, role: "observer" },
       canEdit: false,
       canFacilitate: false,
     }),
@@ -139,6 +144,12 @@ function PlaceView({ place }: { place: SnapshotPlace }) {
       return <ThreatModelView />;
     case "register":
       return <RegisterView />;
+    case "framework":
+      return <FrameworkView />;
+    case "rounds":
+      return <RoundsView />;
+    case "acceptance":
+      return <AcceptanceView />;
     case "risk":
       return <RiskView key={place.riskId} riskId={place.riskId} />;
     case "scenario":

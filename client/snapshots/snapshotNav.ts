@@ -5,6 +5,9 @@ export type SnapshotPlace =
   | { kind: "overview" }
   | { kind: "threatModel" }
   | { kind: "register" }
+  | { kind: "framework" }
+  | { kind: "rounds" }
+  | { kind: "acceptance" }
   | { kind: "risk"; riskId: string }
   | { kind: "scenario"; scenarioId: string };
 
@@ -28,6 +31,9 @@ export function placeForHref(href: string, workshopId: string): SnapshotPlace | 
     case "overview":
     case "threatModel":
     case "register":
+    case "framework":
+    case "rounds":
+    case "acceptance":
       return { kind: v.kind };
     case "risk":
       return { kind: "risk", riskId: v.riskId };
@@ -47,6 +53,7 @@ export function placeFromKey(key: string): SnapshotPlace {
   if (kind === "risk") return { kind: "risk", riskId: id };
   if (kind === "scenario") return { kind: "scenario", scenarioId: id };
   if (kind === "threatModel") return { kind: "threatModel" };
-  if (kind === "register") return { kind: "register" };
+  if (kind === "register" || kind === "framework" || kind === "rounds" || kind === "acceptance")
+    return { kind };
   return { kind: "overview" };
 }

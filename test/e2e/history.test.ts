@@ -53,7 +53,7 @@ describe.skipIf(!existsSync(CHROMIUM))("snapshots, history and exports in the ro
     await join(fran, link.url, "Fran Facilitator");
     await waitConnected(fran);
 
-    await fran.getByRole("link", { name: "Snapshots & history" }).click();
+    await fran.getByRole("link", { name: "Snapshots & history", exact: true }).click();
     await takeSnapshot(fran, BEFORE);
 
     // A residual round on the hospitals scenario: the facilitator opens and reveals it in the room,
@@ -88,7 +88,7 @@ describe.skipIf(!existsSync(CHROMIUM))("snapshots, history and exports in the ro
     await fran.getByRole("button", { name: `Yes, reveal round ${roundNumber}` }).click();
     await fran.getByRole("button", { name: `Close round ${roundNumber}` }).waitFor();
 
-    await fran.getByRole("link", { name: "Snapshots & history" }).click();
+    await fran.getByRole("link", { name: "Snapshots & history", exact: true }).click();
     await takeSnapshot(fran, AFTER);
 
     // The comparison: the hospitals scenario changed, its residual estimate went up.
@@ -100,6 +100,25 @@ describe.skipIf(!existsSync(CHROMIUM))("snapshots, history and exports in the ro
     const hospitals = changed.getByRole("article", { name: SCENARIO });
     await expect.poll(() => hospitals.textContent(), poll).toMatch(/Residual[\s\S]*higher/);
 
+    // The earlier snapshot, opened read-only: its rounds stop before the fourth, its framework and
+    // acceptance are those of that moment, and nothing in it can be changed.
+    await fran.getByRole("link", { name: "Snapshots & history", exact: true }).click();
+    await fran.getByRole("link", { name: `Open “${BEFORE}”` }).click();
+    const frame = fran.getByRole("region", { name: `Snapshot “${BEFORE}”` });
+    const places = fran.getByRole("navigation", { name: "In this snapshot" });
+    await places.getByRole("button", { name: "Rounds" }).click();
+    await frame.getByRole("region", { name: /^Round 3/ }).waitFor();
+    expect(await frame.getByRole("region", { name: /^Round 4/ }).count()).toBe(0);
+    await places.getByRole("button", { name: "Framework" }).click();
+    await expect.poll(() => frame.textContent(), poll).toMatch(/Locked/);
+    await places.getByRole("button", { name: "Acceptance" }).click();
+    await expect.poll(() => frame.textContent(), poll).toMatch(/Overall verdict/);
+    for (const kind of ["textbox", "combobox", "checkbox", "radio"] as const)
+      expect(await frame.getByRole(kind).count()).toBe(0);
+    expect(
+      await frame.getByRole("button", { name: /Record|Revise|Reveal|Close|Unlock|Open round/ }).count(),
+    ).toBe(0);
+
     // The history: both snapshots on the axis of the register's chart.
     await fran.getByRole("link", { name: "Risk register" }).click();
     const chart = fran.getByRole("img", { name: /^Risk history/ });
@@ -110,7 +129,7 @@ describe.skipIf(!existsSync(CHROMIUM))("snapshots, history and exports in the ro
     await figure.screenshot({ path: path.join(SCREENSHOTS, "history.png") });
 
     // Every format, of the current state and of a snapshot, from the room.
-    await fran.getByRole("link", { name: "Snapshots & history" }).click();
+    await fran.getByRole("link", { name: "Snapshots & history", exact: true }).click();
     const now = "Download the current state";
     const json = await download(fran, now, "JSON");
     expect(json.name).toMatch(/\.json$/);
