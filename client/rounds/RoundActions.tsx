@@ -3,6 +3,9 @@ import type { RoundView } from "../../shared/estimationView";
 import { closeRound, describeError, revealRound } from "../api";
 import { useRoom } from "../room/RoomContext";
 
+/** The id of a round card's heading, which takes the focus when its last button goes. */
+export const roundHeadingId = (roundId: string): string => `round-${roundId}-heading`;
+
 /** The facilitator's reveal (after an inline confirmation: it cannot be undone) and close buttons. */
 export function RoundActions({ round }: { round: RoundView }) {
   const { token, workshopId, canFacilitate } = useRoom();
@@ -17,9 +20,11 @@ export function RoundActions({ round }: { round: RoundView }) {
   const step = `${round.state}-${confirming}`;
   useEffect(() => {
     if (focusAt !== step) return;
-    stepButton.current?.focus();
+    // A closed round has no step left: the keyboard goes to its heading.
+    if (round.state === "closed") document.getElementById(roundHeadingId(round.id))?.focus();
+    else stepButton.current?.focus();
     setFocusAt(null);
-  }, [focusAt, step]);
+  }, [focusAt, step, round.state, round.id]);
   if (!canFacilitate || round.state === "closed") return null;
 
   const run = async (action: () => Promise<unknown>, next: string | null) => {
@@ -84,7 +89,7 @@ export function RoundActions({ round }: { round: RoundView }) {
           type="button"
           className="small-button"
           disabled={busy}
-          onClick={() => run(() => closeRound(token, workshopId, round.id), null)}
+          onClick={() => run(() => closeRound(token, workshopId, round.id), "closed-false")}
         >
           Close round {round.number}
         </button>

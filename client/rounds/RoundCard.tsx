@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import type { Framework } from "../../shared/estimation/framework";
 import type { RoundView } from "../../shared/estimationView";
 import { formatDateTime } from "../format";
@@ -7,7 +7,7 @@ import { useRevealed } from "../hooks/useEstimation";
 import { useRoom } from "../room/RoomContext";
 import { OpenScenario } from "./OpenScenario";
 import { RevealedScenario } from "./RevealedScenario";
-import { RoundActions } from "./RoundActions";
+import { RoundActions, roundHeadingId } from "./RoundActions";
 import { KIND_LABELS } from "./roundsModel";
 import { useMyEstimates } from "./useMyEstimates";
 
@@ -26,14 +26,31 @@ export function RoundCard({ round, rounds, framework }: Props) {
   const [expanded, setExpanded] = useState(round.state === "open" || round.id === rounds[0]?.id);
   const isExpert = self.role === "expert";
   const mine = useMyEstimates(round.id, isExpert && round.state === "open" && expanded);
-  const headingId = `round-${round.id}-heading`;
+  const headingId = roundHeadingId(round.id);
   const bodyId = `round-${round.id}-body`;
+  // When the reveal removes the form someone was typing in, the keyboard lands on the round's
+  // heading, not at the top of the page. Focus counts as still inside until it moves somewhere
+  // else on purpose (a removed element's blur has no new target).
+  const focusInside = useRef(false);
+  useLayoutEffect(() => {
+    if (round.state !== "open" && focusInside.current && document.activeElement === document.body)
+      document.getElementById(headingId)?.focus();
+  }, [round.state, headingId]);
 
   return (
-    <section className={`panel round-card round-${round.state}`} aria-labelledby={headingId}>
+    <section
+      className={`panel round-card round-${round.state}`}
+      aria-labelledby={headingId}
+      onFocus={() => {
+        focusInside.current = true;
+      }}
+      onBlur={(e) => {
+        if (e.relatedTarget && !e.currentTarget.contains(e.relatedTarget)) focusInside.current = false;
+      }}
+    >
       <div className="panel-head round-head">
         <div>
-          <h3 id={headingId}>
+          <h3 id={headingId} tabIndex={-1}>
             Round {round.number} <span className="round-kind-label">· {KIND_LABELS[round.kind]}</span>
           </h3>
           <p className="round-meta muted small">

@@ -99,6 +99,9 @@ describe.skipIf(!existsSync(CHROMIUM))("estimation in the room", () => {
         .toMatch(
           /Protocol gaps remain[\s\S]*Uplift study pending|Uplift study pending[\s\S]*Protocol gaps remain/,
         );
+    // The reveal took away the form Ada had just used: her keyboard is on the round, not lost.
+    const focused = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? "");
+    await expect.poll(() => focused(ada), poll).toMatch(/^Round 1/);
 
     // The geometric mean of the odds of 2% and 3% is 2.45% (shown as 2.5%): the "Possible" band;
     // with "Severe", the default matrix says "Unacceptable".
@@ -168,6 +171,7 @@ describe.skipIf(!existsSync(CHROMIUM))("estimation in the room", () => {
     // Round 2: revising, an expert sees their own last answer and the group's spread beside the form.
     await fran.getByRole("link", { name: "Estimation rounds" }).click();
     await fran.getByRole("button", { name: "Close round 1" }).click();
+    await expect.poll(() => focused(fran), poll).toMatch(/^Round 1/);
     await fran.getByRole("checkbox", { name: SCENARIO }).check();
     await fran.getByRole("button", { name: "Open round" }).click();
     await fran.getByRole("button", { name: "Reveal round 2" }).waitFor();
