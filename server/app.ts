@@ -132,7 +132,7 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
   api.route("/", inviteRoutes(services));
   api.route("/", roomControlRoutes(services));
   api.route("/", estimationRoutes(services));
-  api.route("/", snapshotRoutes(services));
+  api.route("/", snapshotRoutes(services, config.createToken));
   api.all("*", () => {
     throw new ApiError(404, "not_found", "no such API route");
   });

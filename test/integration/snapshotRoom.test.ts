@@ -1,5 +1,6 @@
 /** The room's snapshot endpoints: the risk history, and a new workshop started from a snapshot. */
 import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { addScenario, listScenarios, risksOf } from "../../shared/content";
 import { defaultFramework } from "../../shared/estimation/framework";
@@ -202,5 +203,30 @@ describe("POST /workshops/:id/snapshots/:snapshotId/new-workshop", () => {
     const corrupt = await call<ErrorBody>(server.url, "POST", url, { token: facilitator, body: {} });
     expect(corrupt.status).toBe(500);
     expect(corrupt.body.error.code).toBe("snapshot_corrupt");
+  });
+});
+
+describe("a new workshop from a snapshot, on a server with a create token", () => {
+  it("is refused with the way round it, and creates nothing", async () => {
+    await server.close();
+    server = await startTestServer({ RISKROOM_CREATE_TOKEN: "s3cret-create-token" });
+    const created = await call<{ workshop: { id: string }; session: { token: string } }>(
+      server.url,
+      "POST",
+      "/workshops",
+      { token: "s3cret-create-token", body: { title: "Guarded", displayName: "Fran" } },
+    );
+    const route = `/workshops/${created.body.workshop.id}`;
+    const facilitator = created.body.session.token;
+    const entry = await take(route, facilitator, "baseline");
+    const before = readFileSync(path.join(server.dataDir, "meta.json"), "utf8");
+    const res = await call<ErrorBody>(server.url, "POST", `${route}/snapshots/${entry.id}/new-workshop`, {
+      token: facilitator,
+      body: {},
+    });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe("create_token_required");
+    expect(res.body.error.message).toMatch(/import it with the token/);
+    expect(readFileSync(path.join(server.dataDir, "meta.json"), "utf8")).toBe(before);
   });
 });
