@@ -79,8 +79,12 @@ async function request<T>(method: string, route: string, options: { token?: stri
 /** Any answer sets the server clock (see serverClock.ts); this one is cheap. */
 export const syncServerClock = (token: string) => request<unknown>("GET", "/me", { token });
 
-export const createWorkshop = (body: CreateWorkshopBody) =>
-  request<CreateWorkshopResponse>("POST", "/workshops", { body });
+/** `createToken`: the server's create token, on a server that limits who may start a workshop. */
+export const createWorkshop = (body: CreateWorkshopBody, createToken?: string) =>
+  request<CreateWorkshopResponse>("POST", "/workshops", {
+    body,
+    ...(createToken ? { token: createToken } : {}),
+  });
 
 export const joinWorkshop = (body: JoinBody) => request<JoinResponse>("POST", "/join", { body });
 

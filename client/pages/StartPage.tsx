@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from "react";
 import { MAX_NAME_LENGTH } from "../../shared/limits";
-import { createWorkshop, describeError } from "../api";
+import { ApiRequestError, createWorkshop, describeError } from "../api";
 import { FormError } from "../components/FormError";
 import { Layout } from "../components/Layout";
 import { Link } from "../components/Link";
@@ -12,23 +12,37 @@ export function StartPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [sessions] = useState(listSessions);
-  const ids = { title: useId(), subject: useId(), name: useId(), subjectHint: useId() };
+  // Shown once the server has said it lets only holders of its create token start workshops.
+  const [needsToken, setNeedsToken] = useState(false);
+  const ids = {
+    title: useId(),
+    subject: useId(),
+    name: useId(),
+    subjectHint: useId(),
+    token: useId(),
+    tokenHint: useId(),
+  };
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const subject = String(form.get("subject") ?? "").trim();
+    const createToken = String(form.get("createToken") ?? "").trim();
     setBusy(true);
     setError(null);
     try {
-      const created = await createWorkshop({
-        title: String(form.get("title") ?? ""),
-        displayName: String(form.get("displayName") ?? ""),
-        ...(subject ? { subject } : {}),
-      });
+      const created = await createWorkshop(
+        {
+          title: String(form.get("title") ?? ""),
+          displayName: String(form.get("displayName") ?? ""),
+          ...(subject ? { subject } : {}),
+        },
+        createToken || undefined,
+      );
       saveSession(created);
       navigate(`/w/${created.workshop.id}`);
     } catch (err) {
+      if (err instanceof ApiRequestError && err.status === 401) setNeedsToken(true);
       setError(describeError(err));
       setBusy(false);
     }
@@ -72,6 +86,23 @@ export function StartPage() {
                 autoComplete="name"
               />
             </div>
+            {needsToken && (
+              <div className="field">
+                <label htmlFor={ids.token}>Create token</label>
+                <input
+                  id={ids.token}
+                  name="createToken"
+                  type="password"
+                  required
+                  autoComplete="off"
+                  aria-describedby={ids.tokenHint}
+                />
+                <p id={ids.tokenHint} className="hint">
+                  This server lets only holders of its create token start workshops; its operator has it. It
+                  is sent with this request only and not kept.
+                </p>
+              </div>
+            )}
             <FormError message={error} />
             <button type="submit" className="primary" disabled={busy}>
               {busy ? "Creating…" : "Create workshop"}

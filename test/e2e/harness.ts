@@ -50,9 +50,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+/** `env`: more of the server's configuration, e.g. a create token. */
+export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
   await buildClientOnce();
-  const server = await startTestServer({ CLIENT_DIR: clientDist });
+  const server = await startTestServer({ ...env, CLIENT_DIR: clientDist });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -91,10 +92,10 @@ export async function startHarness(): Promise<Harness> {
  * One harness for the enclosing describe block: started before its tests, each test's browser
  * contexts closed after it, everything closed at the end. Used before it starts, it throws.
  */
-export function harnessForSuite(): Harness {
+export function harnessForSuite(env: Record<string, string> = {}): Harness {
   let h: Harness | undefined;
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startHarness(env);
   }, 180_000);
   afterEach(async () => h?.closeContexts());
   afterAll(async () => h?.close());
