@@ -44,7 +44,9 @@ export interface TimerState {
 /** Where the facilitator asked everyone to look; `seq` grows with each request so a repeat is noticed. */
 export interface FocusState {
   scenarioId: string | null;
+  /** The facilitator's display name, for the note, and participant id, to tell "you" from a namesake. */
   by: string;
+  byId?: string;
   at: string;
   seq: number;
 }

@@ -6,6 +6,7 @@ import { navigate, type RoomView, roomPath } from "../router";
 export interface FocusNote {
   scenarioId: string;
   by: string;
+  byId: string | null;
   seq: number;
 }
 
@@ -33,7 +34,7 @@ export function useFocusFollow(
     seen.current = focus.seq;
     if (focus.scenarioId === null) return setNote(null);
     navigate(roomPath(workshopId, { kind: "scenario", scenarioId: focus.scenarioId }));
-    setNote({ scenarioId: focus.scenarioId, by: focus.by, seq: focus.seq });
+    setNote({ scenarioId: focus.scenarioId, by: focus.by, byId: focus.byId ?? null, seq: focus.seq });
   }, [focus, controlSynced, workshopId]);
 
   const onNoteScenario = view.kind === "scenario" && view.scenarioId === note?.scenarioId;

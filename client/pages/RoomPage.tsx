@@ -166,9 +166,7 @@ function Room({
             <RoomNav view={view} ready={ready} />
             <main id="main" className="room-pane" tabIndex={-1}>
               {finalClose && <ClosedNotice close={finalClose} onForget={onForget} />}
-              {focus.note && (
-                <FocusNoteBanner note={focus.note} selfName={self.name} onDismiss={focus.dismiss} />
-              )}
+              {focus.note && <FocusNoteBanner note={focus.note} self={self} onDismiss={focus.dismiss} />}
               {ready ? <RoomMain view={view} /> : <p className="muted pane-inner">Loading the workshop…</p>}
             </main>
           </div>

@@ -48,6 +48,7 @@ export class RoomControlService {
       focus = {
         scenarioId: body.scenarioId,
         by: ctx.participant.displayName,
+        byId: ctx.participant.id,
         at: new Date().toISOString(),
         seq: (readFocus(doc)?.seq ?? 0) + 1,
       };
