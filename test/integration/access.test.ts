@@ -1,23 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { CloseCode } from "../../shared/limits";
 import { call, createInvite, join, workshopWith } from "../helpers/api";
 import { openRaw } from "../helpers/rawSocket";
-import { startTestServer, type TestServer } from "../helpers/testServer";
-import { connectPeer, type Peer } from "../helpers/yclient";
+import { serverPerTest } from "../helpers/serverPerTest";
 
-let server: TestServer;
-const peers: Peer[] = [];
-
-beforeEach(async () => {
-  server = await startTestServer();
-});
-afterEach(async () => {
-  for (const p of peers.splice(0)) p.destroy();
-  await server.close();
-});
+const live = serverPerTest();
 
 async function closeCodeFor(room: string, token?: string, headers: Record<string, string> = {}) {
-  const socket = openRaw(server.wsUrl, room, token, headers);
+  const socket = openRaw(live.server.wsUrl, room, token, headers);
   const closed = await socket.closed;
   expect(socket.messages).toHaveLength(0);
   return closed.code;
@@ -25,29 +15,25 @@ async function closeCodeFor(room: string, token?: string, headers: Record<string
 
 describe("who may open a room", () => {
   it("refuses a missing or unknown token with 4401 and sends nothing first", async () => {
-    const { workshopId } = await workshopWith(server.url, []);
+    const { workshopId } = await workshopWith(live.server.url, []);
     expect(await closeCodeFor(workshopId)).toBe(CloseCode.unauthorized);
     expect(await closeCodeFor(workshopId, "not-a-real-token-at-all")).toBe(CloseCode.unauthorized);
     expect(await closeCodeFor(`${workshopId}/control`)).toBe(CloseCode.unauthorized);
   });
 
   it("refuses an expired session with 4401, over websockets and REST", async () => {
-    const expiring = await startTestServer({ SESSION_TTL_HOURS: "0" });
-    try {
-      const { workshopId, facilitator } = await workshopWith(expiring.url, []);
-      const socket = openRaw(expiring.wsUrl, workshopId, facilitator);
-      expect((await socket.closed).code).toBe(CloseCode.unauthorized);
-      const res = await call(expiring.url, "GET", `/workshops/${workshopId}`, { token: facilitator });
-      expect(res.status).toBe(401);
-      expect(res.body).toMatchObject({ error: { code: "session_expired" } });
-    } finally {
-      await expiring.close();
-    }
+    const expiring = await live.replace({ SESSION_TTL_HOURS: "0" });
+    const { workshopId, facilitator } = await workshopWith(expiring.url, []);
+    const socket = openRaw(expiring.wsUrl, workshopId, facilitator);
+    expect((await socket.closed).code).toBe(CloseCode.unauthorized);
+    const res = await call(expiring.url, "GET", `/workshops/${workshopId}`, { token: facilitator });
+    expect(res.status).toBe(401);
+    expect(res.body).toMatchObject({ error: { code: "session_expired" } });
   });
 
   it("keeps a session of one workshop out of every room of another, and out of made-up room names", async () => {
-    const a = await workshopWith(server.url, ["expert"]);
-    const b = await workshopWith(server.url, []);
+    const a = await workshopWith(live.server.url, ["expert"]);
+    const b = await workshopWith(live.server.url, []);
     const token = a.people[0]!.token;
     expect(await closeCodeFor(b.workshopId, token)).toBe(CloseCode.forbidden);
     expect(await closeCodeFor(`${b.workshopId}/control`, token)).toBe(CloseCode.forbidden);
@@ -61,25 +47,25 @@ describe("who may open a room", () => {
     ]) {
       expect(await closeCodeFor(name, token), name).toBe(CloseCode.notFound);
     }
-    const res = await call(server.url, "GET", `/workshops/${b.workshopId}/participants`, { token });
+    const res = await call(live.server.url, "GET", `/workshops/${b.workshopId}/participants`, { token });
     expect(res.status).toBe(403);
   });
 
   it("refuses a foreign Origin before upgrading, and accepts its own", async () => {
-    const { workshopId, facilitator } = await workshopWith(server.url, []);
-    const foreign = openRaw(server.wsUrl, workshopId, facilitator, { origin: "https://evil.example" });
+    const { workshopId, facilitator } = await workshopWith(live.server.url, []);
+    const foreign = openRaw(live.server.wsUrl, workshopId, facilitator, { origin: "https://evil.example" });
     expect(await foreign.refused).toBe(403);
-    const own = openRaw(server.wsUrl, workshopId, facilitator, { origin: server.url });
+    const own = openRaw(live.server.wsUrl, workshopId, facilitator, { origin: live.server.url });
     await own.opened;
     own.ws.close();
     // Reached by another address (a LAN IP, a host name), the page's origin matches the Host it sent.
-    const lan = openRaw(server.wsUrl, workshopId, facilitator, {
+    const lan = openRaw(live.server.wsUrl, workshopId, facilitator, {
       origin: "http://riskroom.lan:8787",
       host: "riskroom.lan:8787",
     });
     await lan.opened;
     lan.ws.close();
-    const mismatch = openRaw(server.wsUrl, workshopId, facilitator, {
+    const mismatch = openRaw(live.server.wsUrl, workshopId, facilitator, {
       origin: "http://evil.example:8787",
       host: "riskroom.lan:8787",
     });
@@ -87,18 +73,22 @@ describe("who may open a room", () => {
   });
 
   it("drops a revoked invite's open sockets within a second with 4403, and refuses its token afterwards", async () => {
-    const { workshopId, facilitator, people } = await workshopWith(server.url, ["expert", "expert"]);
+    const { workshopId, facilitator, people } = await workshopWith(live.server.url, ["expert", "expert"]);
     const [revoked, kept] = people as [(typeof people)[0], (typeof people)[0]];
-    const gone = connectPeer(server.wsUrl, workshopId, revoked.token);
-    const goneControl = connectPeer(server.wsUrl, `${workshopId}/control`, revoked.token);
-    const stays = connectPeer(server.wsUrl, workshopId, kept.token);
-    peers.push(gone, goneControl, stays);
+    const gone = live.peer(workshopId, revoked.token);
+    const goneControl = live.peer(`${workshopId}/control`, revoked.token);
+    const stays = live.peer(workshopId, kept.token);
     await Promise.all([gone.synced(), goneControl.synced(), stays.synced()]);
 
     const started = Date.now();
-    const res = await call(server.url, "DELETE", `/workshops/${workshopId}/invites/${revoked.invite.id}`, {
-      token: facilitator,
-    });
+    const res = await call(
+      live.server.url,
+      "DELETE",
+      `/workshops/${workshopId}/invites/${revoked.invite.id}`,
+      {
+        token: facilitator,
+      },
+    );
     expect(res.status).toBe(200);
     await vi.waitFor(
       () => {
@@ -110,45 +100,44 @@ describe("who may open a room", () => {
     expect(Date.now() - started).toBeLessThan(1000);
     expect(stays.provider.wsconnected).toBe(true);
     expect(await closeCodeFor(workshopId, revoked.token)).toBe(CloseCode.forbidden);
-    const me = await call(server.url, "GET", "/me", { token: revoked.token });
+    const me = await call(live.server.url, "GET", "/me", { token: revoked.token });
     expect(me.status).toBe(403);
     // The participants list in the control document marks the revoked participant.
-    const watcher = connectPeer(server.wsUrl, `${workshopId}/control`, kept.token);
-    peers.push(watcher);
+    const watcher = live.peer(`${workshopId}/control`, kept.token);
     await watcher.synced();
     const entry = watcher.doc.getMap("participants").get(revoked.participant.id) as { revokedAt?: string };
     expect(entry.revokedAt).toBeTypeOf("string");
   });
 
   it("refuses joins through a revoked, expired or used-up invite", async () => {
-    const { workshopId, facilitator } = await workshopWith(server.url, []);
-    const once = await createInvite(server.url, facilitator, workshopId, "expert", { maxUses: 1 });
-    await join(server.url, once.token, "First");
-    const again = await call(server.url, "POST", "/join", {
+    const { workshopId, facilitator } = await workshopWith(live.server.url, []);
+    const once = await createInvite(live.server.url, facilitator, workshopId, "expert", { maxUses: 1 });
+    await join(live.server.url, once.token, "First");
+    const again = await call(live.server.url, "POST", "/join", {
       body: { inviteToken: once.token, displayName: "Second" },
     });
     expect(again).toMatchObject({ status: 410, body: { error: { code: "invite_used_up" } } });
 
-    const soon = await createInvite(server.url, facilitator, workshopId, "expert", {
+    const soon = await createInvite(live.server.url, facilitator, workshopId, "expert", {
       expiresAt: new Date(Date.now() + 300).toISOString(),
     });
     await new Promise((r) => setTimeout(r, 400));
-    const late = await call(server.url, "POST", "/join", {
+    const late = await call(live.server.url, "POST", "/join", {
       body: { inviteToken: soon.token, displayName: "Late" },
     });
     expect(late).toMatchObject({ status: 410, body: { error: { code: "invite_expired" } } });
 
-    const pulled = await createInvite(server.url, facilitator, workshopId, "observer");
-    await call(server.url, "DELETE", `/workshops/${workshopId}/invites/${pulled.invite.id}`, {
+    const pulled = await createInvite(live.server.url, facilitator, workshopId, "observer");
+    await call(live.server.url, "DELETE", `/workshops/${workshopId}/invites/${pulled.invite.id}`, {
       token: facilitator,
     });
-    const refused = await call(server.url, "POST", "/join", {
+    const refused = await call(live.server.url, "POST", "/join", {
       body: { inviteToken: pulled.token, displayName: "X" },
     });
     expect(refused).toMatchObject({ status: 410, body: { error: { code: "invite_revoked" } } });
 
     const listed = await call<{ invites: Array<Record<string, unknown>> }>(
-      server.url,
+      live.server.url,
       "GET",
       `/workshops/${workshopId}/invites`,
       { token: facilitator },

@@ -1,29 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { defaultFramework } from "../../shared/estimation/framework";
 import { readLock, readRevealed, readRounds, readUnlocks } from "../../shared/estimationView";
 import type { SnapshotBlob } from "../../shared/snapshot";
 import type { WorkshopExport } from "../../shared/workshopExport";
 import { call } from "../helpers/api";
 import { lockAndOpen, numberPatterns, recorder, setupWorkshop } from "../helpers/estimation";
+import { serverPerTest } from "../helpers/serverPerTest";
 import { takeSnapshot } from "../helpers/snapshots";
-import { startTestServer, type TestServer } from "../helpers/testServer";
-import { connectPeer, type Peer } from "../helpers/yclient";
 
-let server: TestServer;
-const peers: Peer[] = [];
-const peer = (room: string, token: string) => {
-  const p = connectPeer(server.wsUrl, room, token);
-  peers.push(p);
-  return p;
-};
-
-beforeEach(async () => {
-  server = await startTestServer();
-});
-afterEach(async () => {
-  for (const p of peers.splice(0)) p.destroy();
-  await server.close();
-});
+const live = serverPerTest();
 
 const estimate = (scenarioId: string, best: number, rationale: string) => ({
   scenarioId,
@@ -35,9 +20,9 @@ const estimate = (scenarioId: string, best: number, rationale: string) => ({
 
 describe("the framework lock", () => {
   it("refuses a round before the lock, a short ladder at lock, edits while locked, and an unjustified unlock", async () => {
-    const s = await setupWorkshop(server.url, server.wsUrl, ["expert"]);
+    const s = await setupWorkshop(live.server.url, live.server.wsUrl, ["expert"]);
     const f = s.facilitator;
-    const early = await call(server.url, "POST", `${s.route}/rounds`, {
+    const early = await call(live.server.url, "POST", `${s.route}/rounds`, {
       token: f,
       body: { scenarioIds: s.scenarioIds },
     });
@@ -46,11 +31,11 @@ describe("the framework lock", () => {
     const short = defaultFramework();
     short.ladders.cbrn = short.ladders.cbrn!.slice(0, 1);
     expect(
-      (await call(server.url, "PUT", `${s.route}/framework`, { token: f, body: { framework: short } }))
+      (await call(live.server.url, "PUT", `${s.route}/framework`, { token: f, body: { framework: short } }))
         .status,
     ).toBe(200);
     const refused = await call<{ error: { fields: Record<string, string[]> } }>(
-      server.url,
+      live.server.url,
       "POST",
       `${s.route}/framework/lock`,
       { token: f },
@@ -59,42 +44,52 @@ describe("the framework lock", () => {
     expect(Object.keys(refused.body.error.fields)).toEqual(["ladders.cbrn"]);
 
     const full = defaultFramework();
-    await call(server.url, "PUT", `${s.route}/framework`, { token: f, body: { framework: full } });
-    const locked = await call<{ lock: { hash: string } }>(server.url, "POST", `${s.route}/framework/lock`, {
-      token: f,
-    });
+    await call(live.server.url, "PUT", `${s.route}/framework`, { token: f, body: { framework: full } });
+    const locked = await call<{ lock: { hash: string } }>(
+      live.server.url,
+      "POST",
+      `${s.route}/framework/lock`,
+      {
+        token: f,
+      },
+    );
     expect(locked.status).toBe(200);
     const firstHash = locked.body.lock.hash;
     expect(firstHash).toMatch(/^[0-9a-f]{64}$/);
 
-    const edit = await call(server.url, "PUT", `${s.route}/framework`, {
+    const edit = await call(live.server.url, "PUT", `${s.route}/framework`, {
       token: f,
       body: { framework: full },
     });
     expect(edit).toMatchObject({ status: 409, body: { error: { code: "framework_locked" } } });
     for (const body of [{}, { justification: "" }, { justification: "   short  " }]) {
-      expect((await call(server.url, "POST", `${s.route}/framework/unlock`, { token: f, body })).status).toBe(
-        400,
-      );
+      expect(
+        (await call(live.server.url, "POST", `${s.route}/framework/unlock`, { token: f, body })).status,
+      ).toBe(400);
     }
-    const expertTry = await call(server.url, "POST", `${s.route}/framework/unlock`, {
+    const expertTry = await call(live.server.url, "POST", `${s.route}/framework/unlock`, {
       token: s.people[0]!.token,
       body: { justification: "I would like to change the tiers please" },
     });
     expect(expertTry.status).toBe(403);
 
-    const unlock = await call(server.url, "POST", `${s.route}/framework/unlock`, {
+    const unlock = await call(live.server.url, "POST", `${s.route}/framework/unlock`, {
       token: f,
       body: { justification: "Severity anchors were in the wrong currency" },
     });
     expect(unlock.status).toBe(200);
     const changed = defaultFramework();
     changed.severityLevels[0]!.anchor = "< €1 M";
-    await call(server.url, "PUT", `${s.route}/framework`, { token: f, body: { framework: changed } });
-    const relocked = await call<{ lock: { hash: string } }>(server.url, "POST", `${s.route}/framework/lock`, {
-      token: f,
-    });
-    const observerView = peer(`${s.workshopId}/control`, s.people[0]!.token);
+    await call(live.server.url, "PUT", `${s.route}/framework`, { token: f, body: { framework: changed } });
+    const relocked = await call<{ lock: { hash: string } }>(
+      live.server.url,
+      "POST",
+      `${s.route}/framework/lock`,
+      {
+        token: f,
+      },
+    );
+    const observerView = live.peer(`${s.workshopId}/control`, s.people[0]!.token);
     await observerView.synced();
     await vi.waitFor(() => expect(readLock(observerView.doc)?.hash).toBe(relocked.body.lock.hash));
     expect(readUnlocks(observerView.doc)).toEqual([
@@ -111,15 +106,20 @@ describe("the framework lock", () => {
 
 describe("blind rounds", () => {
   it("shows no estimate value to anyone while the round is open, and every value after reveal", async () => {
-    const s = await setupWorkshop(server.url, server.wsUrl, ["expert", "expert", "expert", "observer"]);
+    const s = await setupWorkshop(live.server.url, live.server.wsUrl, [
+      "expert",
+      "expert",
+      "expert",
+      "observer",
+    ]);
     const [e1, e2, e3, observer] = s.people;
     const watchers = [s.facilitator, e1!.token, e2!.token, e3!.token, observer!.token];
     const sockets = watchers.flatMap((token) => [
-      recorder(server.wsUrl, s.workshopId, token),
-      recorder(server.wsUrl, `${s.workshopId}/control`, token),
+      recorder(live.server.wsUrl, s.workshopId, token),
+      recorder(live.server.wsUrl, `${s.workshopId}/control`, token),
     ]);
     await Promise.all(sockets.map((x) => x.opened));
-    const roundId = await lockAndOpen(server.url, s, { anonymous: false });
+    const roundId = await lockAndOpen(live.server.url, s, { anonymous: false });
 
     const secrets = [
       estimate(s.scenarioIds[0]!, 0.0137, "SECRET-RATIONALE-ONE"),
@@ -128,7 +128,7 @@ describe("blind rounds", () => {
     ];
     const apiSeen: string[] = [];
     for (const [i, who] of [e1!, e2!, e3!].entries()) {
-      const res = await call(server.url, "POST", `${s.route}/rounds/${roundId}/estimates`, {
+      const res = await call(live.server.url, "POST", `${s.route}/rounds/${roundId}/estimates`, {
         token: who.token,
         body: secrets[i],
       });
@@ -137,12 +137,14 @@ describe("blind rounds", () => {
     // What everyone else can ask the API for while the round is open.
     for (const token of watchers) {
       for (const path of ["", "/participants", "/framework"])
-        apiSeen.push(JSON.stringify((await call(server.url, "GET", `${s.route}${path}`, { token })).body));
+        apiSeen.push(
+          JSON.stringify((await call(live.server.url, "GET", `${s.route}${path}`, { token })).body),
+        );
     }
     apiSeen.push(
       JSON.stringify(
         (
-          await call(server.url, "GET", `${s.route}/rounds/${roundId}/estimates/mine`, {
+          await call(live.server.url, "GET", `${s.route}/rounds/${roundId}/estimates/mine`, {
             token: s.facilitator,
           })
         ).body,
@@ -151,21 +153,21 @@ describe("blind rounds", () => {
     apiSeen.push(
       JSON.stringify(
         (
-          await call(server.url, "GET", `${s.route}/rounds/${roundId}/estimates/mine`, {
+          await call(live.server.url, "GET", `${s.route}/rounds/${roundId}/estimates/mine`, {
             token: observer!.token,
           })
         ).body,
       ),
     );
     const mine = await call<{ estimates: Array<{ rationale: string }> }>(
-      server.url,
+      live.server.url,
       "GET",
       `${s.route}/rounds/${roundId}/estimates/mine`,
       { token: e2!.token },
     );
     expect(mine.body.estimates.map((e) => e.rationale)).toEqual(["SECRET-RATIONALE-TWO"]);
 
-    const control = peer(`${s.workshopId}/control`, observer!.token);
+    const control = live.peer(`${s.workshopId}/control`, observer!.token);
     await control.synced();
     await vi.waitFor(() => expect(readRounds(control.doc)[0]?.submitted[s.scenarioIds[0]!]).toHaveLength(3));
 
@@ -183,7 +185,7 @@ describe("blind rounds", () => {
     expect(readRevealed(control.doc, roundId)).toBeNull();
 
     expect(
-      (await call(server.url, "POST", `${s.route}/rounds/${roundId}/reveal`, { token: s.facilitator }))
+      (await call(live.server.url, "POST", `${s.route}/rounds/${roundId}/reveal`, { token: s.facilitator }))
         .status,
     ).toBe(200);
     await vi.waitFor(() => expect(readRevealed(control.doc, roundId)).not.toBeNull());
@@ -204,15 +206,15 @@ describe("blind rounds", () => {
   });
 
   it("reveals an anonymous round under aliases", async () => {
-    const s = await setupWorkshop(server.url, server.wsUrl, ["expert", "expert"], 1);
-    const roundId = await lockAndOpen(server.url, s, { anonymous: true });
+    const s = await setupWorkshop(live.server.url, live.server.wsUrl, ["expert", "expert"], 1);
+    const roundId = await lockAndOpen(live.server.url, s, { anonymous: true });
     for (const [i, who] of s.people.entries())
-      await call(server.url, "POST", `${s.route}/rounds/${roundId}/estimates`, {
+      await call(live.server.url, "POST", `${s.route}/rounds/${roundId}/estimates`, {
         token: who.token,
         body: estimate(s.scenarioIds[0]!, 0.1 + i / 10, `r${i}`),
       });
     const res = await call<{ revealed: { estimates: Record<string, Array<Record<string, unknown>>> } }>(
-      server.url,
+      live.server.url,
       "POST",
       `${s.route}/rounds/${roundId}/reveal`,
       { token: s.facilitator },
@@ -224,17 +226,17 @@ describe("blind rounds", () => {
   });
 
   it("keeps a revealed round's aggregates and tiers as revealed, though the framework is edited after", async () => {
-    const s = await setupWorkshop(server.url, server.wsUrl, ["expert"], 1);
+    const s = await setupWorkshop(live.server.url, live.server.wsUrl, ["expert"], 1);
     const scenarioId = s.scenarioIds[0]!;
-    const roundId = await lockAndOpen(server.url, s);
-    await call(server.url, "POST", `${s.route}/rounds/${roundId}/estimates`, {
+    const roundId = await lockAndOpen(live.server.url, s);
+    await call(live.server.url, "POST", `${s.route}/rounds/${roundId}/estimates`, {
       token: s.people[0]!.token,
       body: estimate(scenarioId, 0.2, "likely and severe"),
     });
     const tierOf = (revealed: { aggregates: Record<string, { tier: { id: string } | null } | null> }) =>
       revealed.aggregates[scenarioId]?.tier?.id;
     const reveal = await call<{ revealed: { aggregates: Record<string, { tier: { id: string } } | null> } }>(
-      server.url,
+      live.server.url,
       "POST",
       `${s.route}/rounds/${roundId}/reveal`,
       { token: s.facilitator },
@@ -244,7 +246,7 @@ describe("blind rounds", () => {
 
     // Unlock, move the cell that round landed in to "acceptable", lock again.
     const f = s.facilitator;
-    await call(server.url, "POST", `${s.route}/framework/unlock`, {
+    await call(live.server.url, "POST", `${s.route}/framework/unlock`, {
       token: f,
       body: { justification: "the matrix cell for likely and severe was wrong" },
     });
@@ -252,13 +254,13 @@ describe("blind rounds", () => {
     const band = framework.likelihoodBands.find((b) => b.lower <= 0.2 && 0.2 < b.upper)!;
     framework.matrix[band.id]![framework.severityLevels[2]!.id] = "acceptable";
     expect(
-      (await call(server.url, "PUT", `${s.route}/framework`, { token: f, body: { framework } })).status,
+      (await call(live.server.url, "PUT", `${s.route}/framework`, { token: f, body: { framework } })).status,
     ).toBe(200);
-    expect((await call(server.url, "POST", `${s.route}/framework/lock`, { token: f })).status).toBe(200);
+    expect((await call(live.server.url, "POST", `${s.route}/framework/lock`, { token: f })).status).toBe(200);
 
-    const snap = await takeSnapshot(server.url, s.route, f, "after the edit");
+    const snap = await takeSnapshot(live.server.url, s.route, f, "after the edit");
     const blob = await call<{ snapshot: SnapshotBlob }>(
-      server.url,
+      live.server.url,
       "GET",
       `${s.route}/snapshots/${snap.id}`,
       {
@@ -267,15 +269,14 @@ describe("blind rounds", () => {
     );
     expect(tierOf(blob.body.snapshot.revealed[roundId]!)).toBe(tierAtReveal);
     expect(blob.body.snapshot.standings[scenarioId]?.pre?.tier?.id).toBe(tierAtReveal);
-    const exported = await call<WorkshopExport>(server.url, "GET", `${s.route}/export?format=json`, {
+    const exported = await call<WorkshopExport>(live.server.url, "GET", `${s.route}/export?format=json`, {
       token: f,
     });
     const round = exported.body.rounds.find((r) => r.id === roundId)!;
     expect(tierOf(round.revealed!)).toBe(tierAtReveal);
     // And after a restart, from what is on disk.
-    await server.stop();
-    server = await startTestServer({}, server.dataDir);
-    const again = await call<WorkshopExport>(server.url, "GET", `${s.route}/export?format=json`, {
+    await live.restart();
+    const again = await call<WorkshopExport>(live.server.url, "GET", `${s.route}/export?format=json`, {
       token: f,
     });
     expect(tierOf(again.body.rounds.find((r) => r.id === roundId)!.revealed!)).toBe(tierAtReveal);

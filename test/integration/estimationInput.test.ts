@@ -1,25 +1,15 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { defaultFramework } from "../../shared/estimation/framework";
 import { readDeterminations, readVerdict } from "../../shared/estimationView";
 import { call } from "../helpers/api";
 import { lockAndOpen, setupWorkshop } from "../helpers/estimation";
-import { startTestServer, type TestServer } from "../helpers/testServer";
-import { connectPeer, type Peer } from "../helpers/yclient";
+import { serverPerTest } from "../helpers/serverPerTest";
 
-let server: TestServer;
-const peers: Peer[] = [];
+const live = serverPerTest();
 
-beforeEach(async () => {
-  server = await startTestServer();
-});
-afterEach(async () => {
-  for (const p of peers.splice(0)) p.destroy();
-  await server.close();
-});
-
-const meta = () => readFileSync(path.join(server.dataDir, "meta.json"), "utf8");
+const meta = () => readFileSync(path.join(live.server.dataDir, "meta.json"), "utf8");
 const level = defaultFramework().severityLevels[1]!.id;
 const good = (scenarioId: string) => ({
   scenarioId,
@@ -31,12 +21,14 @@ const good = (scenarioId: string) => ({
 
 describe("bad estimates", () => {
   it("get 4xx with field errors and change nothing", async () => {
-    const s = await setupWorkshop(server.url, server.wsUrl, ["expert", "observer", "expert"], 1);
+    const s = await setupWorkshop(live.server.url, live.server.wsUrl, ["expert", "observer", "expert"], 1);
     const [expert, observer, leaving] = s.people;
-    const roundId = await lockAndOpen(server.url, s);
+    const roundId = await lockAndOpen(live.server.url, s);
     const sid = s.scenarioIds[0]!;
     const route = `${s.route}/rounds/${roundId}/estimates`;
-    await call(server.url, "DELETE", `${s.route}/invites/${leaving!.invite.id}`, { token: s.facilitator });
+    await call(live.server.url, "DELETE", `${s.route}/invites/${leaving!.invite.id}`, {
+      token: s.facilitator,
+    });
     const before = meta();
 
     const fieldCases: Array<[string, unknown, string]> = [
@@ -70,33 +62,38 @@ describe("bad estimates", () => {
       ],
     ];
     for (const [name, body, field] of fieldCases) {
-      const res = await call<{ error: { fields?: Record<string, string[]> } }>(server.url, "POST", route, {
-        token: expert!.token,
-        body,
-      });
+      const res = await call<{ error: { fields?: Record<string, string[]> } }>(
+        live.server.url,
+        "POST",
+        route,
+        {
+          token: expert!.token,
+          body,
+        },
+      );
       expect(res.status, name).toBe(400);
       expect(
         Object.keys(res.body.error.fields ?? {}).some((k) => k.startsWith(field)),
         `${name}: ${JSON.stringify(res.body)}`,
       ).toBe(true);
     }
-    const nanLiteral = await call(server.url, "POST", route, {
+    const nanLiteral = await call(live.server.url, "POST", route, {
       token: expert!.token,
       rawBody: `{"scenarioId":"${sid}","probability":{"low":0.01,"best":NaN,"high":0.05},"severity":{"levelId":"${level}"},"confidence":"low"}`,
     });
     expect(nanLiteral).toMatchObject({ status: 400, body: { error: { code: "invalid_json" } } });
-    expect((await call(server.url, "POST", route, { token: observer!.token, body: good(sid) })).status).toBe(
-      403,
-    );
-    expect((await call(server.url, "POST", route, { token: s.facilitator, body: good(sid) })).status).toBe(
-      403,
-    );
-    expect((await call(server.url, "POST", route, { token: leaving!.token, body: good(sid) })).status).toBe(
-      403,
-    );
+    expect(
+      (await call(live.server.url, "POST", route, { token: observer!.token, body: good(sid) })).status,
+    ).toBe(403);
+    expect(
+      (await call(live.server.url, "POST", route, { token: s.facilitator, body: good(sid) })).status,
+    ).toBe(403);
+    expect(
+      (await call(live.server.url, "POST", route, { token: leaving!.token, body: good(sid) })).status,
+    ).toBe(403);
     expect(
       (
-        await call(server.url, "POST", `${s.route}/rounds/nope/estimates`, {
+        await call(live.server.url, "POST", `${s.route}/rounds/nope/estimates`, {
           token: expert!.token,
           body: good(sid),
         })
@@ -104,10 +101,10 @@ describe("bad estimates", () => {
     ).toBe(404);
     expect(meta()).toBe(before);
 
-    await call(server.url, "POST", `${s.route}/rounds/${roundId}/close`, { token: s.facilitator });
+    await call(live.server.url, "POST", `${s.route}/rounds/${roundId}/close`, { token: s.facilitator });
     const closedBefore = meta();
     const late = await call<{ error: { code: string; fields: Record<string, string[]> } }>(
-      server.url,
+      live.server.url,
       "POST",
       route,
       { token: expert!.token, body: good(sid) },
@@ -120,7 +117,7 @@ describe("bad estimates", () => {
 
 describe("determinations", () => {
   it("records a determination per risk and an overall verdict, shown to observers, with dissent and the top-tier flag", async () => {
-    const s = await setupWorkshop(server.url, server.wsUrl, ["expert", "observer"], 1);
+    const s = await setupWorkshop(live.server.url, live.server.wsUrl, ["expert", "observer"], 1);
     const [expert, observer] = s.people;
     const ladder = defaultFramework().ladders.cbrn!;
     const body = {
@@ -131,27 +128,27 @@ describe("determinations", () => {
       verdict: "acceptable",
       evidenceScenarioIds: s.scenarioIds,
     };
-    const early = await call(server.url, "PUT", `${s.route}/determinations/cbrn`, {
+    const early = await call(live.server.url, "PUT", `${s.route}/determinations/cbrn`, {
       token: s.facilitator,
       body,
     });
     expect(early.status).toBe(409);
-    await call(server.url, "POST", `${s.route}/framework/lock`, { token: s.facilitator });
+    await call(live.server.url, "POST", `${s.route}/framework/lock`, { token: s.facilitator });
     expect(
-      (await call(server.url, "PUT", `${s.route}/determinations/cbrn`, { token: expert!.token, body }))
+      (await call(live.server.url, "PUT", `${s.route}/determinations/cbrn`, { token: expert!.token, body }))
         .status,
     ).toBe(403);
     expect(
-      (await call(server.url, "PUT", `${s.route}/determinations/nope`, { token: s.facilitator, body }))
+      (await call(live.server.url, "PUT", `${s.route}/determinations/nope`, { token: s.facilitator, body }))
         .status,
     ).toBe(404);
-    const badTier = await call(server.url, "PUT", `${s.route}/determinations/cbrn`, {
+    const badTier = await call(live.server.url, "PUT", `${s.route}/determinations/cbrn`, {
       token: s.facilitator,
       body: { ...body, tierId: "x" },
     });
     expect(badTier.status).toBe(400);
     expect(
-      (await call(server.url, "PUT", `${s.route}/determinations/cbrn`, { token: s.facilitator, body }))
+      (await call(live.server.url, "PUT", `${s.route}/determinations/cbrn`, { token: s.facilitator, body }))
         .status,
     ).toBe(200);
     const top = {
@@ -161,33 +158,32 @@ describe("determinations", () => {
     };
     expect(
       (
-        await call(server.url, "PUT", `${s.route}/determinations/cyber-offence`, {
+        await call(live.server.url, "PUT", `${s.route}/determinations/cyber-offence`, {
           token: s.facilitator,
           body: top,
         })
       ).status,
     ).toBe(200);
-    const dissent = await call(server.url, "POST", `${s.route}/determinations/cbrn/dissent`, {
+    const dissent = await call(live.server.url, "POST", `${s.route}/determinations/cbrn/dissent`, {
       token: expert!.token,
       body: { text: "Margin too thin" },
     });
     expect(dissent.status).toBe(201);
     expect(
       (
-        await call(server.url, "POST", `${s.route}/determinations/cbrn/dissent`, {
+        await call(live.server.url, "POST", `${s.route}/determinations/cbrn/dissent`, {
           token: observer!.token,
           body: { text: "x" },
         })
       ).status,
     ).toBe(403);
-    const verdict = await call(server.url, "PUT", `${s.route}/verdict`, {
+    const verdict = await call(live.server.url, "PUT", `${s.route}/verdict`, {
       token: s.facilitator,
       body: { verdict: "not-acceptable", justification: "Cyber offence reaches the top tier" },
     });
     expect(verdict.status).toBe(200);
 
-    const view = connectPeer(server.wsUrl, `${s.workshopId}/control`, observer!.token);
-    peers.push(view);
+    const view = live.peer(`${s.workshopId}/control`, observer!.token);
     await view.synced();
     await vi.waitFor(() => expect(readVerdict(view.doc)?.verdict).toBe("not-acceptable"));
     const byRisk = Object.fromEntries(readDeterminations(view.doc).map((d) => [d.riskId, d]));

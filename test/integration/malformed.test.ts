@@ -1,26 +1,16 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { CloseCode } from "../../shared/limits";
 import { call, workshopWith } from "../helpers/api";
 import { SYNC_UPDATE, seededBytes, syncMessage, textUpdate } from "../helpers/messages";
 import { openRaw } from "../helpers/rawSocket";
-import { startTestServer, type TestServer } from "../helpers/testServer";
-import { connectPeer, type Peer } from "../helpers/yclient";
+import { serverPerTest } from "../helpers/serverPerTest";
 
-let server: TestServer;
-const peers: Peer[] = [];
-
-beforeEach(async () => {
-  server = await startTestServer();
-});
-afterEach(async () => {
-  for (const p of peers.splice(0)) p.destroy();
-  await server.close();
-});
+const live = serverPerTest();
 
 function storedBytes(workshopId: string): Buffer {
-  const dir = path.join(server.dataDir, "docs", workshopId);
+  const dir = path.join(live.server.dataDir, "docs", workshopId);
   const files = readdirSync(dir).filter((f) => f.startsWith("content.") && !f.endsWith(".tmp"));
   return Buffer.concat(files.sort().map((f) => readFileSync(path.join(dir, f))));
 }
@@ -67,18 +57,14 @@ describe("malformed and oversized messages", () => {
   it.each(bad)(
     "closes the sender on %s, and the room, the disk and the process carry on",
     async (_name, make, code) => {
-      const { workshopId, people } = await workshopWith(server.url, ["expert", "expert", "expert"]);
-      const [a, b] = [
-        connectPeer(server.wsUrl, workshopId, people[0]!.token),
-        connectPeer(server.wsUrl, workshopId, people[1]!.token),
-      ];
-      peers.push(a, b);
+      const { workshopId, people } = await workshopWith(live.server.url, ["expert", "expert", "expert"]);
+      const [a, b] = [live.peer(workshopId, people[0]!.token), live.peer(workshopId, people[1]!.token)];
       await Promise.all([a.synced(), b.synced()]);
       a.doc.getText("notes").insert(0, "before");
       await vi.waitFor(() => expect(b.doc.getText("notes").toString()).toBe("before"));
       const before = storedBytes(workshopId);
 
-      const attacker = openRaw(server.wsUrl, workshopId, people[2]!.token);
+      const attacker = openRaw(live.server.wsUrl, workshopId, people[2]!.token);
       await attacker.opened;
       attacker.ws.send(make());
       const closed = await attacker.closed;
@@ -88,7 +74,7 @@ describe("malformed and oversized messages", () => {
       a.doc.getText("notes").insert(6, " and after");
       await vi.waitFor(() => expect(b.doc.getText("notes").toString()).toBe("before and after"));
       expect(a.provider.wsconnected && b.provider.wsconnected).toBe(true);
-      expect((await call(server.url, "GET", "/me", { token: people[0]!.token })).status).toBe(200);
+      expect((await call(live.server.url, "GET", "/me", { token: people[0]!.token })).status).toBe(200);
     },
   );
 });

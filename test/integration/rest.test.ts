@@ -1,23 +1,16 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { call, createInvite, workshopWith } from "../helpers/api";
-import { startTestServer, type TestServer } from "../helpers/testServer";
+import { serverPerTest } from "../helpers/serverPerTest";
 
-let server: TestServer;
+const live = serverPerTest();
 
-beforeEach(async () => {
-  server = await startTestServer();
-});
-afterEach(async () => {
-  await server.close();
-});
-
-const metaFile = () => readFileSync(path.join(server.dataDir, "meta.json"), "utf8");
+const metaFile = () => readFileSync(path.join(live.server.dataDir, "meta.json"), "utf8");
 
 describe("REST input", () => {
   it("refuses malformed bodies with 400 and field errors, storing nothing", async () => {
-    await workshopWith(server.url, []);
+    await workshopWith(live.server.url, []);
     const before = metaFile();
     const cases: Array<[unknown, string, string?]> = [
       ["{not json", "invalid_json"],
@@ -31,7 +24,7 @@ describe("REST input", () => {
     ];
     for (const [rawBody, code, field] of cases) {
       const res = await call<{ error: { code: string; fields?: Record<string, string[]> } }>(
-        server.url,
+        live.server.url,
         "POST",
         "/workshops",
         { rawBody: rawBody as string },
@@ -44,7 +37,7 @@ describe("REST input", () => {
   });
 
   it("validates invites: role, limits and expiry", async () => {
-    const { workshopId, facilitator } = await workshopWith(server.url, []);
+    const { workshopId, facilitator } = await workshopWith(live.server.url, []);
     const before = metaFile();
     const invalid: Array<[Record<string, unknown>, string]> = [
       [{ role: "admin" }, "role"],
@@ -57,7 +50,7 @@ describe("REST input", () => {
     ];
     for (const [body, field] of invalid) {
       const res = await call<{ error: { fields?: Record<string, string[]> } }>(
-        server.url,
+        live.server.url,
         "POST",
         `/workshops/${workshopId}/invites`,
         { token: facilitator, body },
@@ -69,10 +62,10 @@ describe("REST input", () => {
   });
 
   it("answers unknown ids and routes with 404, and wrong roles with 403", async () => {
-    const { workshopId, facilitator, people } = await workshopWith(server.url, ["expert", "observer"]);
+    const { workshopId, facilitator, people } = await workshopWith(live.server.url, ["expert", "observer"]);
     const [expert, observer] = people;
     const unknownInvite = await call(
-      server.url,
+      live.server.url,
       "DELETE",
       `/workshops/${workshopId}/invites/AAAAAAAAAAAAAAAA`,
       {
@@ -80,28 +73,35 @@ describe("REST input", () => {
       },
     );
     expect(unknownInvite).toMatchObject({ status: 404, body: { error: { code: "not_found" } } });
-    const unknownWorkshop = await call(server.url, "GET", "/workshops/AAAAAAAAAAAAAAAA", {
+    const unknownWorkshop = await call(live.server.url, "GET", "/workshops/AAAAAAAAAAAAAAAA", {
       token: facilitator,
     });
     expect(unknownWorkshop.status).toBe(404);
-    expect((await call(server.url, "GET", "/nowhere")).status).toBe(404);
+    expect((await call(live.server.url, "GET", "/nowhere")).status).toBe(404);
 
     for (const who of [expert!, observer!]) {
-      const make = await call(server.url, "POST", `/workshops/${workshopId}/invites`, {
+      const make = await call(live.server.url, "POST", `/workshops/${workshopId}/invites`, {
         token: who.token,
         body: { role: "facilitator" },
       });
       expect(make).toMatchObject({ status: 403, body: { error: { code: "forbidden" } } });
-      const list = await call(server.url, "GET", `/workshops/${workshopId}/invites`, { token: who.token });
-      expect(list.status).toBe(403);
-      const revoke = await call(server.url, "DELETE", `/workshops/${workshopId}/invites/${who.invite.id}`, {
+      const list = await call(live.server.url, "GET", `/workshops/${workshopId}/invites`, {
         token: who.token,
       });
+      expect(list.status).toBe(403);
+      const revoke = await call(
+        live.server.url,
+        "DELETE",
+        `/workshops/${workshopId}/invites/${who.invite.id}`,
+        {
+          token: who.token,
+        },
+      );
       expect(revoke.status).toBe(403);
     }
     // Reading is open to every session of the workshop, observers included.
     const participants = await call<{ participants: unknown[] }>(
-      server.url,
+      live.server.url,
       "GET",
       `/workshops/${workshopId}/participants`,
       { token: observer!.token },
@@ -110,48 +110,49 @@ describe("REST input", () => {
   });
 
   it("refuses missing and malformed credentials with 401", async () => {
-    const { workshopId } = await workshopWith(server.url, []);
-    expect((await call(server.url, "GET", `/workshops/${workshopId}`)).status).toBe(401);
+    const { workshopId } = await workshopWith(live.server.url, []);
+    expect((await call(live.server.url, "GET", `/workshops/${workshopId}`)).status).toBe(401);
     expect(
-      (await call(server.url, "GET", `/workshops/${workshopId}`, { token: "x".repeat(43) })).status,
+      (await call(live.server.url, "GET", `/workshops/${workshopId}`, { token: "x".repeat(43) })).status,
     ).toBe(401);
-    const join = await call(server.url, "POST", "/join", {
+    const join = await call(live.server.url, "POST", "/join", {
       body: { inviteToken: "y".repeat(43), displayName: "Eve" },
     });
     expect(join).toMatchObject({ status: 401, body: { error: { code: "invite_invalid" } } });
-    const noName = await call<{ error: { fields: Record<string, string[]> } }>(server.url, "POST", "/join", {
-      body: { inviteToken: "y".repeat(43), displayName: "" },
-    });
+    const noName = await call<{ error: { fields: Record<string, string[]> } }>(
+      live.server.url,
+      "POST",
+      "/join",
+      {
+        body: { inviteToken: "y".repeat(43), displayName: "" },
+      },
+    );
     expect(noName.status).toBe(400);
     expect(noName.body.error.fields).toHaveProperty("displayName");
   });
 
   it("refuses a body over the size limit with 413", async () => {
-    const res = await call(server.url, "POST", "/workshops", {
+    const res = await call(live.server.url, "POST", "/workshops", {
       rawBody: JSON.stringify({ title: "x".repeat(2e6) }),
     });
     expect(res).toMatchObject({ status: 413, body: { error: { code: "too_large" } } });
   });
 
   it("requires the create token when the server has one", async () => {
-    const locked = await startTestServer({ RISKROOM_CREATE_TOKEN: "open-sesame-0123456789" });
-    try {
-      const body = { title: "Gated" };
-      expect((await call(locked.url, "POST", "/workshops", { body })).status).toBe(401);
-      expect((await call(locked.url, "POST", "/workshops", { body, token: "wrong" })).status).toBe(401);
-      expect(
-        (await call(locked.url, "POST", "/workshops", { body, token: "open-sesame-0123456789" })).status,
-      ).toBe(201);
-    } finally {
-      await locked.close();
-    }
+    const locked = await live.replace({ RISKROOM_CREATE_TOKEN: "open-sesame-0123456789" });
+    const body = { title: "Gated" };
+    expect((await call(locked.url, "POST", "/workshops", { body })).status).toBe(401);
+    expect((await call(locked.url, "POST", "/workshops", { body, token: "wrong" })).status).toBe(401);
+    expect(
+      (await call(locked.url, "POST", "/workshops", { body, token: "open-sesame-0123456789" })).status,
+    ).toBe(201);
   });
 
   it("stores only hashes of tokens", async () => {
-    const { workshopId, facilitator, people } = await workshopWith(server.url, ["expert"]);
-    const invite = await createInvite(server.url, facilitator, workshopId, "observer");
+    const { workshopId, facilitator, people } = await workshopWith(live.server.url, ["expert"]);
+    const invite = await createInvite(live.server.url, facilitator, workshopId, "observer");
     const meta = metaFile();
     for (const token of [facilitator, people[0]!.token, invite.token]) expect(meta).not.toContain(token);
-    expect(invite.url).toBe(`${server.url}/join#${invite.token}`);
+    expect(invite.url).toBe(`${live.server.url}/join#${invite.token}`);
   });
 });

@@ -1,40 +1,39 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { readFocus, readPhase, readTimer } from "../../shared/controlDoc";
 import { call, workshopWith } from "../helpers/api";
-import { startTestServer, type TestServer } from "../helpers/testServer";
-import { connectPeer, type Peer } from "../helpers/yclient";
+import { serverPerTest } from "../helpers/serverPerTest";
 
-let server: TestServer;
-const peers: Peer[] = [];
-
-beforeEach(async () => {
-  server = await startTestServer();
-});
-afterEach(async () => {
-  for (const p of peers.splice(0)) p.destroy();
-  await server.close();
-});
+const live = serverPerTest();
 
 describe("room controls", () => {
   it("lets the facilitator set the phase, run a timer and bring everyone to a scenario, live for all", async () => {
-    const { workshopId, facilitator, people } = await workshopWith(server.url, ["observer"]);
-    const watcher = connectPeer(server.wsUrl, `${workshopId}/control`, people[0]!.token);
-    peers.push(watcher);
+    const { workshopId, facilitator, people } = await workshopWith(live.server.url, ["observer"]);
+    const watcher = live.peer(`${workshopId}/control`, people[0]!.token);
     await watcher.synced();
     expect(readPhase(watcher.doc)).toBe("identify");
 
     const route = `/workshops/${workshopId}`;
     expect(
-      (await call(server.url, "PUT", `${route}/phase`, { token: facilitator, body: { phase: "estimate" } }))
-        .status,
+      (
+        await call(live.server.url, "PUT", `${route}/phase`, {
+          token: facilitator,
+          body: { phase: "estimate" },
+        })
+      ).status,
     ).toBe(200);
-    const timer = await call(server.url, "POST", `${route}/timer`, {
+    const timer = await call(live.server.url, "POST", `${route}/timer`, {
       token: facilitator,
       body: { durationSeconds: 600, label: "Round 1" },
     });
     expect(timer.status).toBe(200);
-    await call(server.url, "POST", `${route}/focus`, { token: facilitator, body: { scenarioId: "abc" } });
-    await call(server.url, "POST", `${route}/focus`, { token: facilitator, body: { scenarioId: "abc" } });
+    await call(live.server.url, "POST", `${route}/focus`, {
+      token: facilitator,
+      body: { scenarioId: "abc" },
+    });
+    await call(live.server.url, "POST", `${route}/focus`, {
+      token: facilitator,
+      body: { scenarioId: "abc" },
+    });
     await vi.waitFor(() => {
       expect(readPhase(watcher.doc)).toBe("estimate");
       expect(readTimer(watcher.doc)).toMatchObject({ label: "Round 1", startedBy: "Fran Facilitator" });
@@ -42,29 +41,37 @@ describe("room controls", () => {
     });
     const t = readTimer(watcher.doc)!;
     expect(Date.parse(t.endsAt) - Date.parse(t.startedAt)).toBe(600_000);
-    await call(server.url, "DELETE", `${route}/timer`, { token: facilitator });
+    await call(live.server.url, "DELETE", `${route}/timer`, { token: facilitator });
     await vi.waitFor(() => expect(readTimer(watcher.doc)).toBeNull());
   });
 
   it("refuses experts, observers and bad values, changing nothing", async () => {
-    const { workshopId, facilitator, people } = await workshopWith(server.url, ["expert", "observer"]);
+    const { workshopId, facilitator, people } = await workshopWith(live.server.url, ["expert", "observer"]);
     const route = `/workshops/${workshopId}`;
     for (const who of people) {
       expect(
-        (await call(server.url, "PUT", `${route}/phase`, { token: who.token, body: { phase: "report" } }))
-          .status,
+        (
+          await call(live.server.url, "PUT", `${route}/phase`, {
+            token: who.token,
+            body: { phase: "report" },
+          })
+        ).status,
       ).toBe(403);
       expect(
         (
-          await call(server.url, "POST", `${route}/timer`, {
+          await call(live.server.url, "POST", `${route}/timer`, {
             token: who.token,
             body: { durationSeconds: 60 },
           })
         ).status,
       ).toBe(403);
       expect(
-        (await call(server.url, "POST", `${route}/focus`, { token: who.token, body: { scenarioId: null } }))
-          .status,
+        (
+          await call(live.server.url, "POST", `${route}/focus`, {
+            token: who.token,
+            body: { scenarioId: null },
+          })
+        ).status,
       ).toBe(403);
     }
     for (const [method, path, body] of [
@@ -75,11 +82,10 @@ describe("room controls", () => {
       ["POST", "timer", { durationSeconds: "ten" }],
       ["POST", "focus", { scenarioId: 7 }],
     ] as const) {
-      const res = await call(server.url, method, `${route}/${path}`, { token: facilitator, body });
+      const res = await call(live.server.url, method, `${route}/${path}`, { token: facilitator, body });
       expect(res.status, `${path} ${JSON.stringify(body)}`).toBe(400);
     }
-    const watcher = connectPeer(server.wsUrl, `${workshopId}/control`, facilitator);
-    peers.push(watcher);
+    const watcher = live.peer(`${workshopId}/control`, facilitator);
     await watcher.synced();
     expect(readPhase(watcher.doc)).toBe("identify");
     expect(readTimer(watcher.doc)).toBeNull();

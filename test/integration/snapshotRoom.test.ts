@@ -1,16 +1,15 @@
 /** The room's snapshot endpoints: the risk history, and a new workshop started from a snapshot. */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { addScenario, listScenarios, risksOf } from "../../shared/content";
 import { defaultFramework } from "../../shared/estimation/framework";
 import type { SnapshotEntry } from "../../shared/snapshot";
 import type { HistoryPoint, ImportWorkshopResponse, SnapshotIndexEntry } from "../../shared/workshopExport";
 import { call, workshopWith } from "../helpers/api";
 import { lockAndOpen, setupWorkshop } from "../helpers/estimation";
+import { serverPerTest } from "../helpers/serverPerTest";
 import { snapshotBlobFile, takeSnapshot } from "../helpers/snapshots";
-import { startTestServer, type TestServer } from "../helpers/testServer";
-import { connectPeer, type Peer } from "../helpers/yclient";
 
 interface HistoryBody {
   snapshots: SnapshotIndexEntry[];
@@ -20,24 +19,11 @@ interface ErrorBody {
   error: { code: string; message: string; fields?: Record<string, string[]> };
 }
 
-let server: TestServer;
-const peers: Peer[] = [];
-const peer = (room: string, token: string) => {
-  const p = connectPeer(server.wsUrl, room, token);
-  peers.push(p);
-  return p;
-};
+const live = serverPerTest();
 
-beforeEach(async () => {
-  server = await startTestServer();
-});
-afterEach(async () => {
-  for (const p of peers.splice(0)) p.destroy();
-  await server.close();
-});
-
-const take = (route: string, token: string, label: string) => takeSnapshot(server.url, route, token, label);
-const blobFile = (workshopId: string, id: string) => snapshotBlobFile(server.dataDir, workshopId, id);
+const take = (route: string, token: string, label: string) =>
+  takeSnapshot(live.server.url, route, token, label);
+const blobFile = (workshopId: string, id: string) => snapshotBlobFile(live.server.dataDir, workshopId, id);
 
 function tamper(workshopId: string, entry: SnapshotEntry) {
   const file = blobFile(workshopId, entry.id);
@@ -46,10 +32,10 @@ function tamper(workshopId: string, entry: SnapshotEntry) {
 
 describe("GET /workshops/:id/history", () => {
   it("gives every snapshot and each scenario's standing per verified snapshot, to any session", async () => {
-    const s = await setupWorkshop(server.url, server.wsUrl, ["expert", "observer"], 2);
-    const roundId = await lockAndOpen(server.url, s);
+    const s = await setupWorkshop(live.server.url, live.server.wsUrl, ["expert", "observer"], 2);
+    const roundId = await lockAndOpen(live.server.url, s);
     const level = defaultFramework().severityLevels[2]!.id;
-    const estimate = await call(server.url, "POST", `${s.route}/rounds/${roundId}/estimates`, {
+    const estimate = await call(live.server.url, "POST", `${s.route}/rounds/${roundId}/estimates`, {
       token: s.people[0]!.token,
       body: {
         scenarioId: s.scenarioIds[0],
@@ -59,12 +45,12 @@ describe("GET /workshops/:id/history", () => {
       },
     });
     expect(estimate.status).toBe(201);
-    await call(server.url, "POST", `${s.route}/rounds/${roundId}/reveal`, { token: s.facilitator });
+    await call(live.server.url, "POST", `${s.route}/rounds/${roundId}/reveal`, { token: s.facilitator });
     const manual = await take(s.route, s.facilitator, "after reveal");
     const broken = await take(s.route, s.facilitator, "broken later");
     tamper(s.workshopId, broken);
 
-    const res = await call<HistoryBody>(server.url, "GET", `${s.route}/history`, {
+    const res = await call<HistoryBody>(live.server.url, "GET", `${s.route}/history`, {
       token: s.people[1]!.token,
     });
     expect(res.status).toBe(200);
@@ -84,29 +70,29 @@ describe("GET /workshops/:id/history", () => {
   });
 
   it("is empty for a workshop without snapshots, and only for the workshop's own sessions", async () => {
-    const a = await workshopWith(server.url, []);
-    const b = await workshopWith(server.url, []);
-    const res = await call<HistoryBody>(server.url, "GET", `/workshops/${a.workshopId}/history`, {
+    const a = await workshopWith(live.server.url, []);
+    const b = await workshopWith(live.server.url, []);
+    const res = await call<HistoryBody>(live.server.url, "GET", `/workshops/${a.workshopId}/history`, {
       token: a.facilitator,
     });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ snapshots: [], history: [] });
-    const other = await call(server.url, "GET", `/workshops/${a.workshopId}/history`, {
+    const other = await call(live.server.url, "GET", `/workshops/${a.workshopId}/history`, {
       token: b.facilitator,
     });
     expect(other.status).toBe(403);
-    expect((await call(server.url, "GET", `/workshops/${a.workshopId}/history`)).status).toBe(401);
+    expect((await call(live.server.url, "GET", `/workshops/${a.workshopId}/history`)).status).toBe(401);
   });
 });
 
 describe("POST /workshops/:id/snapshots/:snapshotId/new-workshop", () => {
   it("starts a new workshop with the snapshot's content and framework, and the caller as its facilitator", async () => {
-    const { workshopId, facilitator, people } = await workshopWith(server.url, ["expert", "observer"]);
+    const { workshopId, facilitator, people } = await workshopWith(live.server.url, ["expert", "observer"]);
     const route = `/workshops/${workshopId}`;
-    const editor = peer(workshopId, facilitator);
+    const editor = live.peer(workshopId, facilitator);
     await editor.synced();
     addScenario(editor.doc, { riskId: "cbrn", title: "In the snapshot", status: "draft" });
-    const check = peer(workshopId, people[0]!.token);
+    const check = live.peer(workshopId, people[0]!.token);
     await vi.waitFor(() => expect(listScenarios(check.doc)).toHaveLength(1));
     const entry = await take(route, facilitator, "baseline");
     addScenario(editor.doc, { riskId: "cbrn", title: "After the snapshot", status: "draft" });
@@ -114,7 +100,7 @@ describe("POST /workshops/:id/snapshots/:snapshotId/new-workshop", () => {
     await vi.waitFor(() => expect(listScenarios(check.doc)).toHaveLength(2));
 
     const res = await call<ImportWorkshopResponse>(
-      server.url,
+      live.server.url,
       "POST",
       `${route}/snapshots/${entry.id}/new-workshop`,
       { token: facilitator, body: { title: "Model X, second pass", displayName: "Nora New" } },
@@ -131,11 +117,11 @@ describe("POST /workshops/:id/snapshots/:snapshotId/new-workshop", () => {
     });
 
     // The new workshop holds the snapshot's content, not today's, and only its new facilitator.
-    const fresh = peer(workshop.id, session.token);
+    const fresh = live.peer(workshop.id, session.token);
     await vi.waitFor(() => expect(listScenarios(fresh.doc).map((s) => s.title)).toEqual(["In the snapshot"]));
     expect(risksOf(fresh.doc).get("cbrn")?.title).toBe("CBRN");
     const framework = await call<{ framework: unknown }>(
-      server.url,
+      live.server.url,
       "GET",
       `/workshops/${workshop.id}/framework`,
       {
@@ -145,20 +131,20 @@ describe("POST /workshops/:id/snapshots/:snapshotId/new-workshop", () => {
     expect(framework.status).toBe(200);
     expect(framework.body.framework).toEqual(defaultFramework());
     const snapshots = await call<{ snapshots: SnapshotEntry[] }>(
-      server.url,
+      live.server.url,
       "GET",
       `/workshops/${workshop.id}/snapshots`,
       { token: session.token },
     );
     expect(snapshots.body.snapshots).toEqual([]);
-    const history = await call<HistoryBody>(server.url, "GET", `/workshops/${workshop.id}/history`, {
+    const history = await call<HistoryBody>(live.server.url, "GET", `/workshops/${workshop.id}/history`, {
       token: session.token,
     });
     expect(history.body.snapshots).toEqual([]);
 
     // Without a body the snapshot's title is kept.
     const plain = await call<ImportWorkshopResponse>(
-      server.url,
+      live.server.url,
       "POST",
       `${route}/snapshots/${entry.id}/new-workshop`,
       { token: facilitator, body: {} },
@@ -169,16 +155,16 @@ describe("POST /workshops/:id/snapshots/:snapshotId/new-workshop", () => {
   });
 
   it("refuses experts and observers, unknown snapshots, bad bodies and corrupt snapshots", async () => {
-    const { workshopId, facilitator, people } = await workshopWith(server.url, ["expert", "observer"]);
+    const { workshopId, facilitator, people } = await workshopWith(live.server.url, ["expert", "observer"]);
     const route = `/workshops/${workshopId}`;
     const entry = await take(route, facilitator, "baseline");
     const url = `${route}/snapshots/${entry.id}/new-workshop`;
     for (const person of people) {
-      const res = await call<ErrorBody>(server.url, "POST", url, { token: person.token, body: {} });
+      const res = await call<ErrorBody>(live.server.url, "POST", url, { token: person.token, body: {} });
       expect(res.status, person.role).toBe(403);
     }
     const unknown = await call<ErrorBody>(
-      server.url,
+      live.server.url,
       "POST",
       `${route}/snapshots/AAAAAAAAAAAAAAAA/new-workshop`,
       {
@@ -187,12 +173,12 @@ describe("POST /workshops/:id/snapshots/:snapshotId/new-workshop", () => {
       },
     );
     expect(unknown.status).toBe(404);
-    const extra = await call<ErrorBody>(server.url, "POST", url, {
+    const extra = await call<ErrorBody>(live.server.url, "POST", url, {
       token: facilitator,
       body: { title: "x", participants: [] },
     });
     expect(extra.status).toBe(400);
-    const blank = await call<ErrorBody>(server.url, "POST", url, {
+    const blank = await call<ErrorBody>(live.server.url, "POST", url, {
       token: facilitator,
       body: { title: "  " },
     });
@@ -200,7 +186,7 @@ describe("POST /workshops/:id/snapshots/:snapshotId/new-workshop", () => {
     expect(blank.body.error.fields?.title).toBeDefined();
 
     tamper(workshopId, entry);
-    const corrupt = await call<ErrorBody>(server.url, "POST", url, { token: facilitator, body: {} });
+    const corrupt = await call<ErrorBody>(live.server.url, "POST", url, { token: facilitator, body: {} });
     expect(corrupt.status).toBe(500);
     expect(corrupt.body.error.code).toBe("snapshot_corrupt");
   });
@@ -208,10 +194,9 @@ describe("POST /workshops/:id/snapshots/:snapshotId/new-workshop", () => {
 
 describe("a new workshop from a snapshot, on a server with a create token", () => {
   it("is refused with the way round it, and creates nothing", async () => {
-    await server.close();
-    server = await startTestServer({ RISKROOM_CREATE_TOKEN: "s3cret-create-token" });
+    await live.replace({ RISKROOM_CREATE_TOKEN: "s3cret-create-token" });
     const created = await call<{ workshop: { id: string }; session: { token: string } }>(
-      server.url,
+      live.server.url,
       "POST",
       "/workshops",
       { token: "s3cret-create-token", body: { title: "Guarded", displayName: "Fran" } },
@@ -219,14 +204,19 @@ describe("a new workshop from a snapshot, on a server with a create token", () =
     const route = `/workshops/${created.body.workshop.id}`;
     const facilitator = created.body.session.token;
     const entry = await take(route, facilitator, "baseline");
-    const before = readFileSync(path.join(server.dataDir, "meta.json"), "utf8");
-    const res = await call<ErrorBody>(server.url, "POST", `${route}/snapshots/${entry.id}/new-workshop`, {
-      token: facilitator,
-      body: {},
-    });
+    const before = readFileSync(path.join(live.server.dataDir, "meta.json"), "utf8");
+    const res = await call<ErrorBody>(
+      live.server.url,
+      "POST",
+      `${route}/snapshots/${entry.id}/new-workshop`,
+      {
+        token: facilitator,
+        body: {},
+      },
+    );
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe("create_token_required");
     expect(res.body.error.message).toMatch(/import it with the token/);
-    expect(readFileSync(path.join(server.dataDir, "meta.json"), "utf8")).toBe(before);
+    expect(readFileSync(path.join(live.server.dataDir, "meta.json"), "utf8")).toBe(before);
   });
 });

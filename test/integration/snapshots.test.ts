@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { addScenario, listScenarios, narrativeOf, risksOf } from "../../shared/content";
 import { defaultFramework } from "../../shared/estimation/framework";
@@ -8,47 +8,33 @@ import { readRounds } from "../../shared/estimationView";
 import type { SnapshotBlob, SnapshotEntry } from "../../shared/snapshot";
 import { call, workshopWith } from "../helpers/api";
 import { lockAndOpen, setupWorkshop } from "../helpers/estimation";
+import { serverPerTest } from "../helpers/serverPerTest";
 import { snapshotBlobFile, takeSnapshot } from "../helpers/snapshots";
-import { startTestServer, type TestServer } from "../helpers/testServer";
-import { connectPeer, type Peer } from "../helpers/yclient";
 
-let server: TestServer;
-const peers: Peer[] = [];
-const peer = (room: string, token: string) => {
-  const p = connectPeer(server.wsUrl, room, token);
-  peers.push(p);
-  return p;
-};
-
-beforeEach(async () => {
-  server = await startTestServer();
-});
-afterEach(async () => {
-  for (const p of peers.splice(0)) p.destroy();
-  await server.close();
-});
+const live = serverPerTest();
 
 async function open(route: string, token: string, id: string) {
   return call<{ snapshot: SnapshotBlob; error?: { code: string; message: string } }>(
-    server.url,
+    live.server.url,
     "GET",
     `${route}/snapshots/${id}`,
     { token },
   );
 }
 
-const take = (route: string, token: string, label: string) => takeSnapshot(server.url, route, token, label);
-const blobFile = (workshopId: string, id: string) => snapshotBlobFile(server.dataDir, workshopId, id);
+const take = (route: string, token: string, label: string) =>
+  takeSnapshot(live.server.url, route, token, label);
+const blobFile = (workshopId: string, id: string) => snapshotBlobFile(live.server.dataDir, workshopId, id);
 
 describe("snapshots", () => {
   it("holds exactly the state at its moment, though edits continued after it", async () => {
-    const { workshopId, facilitator, people } = await workshopWith(server.url, ["expert", "observer"]);
+    const { workshopId, facilitator, people } = await workshopWith(live.server.url, ["expert", "observer"]);
     const route = `/workshops/${workshopId}`;
-    const editor = peer(workshopId, people[0]!.token);
+    const editor = live.peer(workshopId, people[0]!.token);
     await editor.synced();
     const id = addScenario(editor.doc, { riskId: "cbrn", title: "Before the snapshot", status: "draft" });
     narrativeOf(editor.doc, id).insert(0, [new Y.XmlText("as it was")]);
-    const check = peer(workshopId, facilitator);
+    const check = live.peer(workshopId, facilitator);
     await vi.waitFor(() => expect(listScenarios(check.doc)).toHaveLength(1));
 
     const entry = await take(route, facilitator, "after round 2");
@@ -76,14 +62,14 @@ describe("snapshots", () => {
   });
 
   it("survives a restart byte for byte and can be neither changed nor deleted", async () => {
-    const { workshopId, facilitator, people } = await workshopWith(server.url, ["expert"]);
+    const { workshopId, facilitator, people } = await workshopWith(live.server.url, ["expert"]);
     const route = `/workshops/${workshopId}`;
     const entry = await take(route, facilitator, "baseline");
     const bytes = readFileSync(blobFile(workshopId, entry.id));
     const before = await open(route, facilitator, entry.id);
 
     for (const method of ["PUT", "PATCH", "DELETE"]) {
-      const res = await call(server.url, method, `${route}/snapshots/${entry.id}`, {
+      const res = await call(live.server.url, method, `${route}/snapshots/${entry.id}`, {
         token: facilitator,
         body: { label: "x" },
       });
@@ -91,33 +77,31 @@ describe("snapshots", () => {
     }
     expect(
       (
-        await call(server.url, "POST", `${route}/snapshots`, {
+        await call(live.server.url, "POST", `${route}/snapshots`, {
           token: people[0]!.token,
           body: { label: "x" },
         })
       ).status,
     ).toBe(403);
     expect(
-      (await call(server.url, "POST", `${route}/snapshots`, { token: facilitator, body: { label: "" } }))
+      (await call(live.server.url, "POST", `${route}/snapshots`, { token: facilitator, body: { label: "" } }))
         .status,
     ).toBe(400);
 
-    await server.stop();
-    const again = await startTestServer({}, server.dataDir);
-    const url = server.url;
-    server = again;
+    const url = live.server.url;
+    const again = await live.restart();
     expect(url).not.toBe(again.url);
     expect(readFileSync(blobFile(workshopId, entry.id)).equals(bytes)).toBe(true);
     const after = await open(route, facilitator, entry.id);
     expect(after.body).toEqual(before.body);
-    const listed = await call<{ snapshots: SnapshotEntry[] }>(server.url, "GET", `${route}/snapshots`, {
+    const listed = await call<{ snapshots: SnapshotEntry[] }>(live.server.url, "GET", `${route}/snapshots`, {
       token: facilitator,
     });
     expect(listed.body.snapshots).toEqual([entry]);
   });
 
   it("refuses a blob altered on disk with a clear error, and the others still open", async () => {
-    const { workshopId, facilitator } = await workshopWith(server.url, []);
+    const { workshopId, facilitator } = await workshopWith(live.server.url, []);
     const route = `/workshops/${workshopId}`;
     const good = await take(route, facilitator, "good");
     const bad = await take(route, facilitator, "tampered");
@@ -132,10 +116,10 @@ describe("snapshots", () => {
   });
 
   it("is taken automatically when a round is revealed and when it is closed, with the standings of that moment", async () => {
-    const s = await setupWorkshop(server.url, server.wsUrl, ["expert"], 1);
-    const roundId = await lockAndOpen(server.url, s);
+    const s = await setupWorkshop(live.server.url, live.server.wsUrl, ["expert"], 1);
+    const roundId = await lockAndOpen(live.server.url, s);
     const level = defaultFramework().severityLevels[3]!.id;
-    await call(server.url, "POST", `${s.route}/rounds/${roundId}/estimates`, {
+    await call(live.server.url, "POST", `${s.route}/rounds/${roundId}/estimates`, {
       token: s.people[0]!.token,
       body: {
         scenarioId: s.scenarioIds[0],
@@ -144,11 +128,16 @@ describe("snapshots", () => {
         confidence: "low",
       },
     });
-    await call(server.url, "POST", `${s.route}/rounds/${roundId}/reveal`, { token: s.facilitator });
-    await call(server.url, "POST", `${s.route}/rounds/${roundId}/close`, { token: s.facilitator });
-    const listed = await call<{ snapshots: SnapshotEntry[] }>(server.url, "GET", `${s.route}/snapshots`, {
-      token: s.facilitator,
-    });
+    await call(live.server.url, "POST", `${s.route}/rounds/${roundId}/reveal`, { token: s.facilitator });
+    await call(live.server.url, "POST", `${s.route}/rounds/${roundId}/close`, { token: s.facilitator });
+    const listed = await call<{ snapshots: SnapshotEntry[] }>(
+      live.server.url,
+      "GET",
+      `${s.route}/snapshots`,
+      {
+        token: s.facilitator,
+      },
+    );
     expect(listed.body.snapshots.map((x) => [x.label, x.auto])).toEqual([
       ["Round 1 revealed", true],
       ["Round 1 closed", true],
@@ -164,9 +153,9 @@ describe("snapshots", () => {
     const control = new Y.Doc();
     Y.applyUpdate(control, Buffer.from(revealed.body.snapshot.control, "base64"));
     expect(readRounds(control)[0]?.state).toBe("revealed");
-    const view = peer(`${s.workshopId}/control`, s.facilitator);
+    const view = live.peer(`${s.workshopId}/control`, s.facilitator);
     await view.synced();
     expect(view.doc.getMap("snapshots").size).toBe(2);
-    expect(readdirSync(path.join(server.dataDir, "snapshots", s.workshopId))).toHaveLength(2);
+    expect(readdirSync(path.join(live.server.dataDir, "snapshots", s.workshopId))).toHaveLength(2);
   });
 });

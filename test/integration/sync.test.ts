@@ -1,40 +1,24 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type * as Y from "yjs";
+import { describe, expect, it, vi } from "vitest";
 import { risksOf } from "../../shared/content";
 import { readParticipants } from "../../shared/controlDoc";
 import { workshopWith } from "../helpers/api";
-import { startTestServer, type TestServer } from "../helpers/testServer";
-import { connectPeer, type Peer } from "../helpers/yclient";
+import { serverPerTest } from "../helpers/serverPerTest";
 
-let server: TestServer;
-const peers: Peer[] = [];
-const peer = (room: string, token: string, doc?: Y.Doc) => {
-  const p = connectPeer(server.wsUrl, room, token, doc);
-  peers.push(p);
-  return p;
-};
-
-beforeEach(async () => {
-  server = await startTestServer();
-});
-afterEach(async () => {
-  for (const p of peers.splice(0)) p.destroy();
-  await server.close();
-});
+const live = serverPerTest();
 
 /** Every byte stored for one document: the merged state and the logs. */
 function storedBytes(workshopId: string, kind: string): Buffer {
-  const dir = path.join(server.dataDir, "docs", workshopId);
+  const dir = path.join(live.server.dataDir, "docs", workshopId);
   const files = readdirSync(dir).filter((f) => f.startsWith(`${kind}.`) && !f.endsWith(".tmp"));
   return Buffer.concat(files.sort().map((f) => readFileSync(path.join(dir, f))));
 }
 
 describe("live sync", () => {
   it("opens a new workshop's content with the four specified systemic risks", async () => {
-    const { workshopId, people } = await workshopWith(server.url, ["observer"]);
-    const observer = peer(workshopId, people[0]!.token);
+    const { workshopId, people } = await workshopWith(live.server.url, ["observer"]);
+    const observer = live.peer(workshopId, people[0]!.token);
     await observer.synced();
     expect(
       risksOf(observer.doc)
@@ -44,8 +28,8 @@ describe("live sync", () => {
   });
 
   it("converges two experts' concurrent edits", async () => {
-    const { workshopId, people } = await workshopWith(server.url, ["expert", "expert"]);
-    const [a, b] = [peer(workshopId, people[0]!.token), peer(workshopId, people[1]!.token)];
+    const { workshopId, people } = await workshopWith(live.server.url, ["expert", "expert"]);
+    const [a, b] = [live.peer(workshopId, people[0]!.token), live.peer(workshopId, people[1]!.token)];
     await Promise.all([a.synced(), b.synced()]);
     a.doc.getText("notes").insert(0, "alpha ");
     b.doc.getText("notes").insert(0, "beta ");
@@ -60,8 +44,11 @@ describe("live sync", () => {
   });
 
   it("drops an observer's edit before anyone or the disk sees it, but shows its presence", async () => {
-    const { workshopId, people } = await workshopWith(server.url, ["expert", "observer"]);
-    const [expert, observer] = [peer(workshopId, people[0]!.token), peer(workshopId, people[1]!.token)];
+    const { workshopId, people } = await workshopWith(live.server.url, ["expert", "observer"]);
+    const [expert, observer] = [
+      live.peer(workshopId, people[0]!.token),
+      live.peer(workshopId, people[1]!.token),
+    ];
     await Promise.all([expert.synced(), observer.synced()]);
     expert.doc.getText("notes").insert(0, "expert-wrote-this");
     await vi.waitFor(() => expect(observer.doc.getText("notes").toString()).toBe("expert-wrote-this"));
@@ -80,7 +67,7 @@ describe("live sync", () => {
     });
     // A later expert edit arrives, so anything the server relayed before it has arrived too.
     expert.doc.getText("notes").insert(0, "after ");
-    const late = peer(workshopId, people[0]!.token);
+    const late = live.peer(workshopId, people[0]!.token);
     await late.synced();
     await vi.waitFor(() => expect(late.doc.getText("notes").toString()).toBe("after expert-wrote-this"));
     expect(expert.doc.getText("notes").toString()).toBe("after expert-wrote-this");
@@ -89,14 +76,14 @@ describe("live sync", () => {
   });
 
   it("drops every client's write to the control document", async () => {
-    const { workshopId, facilitator, people } = await workshopWith(server.url, ["expert"]);
-    const f = peer(`${workshopId}/control`, facilitator);
-    const e = peer(`${workshopId}/control`, people[0]!.token);
+    const { workshopId, facilitator, people } = await workshopWith(live.server.url, ["expert"]);
+    const f = live.peer(`${workshopId}/control`, facilitator);
+    const e = live.peer(`${workshopId}/control`, people[0]!.token);
     await Promise.all([f.synced(), e.synced()]);
     expect(readParticipants(e.doc).map((p) => p.role)).toEqual(["facilitator", "expert"]);
     f.doc.getMap("rounds").set("forged", "revealed");
     e.doc.getMap("participants").delete(people[0]!.participant.id);
-    const fresh = peer(`${workshopId}/control`, facilitator);
+    const fresh = live.peer(`${workshopId}/control`, facilitator);
     await fresh.synced();
     expect(fresh.doc.getMap("rounds").size).toBe(0);
     expect(readParticipants(fresh.doc)).toHaveLength(2);
@@ -104,21 +91,21 @@ describe("live sync", () => {
   });
 
   it("loads a cold room once for 50 clients joining at once, and none syncs before it is loaded", async () => {
-    const { workshopId, people } = await workshopWith(server.url, ["expert"]);
-    const writer = peer(workshopId, people[0]!.token);
+    const { workshopId, people } = await workshopWith(live.server.url, ["expert"]);
+    const writer = live.peer(workshopId, people[0]!.token);
     await writer.synced();
     writer.doc.getText("notes").insert(0, "persisted before the room went cold");
     await vi.waitFor(() => expect(storedBytes(workshopId, "content").includes("went cold")).toBe(true));
     const unloads = () =>
-      server.events.filter((e) => e.type === "onUnload" && e.room === `${workshopId}/content`).length;
+      live.server.events.filter((e) => e.type === "onUnload" && e.room === `${workshopId}/content`).length;
     const unloadsBefore = unloads();
     writer.provider.disconnect();
     await vi.waitFor(() => expect(unloads()).toBe(unloadsBefore + 1));
-    const loadsBefore = server.events.filter(
+    const loadsBefore = live.server.events.filter(
       (e) => e.type === "onLoad" && e.room === `${workshopId}/content`,
     ).length;
 
-    const crowd = Array.from({ length: 50 }, () => peer(workshopId, people[0]!.token));
+    const crowd = Array.from({ length: 50 }, () => live.peer(workshopId, people[0]!.token));
     // The first sync each client gets must already hold the stored text.
     const firstSyncTexts = crowd.map(
       (p) =>
@@ -127,16 +114,16 @@ describe("live sync", () => {
         ),
     );
     expect(await Promise.all(firstSyncTexts)).toEqual(Array(50).fill("persisted before the room went cold"));
-    const loadsAfter = server.events.filter(
+    const loadsAfter = live.server.events.filter(
       (e) => e.type === "onLoad" && e.room === `${workshopId}/content`,
     ).length;
     expect(loadsAfter - loadsBefore).toBe(1);
   });
 
   it("lets a client that joins while the last-leave store runs see everything", async () => {
-    const { workshopId, people } = await workshopWith(server.url, ["expert"]);
+    const { workshopId, people } = await workshopWith(live.server.url, ["expert"]);
     for (let round = 0; round < 5; round++) {
-      const writer = peer(workshopId, people[0]!.token);
+      const writer = live.peer(workshopId, people[0]!.token);
       await writer.synced();
       writer.doc.getArray("log").push([`entry ${round}`]);
       await vi.waitFor(() =>
@@ -144,7 +131,7 @@ describe("live sync", () => {
       );
       writer.destroy();
       // Join at once, while the room is storing and unloading.
-      const reader = peer(workshopId, people[0]!.token);
+      const reader = live.peer(workshopId, people[0]!.token);
       await reader.synced();
       expect(reader.doc.getArray("log").toArray()).toHaveLength(round + 1);
       reader.destroy();

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { workshopWith } from "../helpers/api";
 import {
@@ -12,42 +12,27 @@ import {
   textUpdate,
 } from "../helpers/messages";
 import { openRaw } from "../helpers/rawSocket";
-import { startTestServer, type TestServer } from "../helpers/testServer";
-import { connectPeer, type Peer } from "../helpers/yclient";
+import { serverPerTest } from "../helpers/serverPerTest";
 
-let server: TestServer;
-const peers: Peer[] = [];
-const peer = (room: string, token: string, doc?: Y.Doc) => {
-  const p = connectPeer(server.wsUrl, room, token, doc);
-  peers.push(p);
-  return p;
-};
-
-beforeEach(async () => {
-  server = await startTestServer();
-});
-afterEach(async () => {
-  for (const p of peers.splice(0)) p.destroy();
-  await server.close();
-});
+const live = serverPerTest();
 
 function storedText(workshopId: string): string {
-  const dir = path.join(server.dataDir, "docs", workshopId);
+  const dir = path.join(live.server.dataDir, "docs", workshopId);
   const files = readdirSync(dir).filter((f) => f.startsWith("content.") && !f.endsWith(".tmp"));
   return Buffer.concat(files.map((f) => readFileSync(path.join(dir, f)))).toString("latin1");
 }
 
 describe("known traps of Yjs servers", () => {
   it("lets an observer sync although its handshake sync step 2 is dropped", async () => {
-    const { workshopId, people } = await workshopWith(server.url, ["expert", "observer"]);
-    const expert = peer(workshopId, people[0]!.token);
+    const { workshopId, people } = await workshopWith(live.server.url, ["expert", "observer"]);
+    const expert = live.peer(workshopId, people[0]!.token);
     await expert.synced();
     expert.doc.getText("notes").insert(0, "existing text");
     // An observer whose local doc is empty sends an empty step 2; one with local edits sends them.
-    const plain = peer(workshopId, people[1]!.token);
+    const plain = live.peer(workshopId, people[1]!.token);
     const withLocal = new Y.Doc();
     withLocal.getText("notes").insert(0, "LOCAL-ONLY ");
-    const dirty = peer(workshopId, people[1]!.token, withLocal);
+    const dirty = live.peer(workshopId, people[1]!.token, withLocal);
     await Promise.all([plain.synced(), dirty.synced()]);
     await vi.waitFor(() => expect(plain.doc.getText("notes").toString()).toBe("existing text"));
     expert.doc.getText("notes").insert(0, "live: ");
@@ -61,16 +46,16 @@ describe("known traps of Yjs servers", () => {
   });
 
   it("recognises over-long varint headers as sync messages and drops them from an observer", async () => {
-    const { workshopId, people } = await workshopWith(server.url, ["expert", "observer"]);
-    const expert = peer(workshopId, people[0]!.token);
+    const { workshopId, people } = await workshopWith(live.server.url, ["expert", "observer"]);
+    const expert = live.peer(workshopId, people[0]!.token);
     await expert.synced();
-    const observer = openRaw(server.wsUrl, workshopId, people[1]!.token);
+    const observer = openRaw(live.server.wsUrl, workshopId, people[1]!.token);
     await observer.opened;
     observer.ws.send(overlongSyncMessage(SYNC_STEP_2, textUpdate("SNEAKY-STEP2")));
     observer.ws.send(overlongSyncMessage(SYNC_UPDATE, textUpdate("SNEAKY-UPDATE")));
     observer.ws.send(syncMessage(SYNC_UPDATE, textUpdate("PLAIN-UPDATE")));
     // The same over-long header from an expert is a valid message and is applied.
-    const writer = openRaw(server.wsUrl, workshopId, people[0]!.token);
+    const writer = openRaw(live.server.wsUrl, workshopId, people[0]!.token);
     await writer.opened;
     writer.ws.send(overlongSyncMessage(SYNC_UPDATE, textUpdate("expert-overlong")));
     await vi.waitFor(() => expect(expert.doc.getText("notes").toString()).toBe("expert-overlong"));
@@ -81,15 +66,15 @@ describe("known traps of Yjs servers", () => {
   });
 
   it("lets a client set only its own awareness ids, and shows the name and role of its session", async () => {
-    const { workshopId, people } = await workshopWith(server.url, ["expert", "observer", "expert"]);
-    const victim = peer(workshopId, people[0]!.token);
+    const { workshopId, people } = await workshopWith(live.server.url, ["expert", "observer", "expert"]);
+    const victim = live.peer(workshopId, people[0]!.token);
     victim.provider.awareness.setLocalStateField("user", { color: "#2b8a3e" });
-    const watcher = peer(workshopId, people[2]!.token);
+    const watcher = live.peer(workshopId, people[2]!.token);
     await Promise.all([victim.synced(), watcher.synced()]);
     const victimId = victim.doc.clientID;
     await vi.waitFor(() => expect(watcher.provider.awareness.getStates().get(victimId)).toBeDefined());
 
-    const mallory = openRaw(server.wsUrl, workshopId, people[1]!.token);
+    const mallory = openRaw(live.server.wsUrl, workshopId, people[1]!.token);
     await mallory.opened;
     mallory.ws.send(
       awarenessMessage([
@@ -117,10 +102,10 @@ describe("known traps of Yjs servers", () => {
   });
 
   it("removes a departed connection's presence, so no ghost carets remain", async () => {
-    const { workshopId, people } = await workshopWith(server.url, ["expert", "expert"]);
-    const leaving = peer(workshopId, people[0]!.token);
+    const { workshopId, people } = await workshopWith(live.server.url, ["expert", "expert"]);
+    const leaving = live.peer(workshopId, people[0]!.token);
     leaving.provider.awareness.setLocalStateField("user", { color: "#d9480f" });
-    const staying = peer(workshopId, people[1]!.token);
+    const staying = live.peer(workshopId, people[1]!.token);
     await Promise.all([leaving.synced(), staying.synced()]);
     const id = leaving.doc.clientID;
     await vi.waitFor(() => expect(staying.provider.awareness.getStates().has(id)).toBe(true));
@@ -131,28 +116,28 @@ describe("known traps of Yjs servers", () => {
   });
 
   it("lets the same session take its awareness id over from a socket not yet seen to close", async () => {
-    const { workshopId, people } = await workshopWith(server.url, ["expert", "expert", "expert"]);
-    const watcher = peer(workshopId, people[1]!.token);
+    const { workshopId, people } = await workshopWith(live.server.url, ["expert", "expert", "expert"]);
+    const watcher = live.peer(workshopId, people[1]!.token);
     await watcher.synced();
     const id = 777_001;
     const state = (name: string) => ({ user: { name }, viewing: name });
     // The first socket stays open, as a dropped connection does until the keep-alive notices.
-    const before = openRaw(server.wsUrl, workshopId, people[0]!.token);
+    const before = openRaw(live.server.wsUrl, workshopId, people[0]!.token);
     await before.opened;
     before.ws.send(awarenessMessage([{ clientId: id, clock: 1, state: state("first") }]));
     await vi.waitFor(() => expect(watcher.provider.awareness.getStates().get(id)?.viewing).toBe("first"));
 
     // Another session cannot take the id; the same session, reconnecting, can.
-    const other = openRaw(server.wsUrl, workshopId, people[2]!.token);
+    const other = openRaw(live.server.wsUrl, workshopId, people[2]!.token);
     await other.opened;
     other.ws.send(awarenessMessage([{ clientId: id, clock: 2, state: state("stolen") }]));
-    const after = openRaw(server.wsUrl, workshopId, people[0]!.token);
+    const after = openRaw(live.server.wsUrl, workshopId, people[0]!.token);
     await after.opened;
     after.ws.send(awarenessMessage([{ clientId: id, clock: 3, state: state("again") }]));
     await vi.waitFor(() => expect(watcher.provider.awareness.getStates().get(id)?.viewing).toBe("again"));
 
     // The old socket's end leaves the new one's presence in place; the new one's end removes it.
-    const gone = () => server.events.filter((e) => e.type === "onDisconnect").length;
+    const gone = () => live.server.events.filter((e) => e.type === "onDisconnect").length;
     const goneBefore = gone();
     before.ws.close();
     other.ws.close();
