@@ -5,7 +5,7 @@
  */
 import * as Y from "yjs";
 import type { z } from "zod";
-import { writeField } from "./textField";
+import { parseFitted, writeField } from "./textField";
 
 /** Fields every ordered record has. */
 interface Ordered {
@@ -28,8 +28,7 @@ export interface Collection<T extends Ordered> {
 /** Reads a record stored as a Y.Map; entries that fail the schema (a raw write around the accessors) are skipped. */
 export function readRecord<T>(value: unknown, schema: z.ZodType<T>): T | undefined {
   if (!(value instanceof Y.Map)) return undefined;
-  const parsed = schema.safeParse(value.toJSON());
-  return parsed.success ? parsed.data : undefined;
+  return parseFitted(schema, value.toJSON());
 }
 
 export function newRecordId(): string {

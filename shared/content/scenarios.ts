@@ -18,6 +18,7 @@ import {
   scenarioSchema,
   stepSchema,
 } from "./schema";
+import { parseFitted } from "./textField";
 
 /** A scenario without its narrative, for lists that re-render on every keystroke. */
 export type ScenarioSummary = Omit<Scenario, "narrative">;
@@ -65,8 +66,7 @@ function readSummary(map: unknown): ScenarioSummary | undefined {
     if (value instanceof Y.Array)
       plain[list] = orderedItems(value as Y.Array<Y.Map<unknown>>).map((m) => m.toJSON());
   }
-  const parsed = summarySchema.safeParse(plain);
-  return parsed.success ? parsed.data : undefined;
+  return parseFitted(summarySchema, plain);
 }
 
 export function listScenarios(doc: Y.Doc, riskId?: string): ScenarioSummary[] {

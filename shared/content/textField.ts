@@ -5,6 +5,7 @@
  * Y.Text (two people making that very first edit at the same moment still race, once).
  */
 import * as Y from "yjs";
+import type { z } from "zod";
 
 /** The record keys that hold free text people type; ids, enums, links and numbers stay plain. */
 export const TEXT_KEYS: ReadonlySet<string> = new Set([
@@ -58,4 +59,39 @@ export function writeField(map: Y.Map<unknown>, key: string, value: unknown): vo
     return;
   }
   map.set(key, value);
+}
+
+/**
+ * Parses a record read from the document. Two people's typing merged in one field can leave it over
+ * its length limit, or empty where it must not be, though each edit was within bounds: such a text
+ * field reads cut to its limit, or as "Untitled", instead of the whole record vanishing. The next
+ * edit of the field writes it back within bounds. `plain` is changed in place.
+ */
+export function parseFitted<T>(schema: z.ZodType<T>, plain: unknown): T | undefined {
+  const first = schema.safeParse(plain);
+  if (first.success) return first.data;
+  let fitted = false;
+  for (const issue of first.error.issues) {
+    const key = issue.path.at(-1);
+    if (typeof key !== "string" || !TEXT_KEYS.has(key)) continue;
+    const parent = issue.path
+      .slice(0, -1)
+      .reduce<unknown>((at, k) => (at as Record<PropertyKey, unknown> | undefined)?.[k], plain) as
+      | Record<string, unknown>
+      | undefined;
+    const value = parent?.[key];
+    if (!parent || typeof value !== "string") continue;
+    if (issue.code === "too_big" && issue.origin === "string") {
+      let cut = value.slice(0, Number(issue.maximum));
+      if (isHighSurrogate(cut.charCodeAt(cut.length - 1))) cut = cut.slice(0, -1);
+      parent[key] = cut;
+      fitted = true;
+    } else if (issue.code === "too_small" && issue.origin === "string") {
+      parent[key] = "Untitled";
+      fitted = true;
+    }
+  }
+  if (!fitted) return undefined;
+  const second = schema.safeParse(plain);
+  return second.success ? second.data : undefined;
 }

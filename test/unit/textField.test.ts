@@ -77,4 +77,30 @@ describe("text fields", () => {
     setText(text, "risk 😃 there");
     expect(text.toString()).toBe("risk 😃 there");
   });
+
+  it("keep a record that two people's typing merged past its length limit or down to nothing", () => {
+    const { a, b, sync } = apart();
+    seedSpecifiedRisks(a);
+    const id = addScenario(a, { riskId: "cbrn", title: "Uplift", status: "draft" });
+    const step = stepsOf(a, id).add({ text: "x".repeat(1990) });
+    risksOf(a).update("cbrn", { title: "ab" });
+    sync();
+    // Each edit is within the limits; merged, the step has 2010 characters and the title none.
+    stepsOf(a, id).update(step, { text: `${"a".repeat(10)}${"x".repeat(1990)}` });
+    stepsOf(b, id).update(step, { text: `${"x".repeat(1990)}${"b".repeat(10)}` });
+    risksOf(a).update("cbrn", { title: "a" });
+    risksOf(b).update("cbrn", { title: "b" });
+    sync();
+    for (const doc of [a, b]) {
+      const risk = risksOf(doc).get("cbrn");
+      expect(risk?.title.length).toBeGreaterThan(0);
+      expect(getScenario(doc, id)?.steps[0]?.text).toHaveLength(2000);
+      expect(stepsOf(doc, id).list()[0]?.text).toHaveLength(2000);
+    }
+    // The next edit writes the field back within its limit.
+    stepsOf(a, id).update(step, { text: "short again" });
+    risksOf(a).update("cbrn", { title: "CBRN" });
+    expect(stepsOf(a, id).list()[0]?.text).toBe("short again");
+    expect(risksOf(a).get("cbrn")?.title).toBe("CBRN");
+  });
 });
