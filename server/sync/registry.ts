@@ -15,6 +15,8 @@ interface Entry {
   loading: Promise<Room>;
   holders: number;
   unloading?: Promise<void>;
+  /** The loaded room, so a late release of an earlier load of the same name is told apart. */
+  room?: Room;
 }
 
 export interface RegistryOptions {
@@ -43,7 +45,13 @@ export class RoomRegistry {
         entry.holders += 1;
         return entry.loading;
       }
-      const fresh: Entry = { loading: this.load(name), holders: 1 };
+      const fresh: Entry = {
+        loading: this.load(name).then((room) => {
+          fresh.room = room;
+          return room;
+        }),
+        holders: 1,
+      };
       this.entries.set(key, fresh);
       fresh.loading.catch(() => this.entries.delete(key));
       return fresh.loading;
@@ -53,7 +61,7 @@ export class RoomRegistry {
   release(room: Room): void {
     const key = roomName(room.name);
     const entry = this.entries.get(key);
-    if (!entry || entry.unloading) return;
+    if (!entry || entry.unloading || entry.room !== room) return;
     entry.holders -= 1;
     if (entry.holders > 0) return;
     entry.unloading = this.unload(room).finally(() => this.entries.delete(key));
