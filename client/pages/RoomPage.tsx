@@ -150,7 +150,8 @@ function Room({
           <div className="room-toolbar">
             {!finalClose && <PresenceBar people={people} selfId={participant.id} />}
             <SharedTimer />
-            {room.canEdit && <UndoButtons />}
+            {/* Inside a snapshot, as for the shortcut: undo would change the live room, not the one shown. */}
+            {room.canEdit && view.kind !== "snapshot" && <UndoButtons />}
             <button
               type="button"
               ref={peopleButtonRef}

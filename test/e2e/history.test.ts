@@ -103,8 +103,13 @@ describe.skipIf(!existsSync(CHROMIUM))("snapshots, history and exports in the ro
     // The earlier snapshot, opened read-only: its rounds stop before the fourth, its framework and
     // acceptance are those of that moment, and nothing in it can be changed.
     await fran.getByRole("link", { name: "Snapshots & history", exact: true }).click();
+    const undo = fran.getByRole("button", { name: "↶ Undo" });
+    expect(await undo.count()).toBe(1);
     await fran.getByRole("link", { name: `Open “${BEFORE}”` }).click();
     const frame = fran.getByRole("region", { name: `Snapshot “${BEFORE}”` });
+    await frame.waitFor();
+    // The room's undo would change the live workshop, not the snapshot on the screen: not offered.
+    expect(await undo.count()).toBe(0);
     const places = fran.getByRole("navigation", { name: "In this snapshot" });
     await places.getByRole("button", { name: "Rounds" }).click();
     await frame.getByRole("region", { name: /^Round 3/ }).waitFor();
