@@ -112,6 +112,9 @@ describe("framework editor decisions", () => {
     expect(lockBlocker(true, 0)).toMatch(/unsaved/);
     expect(lockBlocker(true, 1)).toMatch(/1 problem and save/);
     expect(lockBlocker(false, 0)).toBeNull();
+    expect(lockBlocker(false, 0, ["CBRN"])).toMatch(/CBRN a ladder of at least two tiers/);
+    // Unsaved changes come first: the lock takes the saved framework.
+    expect(lockBlocker(true, 0, ["CBRN"])).toMatch(/unsaved/);
   });
 
   it("parses typed numbers: empty is none, junk is NaN, a decimal comma is read", () => {

@@ -1,5 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from "react";
-import { type Framework, type Problem, validateFramework } from "../../../shared/estimation/framework";
+import { SPECIFIED_RISKS } from "../../../shared/content";
+import {
+  type Framework,
+  ladderProblems,
+  type Problem,
+  validateFramework,
+} from "../../../shared/estimation/framework";
 import { ApiRequestError, describeError, lockFramework, putFramework } from "../../api";
 import { useRoom } from "../../room/RoomContext";
 import { sameFramework } from "../draft";
@@ -119,6 +125,11 @@ export function FrameworkEditor({
   };
 
   const riskTitle = (id: string) => risks.find((r) => r.id === id)?.title ?? id;
+  // The same rule the server applies at the lock, so the button says why before the server must.
+  const shortLadders = ladderProblems(
+    draft,
+    SPECIFIED_RISKS.map((r) => r.id),
+  ).map((p) => riskTitle(String(p.path[1])));
   return (
     <ProblemsContext.Provider value={problems}>
       <div className="fw-editor">
@@ -126,7 +137,7 @@ export function FrameworkEditor({
           busy={busy}
           dirty={dirty}
           saveBlocked={saveBlocker(dirty, live.length)}
-          lockBlocked={lockBlocker(dirty, live.length)}
+          lockBlocked={lockBlocker(dirty, live.length, shortLadders)}
           confirming={confirming}
           error={error}
           onSave={save}

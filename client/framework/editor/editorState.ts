@@ -7,10 +7,19 @@ export function saveBlocker(dirty: boolean, problemCount: number): string | null
   return null;
 }
 
-/** Why locking is not possible now, or null: the lock takes the saved framework, so the draft must match it. */
-export function lockBlocker(dirty: boolean, problemCount: number): string | null {
+/**
+ * Why locking is not possible now, or null: the lock takes the saved framework, so the draft must
+ * match it, and the server refuses a specified risk whose ladder has fewer than two tiers.
+ */
+export function lockBlocker(
+  dirty: boolean,
+  problemCount: number,
+  shortLadders: readonly string[] = [],
+): string | null {
   if (problemCount > 0) return `Fix the ${plural(problemCount, "problem")} and save before locking.`;
   if (dirty) return "Save or reset your unsaved changes before locking.";
+  if (shortLadders.length > 0)
+    return `Give ${shortLadders.join(", ")} a ladder of at least two tiers, so that one tier is not yet reached.`;
   return null;
 }
 
