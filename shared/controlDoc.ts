@@ -51,10 +51,11 @@ export interface FocusState {
   seq: number;
 }
 
-const ROOM = "room";
+/** The control document's map of room state: phase, timer, focus. */
+export const ROOM_MAP = "room";
 
 export function roomMap(doc: Y.Doc): Y.Map<unknown> {
-  return doc.getMap<unknown>(ROOM);
+  return doc.getMap<unknown>(ROOM_MAP);
 }
 
 export function readPhase(doc: Y.Doc): Phase {

@@ -1,20 +1,24 @@
-/** The history chart fed from the server, with its loading, error and empty states. */
+/**
+ * The history chart fed from the server, with its loading, error and empty states. The caller
+ * fetches (useHistory), so a view that also needs the snapshots' verification asks only once.
+ */
 import type { Framework } from "../../shared/estimation/framework";
 import { EmptyState } from "../fields/EmptyState";
 import { HistoryChart, type HistorySeries } from "./HistoryChart";
-import { useHistory } from "./useHistory";
+import { type HistoryState, useHistory } from "./useHistory";
 
 export function HistoryPanel({
+  history: state,
   framework,
   labels,
   title,
 }: {
+  history: HistoryState;
   framework: Framework | null;
   /** Scenario id → legend label; only these scenarios are drawn, in this order. */
   labels: ReadonlyMap<string, string>;
   title: string;
 }) {
-  const state = useHistory();
   const byId = new Map(state.data?.history.map((h) => [h.scenarioId, h.points]) ?? []);
   const series: HistorySeries[] = [...labels].flatMap(([scenarioId, label]) => {
     const points = byId.get(scenarioId);
@@ -42,4 +46,9 @@ export function HistoryPanel({
       </EmptyState>
     );
   return <HistoryChart series={series} framework={framework} title={title} />;
+}
+
+/** The same panel fetching the history itself, only while it is shown. */
+export function FetchedHistoryPanel(props: Omit<Parameters<typeof HistoryPanel>[0], "history">) {
+  return <HistoryPanel history={useHistory()} {...props} />;
 }

@@ -4,7 +4,7 @@ import { EmptyState } from "../fields/EmptyState";
 import { useScenario } from "../hooks/useContent";
 import { useFramework, useRevealed, useRounds, useStandings } from "../hooks/useEstimation";
 import { useRoom } from "../room/RoomContext";
-import { HistoryPanel } from "./HistoryPanel";
+import { FetchedHistoryPanel } from "./HistoryPanel";
 import { SpreadPlot } from "./SpreadPlot";
 import { StandingSummary } from "./StandingSummary";
 import { spreadGroups } from "./spreadLayout";
@@ -32,7 +32,7 @@ export function ScenarioEstimates({ scenarioId }: { scenarioId: string }) {
           <h4>Estimates by round</h4>
           <SpreadPlot groups={groups} framework={framework} />
           <h4>History over snapshots</h4>
-          <HistoryPanel framework={framework} labels={labels} title={`Risk history of ${title}`} />
+          <FetchedHistoryPanel framework={framework} labels={labels} title={`Risk history of ${title}`} />
         </>
       )}
     </section>

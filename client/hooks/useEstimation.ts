@@ -2,7 +2,6 @@
  * What views read of the estimation process from the control document: the framework and its lock,
  * rounds, revealed values, determinations, the verdict, snapshots. The server alone writes these.
  */
-import { useMemo, useSyncExternalStore } from "react";
 import type * as Y from "yjs";
 import type { Framework } from "../../shared/estimation/framework";
 import {
@@ -21,28 +20,7 @@ import {
 } from "../../shared/estimationView";
 import type { ScenarioStanding, SnapshotEntry } from "../../shared/snapshot";
 import { standingsOf } from "../../shared/standings";
-import { derivedSource } from "./derivedSource";
-
-/** Reads `read(doc)` again after any change under the named top-level maps. */
-function useControlValue<T>(controlDoc: Y.Doc, maps: readonly string[], read: (doc: Y.Doc) => T): T {
-  const key = maps.join(",");
-  // `key` stands for `maps`, which callers may pass as a new array each render.
-  const source = useMemo(
-    () =>
-      derivedSource(
-        (onChange) => {
-          const observed = key.split(",").map((name) => controlDoc.getMap(name));
-          for (const map of observed) map.observeDeep(onChange);
-          return () => {
-            for (const map of observed) map.unobserveDeep(onChange);
-          };
-        },
-        () => read(controlDoc),
-      ),
-    [controlDoc, key, read],
-  );
-  return useSyncExternalStore(source.subscribe, source.getSnapshot);
-}
+import { useControlValue } from "./useControlValue";
 
 const ESTIMATION = ["estimation"];
 

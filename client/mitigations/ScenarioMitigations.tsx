@@ -1,7 +1,7 @@
-import { type FormEvent, useState } from "react";
 import { MITIGATION_KINDS, type Mitigation, mitigationsOf } from "../../shared/content";
 import { EmptyState } from "../fields/EmptyState";
 import { changeThenFocus } from "../fields/focusSoon";
+import { KindTitleAdd } from "../fields/KindTitleAdd";
 import { useMitigations } from "../hooks/useContent";
 import { useRoom } from "../room/RoomContext";
 import { fieldKey } from "../sync/contentHistory";
@@ -10,23 +10,12 @@ import { MitigationItem } from "./MitigationItem";
 import { MITIGATION_KIND_LABELS } from "./mitigationLabels";
 import { linkedTo, withLink, withoutLink } from "./mitigationLinks";
 
-type Kind = Mitigation["kind"];
-
 /** The safety and security mitigations that lower this scenario's residual risk. */
 export function ScenarioMitigations({ scenarioId }: { scenarioId: string }) {
   const { doc, history, canEdit } = useRoom();
   const all = useMitigations(doc);
   const linked = linkedTo(all, scenarioId);
-  const [kind, setKind] = useState<Kind>("safety");
-  const [title, setTitle] = useState("");
   const list = () => mitigationsOf(doc);
-
-  const add = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!title.trim()) return;
-    if (history.edit(() => list().add({ kind, title: title.trim(), scenarioIds: [scenarioId] })))
-      setTitle("");
-  };
   const setLinks = (m: Mitigation, scenarioIds: string[]) =>
     history.edit(() => list().update(m.id, { scenarioIds }));
 
@@ -74,39 +63,18 @@ export function ScenarioMitigations({ scenarioId }: { scenarioId: string }) {
       )}
       {canEdit && (
         <>
-          <form className="add-row" onSubmit={add} aria-label="Add mitigation">
-            <label htmlFor="add-mitigation-kind" className="visually-hidden">
-              Kind of new mitigation
-            </label>
-            <select
-              id="add-mitigation-kind"
-              value={kind}
-              onChange={(e) => {
-                const value = e.currentTarget.value;
-                setKind(MITIGATION_KINDS.find((k) => k === value) ?? "safety");
-              }}
-            >
-              {MITIGATION_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {MITIGATION_KIND_LABELS[k]}
-                </option>
-              ))}
-            </select>
-            <label htmlFor="add-mitigation-title" className="visually-hidden">
-              Title of new mitigation
-            </label>
-            <input
-              id="add-mitigation-title"
-              value={title}
-              maxLength={300}
-              autoComplete="off"
-              placeholder="e.g. Bio-misuse classifier on outputs"
-              onChange={(e) => setTitle(e.currentTarget.value)}
-            />
-            <button type="submit" disabled={!title.trim()}>
-              Add mitigation
-            </button>
-          </form>
+          <KindTitleAdd
+            noun="mitigation"
+            titleId="add-mitigation-title"
+            kinds={MITIGATION_KINDS}
+            labels={MITIGATION_KIND_LABELS}
+            initialKind="safety"
+            placeholder="e.g. Bio-misuse classifier on outputs"
+            maxLength={300}
+            onAdd={(kind, title) =>
+              history.edit(() => list().add({ kind, title, scenarioIds: [scenarioId] }))
+            }
+          />
           <LinkMitigation
             mitigations={all}
             scenarioId={scenarioId}

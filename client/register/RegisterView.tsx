@@ -1,6 +1,6 @@
 /** The risk register: every scenario in the locked matrix, a sortable table of standings, and the history. */
 import { useMemo } from "react";
-import { HistoryPanel } from "../charts/HistoryPanel";
+import { FetchedHistoryPanel } from "../charts/HistoryPanel";
 import { RiskMatrix } from "../charts/RiskMatrix";
 import { Link } from "../components/Link";
 import { EmptyState } from "../fields/EmptyState";
@@ -72,7 +72,7 @@ export function RegisterView() {
       </section>
       <section className="panel" aria-labelledby="register-history-heading">
         <h3 id="register-history-heading">Risk history</h3>
-        <HistoryPanel framework={framework} labels={labels} title="Risk history of all scenarios" />
+        <FetchedHistoryPanel framework={framework} labels={labels} title="Risk history of all scenarios" />
       </section>
     </div>
   );

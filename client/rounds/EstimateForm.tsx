@@ -2,10 +2,10 @@ import { type FormEvent, useEffect, useRef, useState } from "react";
 import { CONFIDENCE_LEVELS } from "../../shared/estimation/estimate";
 import type { Framework } from "../../shared/estimation/framework";
 import { ApiRequestError, describeError, submitEstimate } from "../api";
+import { draftStash } from "../fields/draftStash";
 import { focusSoon } from "../fields/focusSoon";
 import { formatDateTime } from "../format";
 import { useRoom } from "../room/RoomContext";
-import { keepEstimateDraft, peekEstimateDraft } from "./draftStash";
 import {
   checkDraft,
   draftFromEstimate,
@@ -25,6 +25,9 @@ import { SeverityInput } from "./SeverityInput";
 import { SubmittedEstimate } from "./SubmittedEstimate";
 import type { MyEstimates } from "./useMyEstimates";
 
+/** Estimates typed but not sent, by round and scenario. */
+const drafts = draftStash<EstimateDraft>();
+
 interface Props {
   roundId: string;
   scenarioId: string;
@@ -39,7 +42,7 @@ export function EstimateForm({ roundId, scenarioId, scenarioTitle, framework, mi
   const own = mine.byScenario?.[scenarioId];
   const idPrefix = `est-${roundId}-${scenarioId}`;
   const [draft, setDraft] = useState<EstimateDraft>(
-    () => peekEstimateDraft(idPrefix) ?? (own ? draftFromEstimate(own) : EMPTY_DRAFT),
+    () => drafts.peek(idPrefix) ?? (own ? draftFromEstimate(own) : EMPTY_DRAFT),
   );
   const [attempted, setAttempted] = useState(false);
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
@@ -52,7 +55,7 @@ export function EstimateForm({ roundId, scenarioId, scenarioTitle, framework, mi
   const unsent = own !== undefined && (check.estimate === null || !sameEstimate(check.estimate, own));
   const latest = useRef({ draft, keep: false });
   latest.current = { draft, keep: own ? unsent : !sameDraftText(draft, EMPTY_DRAFT) };
-  useEffect(() => () => keepEstimateDraft(idPrefix, latest.current.draft, latest.current.keep), [idPrefix]);
+  useEffect(() => () => drafts.keep(idPrefix, latest.current.draft, latest.current.keep), [idPrefix]);
 
   const change = (patch: Partial<EstimateDraft>) => {
     setDraft((d) => ({ ...d, ...patch }));

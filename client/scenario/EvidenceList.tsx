@@ -1,25 +1,15 @@
-import { type FormEvent, useState } from "react";
 import { EVIDENCE_KINDS, type Evidence, evidenceOf } from "../../shared/content";
 import { EmptyState } from "../fields/EmptyState";
+import { KindTitleAdd } from "../fields/KindTitleAdd";
 import { EVIDENCE_KIND_LABELS } from "../labels";
 import { useRoom } from "../room/RoomContext";
 import { fieldKey } from "../sync/contentHistory";
 import { EvidenceItem } from "./EvidenceItem";
 
-type Kind = Evidence["kind"];
-
 /** Evidence on a scenario, with a one-line form to add more; focus stays there for the next one. */
 export function EvidenceList({ scenarioId, evidence }: { scenarioId: string; evidence: Evidence[] }) {
   const { doc, history, canEdit } = useRoom();
-  const [kind, setKind] = useState<Kind>("benchmark");
-  const [title, setTitle] = useState("");
   const list = () => evidenceOf(doc, scenarioId);
-
-  const add = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!title.trim()) return;
-    if (history.edit(() => list().add({ kind, title: title.trim() }))) setTitle("");
-  };
 
   return (
     <section className="panel" aria-labelledby="evidence-heading">
@@ -55,39 +45,16 @@ export function EvidenceList({ scenarioId, evidence }: { scenarioId: string; evi
         </ul>
       )}
       {canEdit && (
-        <form className="add-row" onSubmit={add} aria-label="Add evidence">
-          <label htmlFor="add-evidence-kind" className="visually-hidden">
-            Kind of new evidence
-          </label>
-          <select
-            id="add-evidence-kind"
-            value={kind}
-            onChange={(e) => {
-              const value = e.currentTarget.value;
-              setKind(EVIDENCE_KINDS.find((k) => k === value) ?? "other");
-            }}
-          >
-            {EVIDENCE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {EVIDENCE_KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-          <label htmlFor="add-evidence-title" className="visually-hidden">
-            Title of new evidence
-          </label>
-          <input
-            id="add-evidence-title"
-            value={title}
-            maxLength={300}
-            autoComplete="off"
-            placeholder="Title, e.g. WMDP-Bio results"
-            onChange={(e) => setTitle(e.currentTarget.value)}
-          />
-          <button type="submit" disabled={!title.trim()}>
-            Add evidence
-          </button>
-        </form>
+        <KindTitleAdd
+          noun="evidence"
+          titleId="add-evidence-title"
+          kinds={EVIDENCE_KINDS}
+          labels={EVIDENCE_KIND_LABELS}
+          initialKind="benchmark"
+          placeholder="Title, e.g. WMDP-Bio results"
+          maxLength={300}
+          onAdd={(kind, title) => history.edit(() => list().add({ kind, title }))}
+        />
       )}
     </section>
   );

@@ -1,11 +1,12 @@
 import { useMemo } from "react";
 import { HistoryPanel } from "../charts/HistoryPanel";
+import type { HistoryState } from "../charts/useHistory";
 import { useScenarioList } from "../hooks/useContent";
 import { useFramework } from "../hooks/useEstimation";
 import { useRoom } from "../room/RoomContext";
 
 /** The risk history of every scenario across the snapshots, drawn by the shared history chart. */
-export function HistorySection() {
+export function HistorySection({ history }: { history: HistoryState }) {
   const { doc, controlDoc } = useRoom();
   const framework = useFramework(controlDoc);
   const scenarios = useScenarioList(doc);
@@ -18,7 +19,12 @@ export function HistorySection() {
         dashed. Past two scenarios the low–high ranges are left out of the drawing: point at a dot for its
         range.
       </p>
-      <HistoryPanel framework={framework} labels={labels} title="Risk history of all scenarios" />
+      <HistoryPanel
+        history={history}
+        framework={framework}
+        labels={labels}
+        title="Risk history of all scenarios"
+      />
     </section>
   );
 }

@@ -17,7 +17,8 @@ export function SnapshotsView() {
   const snapshots = useSnapshots(controlDoc);
   const listed = useMemo(() => newestFirst(snapshots), [snapshots]);
   // The server verifies every blob for the history; a failed check is shown on the row too.
-  const verified = useHistory().data?.snapshots;
+  const history = useHistory();
+  const verified = history.data?.snapshots;
   const failed = useMemo(() => new Set(verified?.filter((s) => !s.verified).map((s) => s.id)), [verified]);
   const [chosen, setChosen] = useState<string[]>([]);
   const pair = chosen.filter((id) => snapshots.some((s) => s.id === id));
@@ -86,7 +87,7 @@ export function SnapshotsView() {
         )}
       </section>
 
-      <HistorySection />
+      <HistorySection history={history} />
     </div>
   );
 }

@@ -7,12 +7,12 @@ import {
   validateFramework,
 } from "../../../shared/estimation/framework";
 import { ApiRequestError, describeError, lockFramework, putFramework } from "../../api";
+import { draftStash } from "../../fields/draftStash";
 import { useRoom } from "../../room/RoomContext";
 import { sameFramework } from "../draft";
 import { indexProblems, serverProblems } from "../problems";
 import type { RiskRef } from "../riskRefs";
 import { BandsEditor } from "./BandsEditor";
-import { keepDraft, peekDraft } from "./draftStash";
 import { EditorActions } from "./EditorActions";
 import { lockBlocker, plural, saveBlocker } from "./editorState";
 import { ProblemsContext } from "./fields";
@@ -20,6 +20,9 @@ import { LaddersEditor } from "./LaddersEditor";
 import { LevelsEditor } from "./LevelsEditor";
 import { ProblemSummary } from "./ProblemSummary";
 import { TiersEditor } from "./TiersEditor";
+
+/** Unsaved drafts by workshop, with the saved framework each started from. */
+const drafts = draftStash<{ base: Framework; draft: Framework }>();
 
 /**
  * The facilitator's editor of an unlocked framework: a local draft, checked live, saved only on
@@ -38,8 +41,8 @@ export function FrameworkEditor({
   const { token, workshopId } = useRoom();
   // `base` is the saved framework the draft started from, to tell our edits from someone else's save.
   // A draft left unsaved on another visit comes back (with the "changed while editing" note if needed).
-  const [base, setBase] = useState(() => peekDraft(workshopId)?.base ?? saved);
-  const [draft, setDraft] = useState(() => peekDraft(workshopId)?.draft ?? saved);
+  const [base, setBase] = useState(() => drafts.peek(workshopId)?.base ?? saved);
+  const [draft, setDraft] = useState(() => drafts.peek(workshopId)?.draft ?? saved);
   const [fromServer, setFromServer] = useState<Problem[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -52,7 +55,7 @@ export function FrameworkEditor({
   useEffect(
     () => () => {
       const { dirty: unsaved, ...kept } = latest.current;
-      keepDraft(workshopId, kept, unsaved);
+      drafts.keep(workshopId, kept, unsaved);
     },
     [workshopId],
   );
