@@ -1,6 +1,6 @@
 /** Server configuration, read from the environment once at start. */
 import path from "node:path";
-import { DEFAULT_MAX_MESSAGE_BYTES } from "../shared/limits";
+import { DEFAULT_MAX_DOC_BYTES, DEFAULT_MAX_MESSAGE_BYTES } from "../shared/limits";
 
 export interface Config {
   host: string;
@@ -13,6 +13,8 @@ export interface Config {
   /** Extra origins allowed to open websockets (the server's own origin always is). */
   allowedOrigins: string[];
   maxMessageBytes: number;
+  /** Largest stored size of one document (content or control); see DEFAULT_MAX_DOC_BYTES. */
+  maxDocBytes: number;
   /** When set, creating a workshop requires this bearer token. */
   createToken?: string;
   /** How long a session token stays valid after it is issued. */
@@ -46,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((s) => s.trim())
       .filter(Boolean),
     maxMessageBytes: int(env.MAX_MESSAGE_BYTES, DEFAULT_MAX_MESSAGE_BYTES, "MAX_MESSAGE_BYTES"),
+    maxDocBytes: int(env.MAX_DOC_BYTES, DEFAULT_MAX_DOC_BYTES, "MAX_DOC_BYTES"),
     createToken: env.RISKROOM_CREATE_TOKEN || undefined,
     sessionTtlMs: int(env.SESSION_TTL_HOURS, 24 * 30, "SESSION_TTL_HOURS") * 3600_000,
     compactAfterBytes: int(env.COMPACT_AFTER_BYTES, 4 * 1024 * 1024, "COMPACT_AFTER_BYTES"),

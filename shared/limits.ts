@@ -3,6 +3,12 @@
 /** Largest websocket message the server accepts; larger frames close the socket with 1009. */
 export const DEFAULT_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
+/**
+ * Largest a workshop document may grow (its stored bytes: merged state plus log since). Updates that
+ * would pass it are refused; imports and snapshots respect the same bound.
+ */
+export const DEFAULT_MAX_DOC_BYTES = 32 * 1024 * 1024;
+
 /** Largest JSON body a REST call may carry; workshop metadata is small. */
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 
