@@ -19,13 +19,19 @@ export function esc(text: string): string {
 
 /** Text that may span lines: paragraphs on blank lines, <br> on single newlines. */
 export function escParagraphs(text: string): string {
+  return escParagraphList(text)
+    .map((p) => `<p>${p}</p>`)
+    .join("");
+}
+
+/** The escaped content of each paragraph, for a caller that puts something before the first. */
+export function escParagraphList(text: string): string[] {
   return text
     .replace(/\r\n?/g, "\n")
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter((p) => p !== "")
-    .map((p) => `<p>${p.split("\n").map(esc).join("<br>")}</p>`)
-    .join("");
+    .map((p) => p.split("\n").map(esc).join("<br>"));
 }
 
 /** A link for http(s) addresses only; anything else is shown as text and goes nowhere. */

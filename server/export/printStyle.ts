@@ -18,11 +18,10 @@ pre { background: #f6f7f9; padding: .6rem; overflow-x: auto; white-space: pre-wr
 blockquote { margin: .6rem 0; padding: .2rem .9rem; border-left: 4px solid var(--rule); color: #333a48; }
 .note { color: var(--muted); font-size: .9rem; }
 .warn { background: #fff4e5; border-left: 4px solid #d97706; padding: .4rem .8rem; }
-.uplift { display: inline-block; background: #b42318; color: #fff; font-size: .75rem; font-weight: 600;
+.flag { display: inline-block; background: #b42318; color: #fff; font-size: .75rem; font-weight: 600;
   padding: 0 .35rem; border-radius: 3px; margin-right: .3rem; }
 .tier { display: inline-block; width: .8rem; height: .8rem; border-radius: 2px; vertical-align: -1px;
   margin-right: .25rem; border: 1px solid rgba(0,0,0,.25); }
-.facts { color: var(--muted); font-style: italic; }
 .narrative { border-left: 3px solid var(--accent); padding-left: .9rem; }
 figure { margin: .8rem 0 1.2rem; }
 figcaption { color: var(--muted); font-size: .85rem; }
@@ -36,7 +35,7 @@ dl.meta dd { margin: 0; }
   a { color: inherit; }
   a[href]::after { content: " (" attr(href) ")"; font-size: .8em; color: var(--muted); word-break: break-all; }
   h2, h3, h4, h5 { break-after: avoid; }
-  table, figure, blockquote, .scenario-head { break-inside: avoid; }
+  table, figure, blockquote { break-inside: avoid; }
   section.risk { break-before: page; }
   section.summary, section.criteria { break-before: page; }
 }
