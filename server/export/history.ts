@@ -13,11 +13,14 @@ import type {
   WorkshopExport,
 } from "../../shared/workshopExport";
 import { ApiError } from "../http/errors";
+import type { SnapshotService } from "../services/snapshots";
 import type { SnapshotRecord } from "../store/metaStore";
-import type { ExportSources } from "./gather";
+
+/** Where blobs are read: the part of gather.ts's `ExportSources` used here, so history.ts need not import gather.ts. */
+type SnapshotReader = { snapshots: Pick<SnapshotService, "read"> };
 
 export function historyOf(
-  src: Pick<ExportSources, "snapshots">,
+  src: SnapshotReader,
   workshopId: string,
   entries: readonly SnapshotRecord[],
   content: ExportContent,
@@ -43,7 +46,7 @@ export function historyOf(
   return { index, history };
 }
 
-function readVerified(src: Pick<ExportSources, "snapshots">, workshopId: string, id: string) {
+function readVerified(src: SnapshotReader, workshopId: string, id: string) {
   try {
     return src.snapshots.read(workshopId, id);
   } catch (err) {
