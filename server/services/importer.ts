@@ -6,8 +6,8 @@
  * facilitator locks the criteria again (an unchanged framework locks at the same hash).
  */
 import type { ImportWorkshopBody, ImportWorkshopResponse } from "../../shared/workshopExport";
-import { writeContent } from "../export/contentWriter";
 import type { Services } from ".";
+import { writeContent } from "./contentWriter";
 import { writeAsServer } from "./controlProjection";
 import { authenticate } from "./sessions";
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { writeContent } from "../../server/export/contentWriter";
 import { REGISTER_COLUMNS, renderCsv } from "../../server/export/csv";
 import { exportFilename } from "../../server/export/files";
 import { renderHtml } from "../../server/export/htmlReport";
 import { renderMarkdown } from "../../server/export/markdownReport";
 import { narrativeToMarkdown } from "../../server/export/narrativeMarkdown";
+import { writeContent } from "../../server/services/contentWriter";
 import { readContent, seedSpecifiedRisks } from "../../shared/content";
 import { aggregateEstimates } from "../../shared/estimation/aggregate";
 import { defaultFramework } from "../../shared/estimation/framework";
