@@ -1,9 +1,12 @@
 /** Typed access to the control document, which only the server writes and every client reads. */
 import type * as Y from "yjs";
 import type { ParticipantView, WorkshopView } from "./api";
+import type { SnapshotEntry } from "./snapshot";
 
 const PARTICIPANTS = "participants";
 const WORKSHOP = "workshop";
+/** The control document's snapshot list: snapshot id → its entry. */
+export const SNAPSHOTS_MAP = "snapshots";
 
 export function participantsMap(doc: Y.Doc): Y.Map<ParticipantView> {
   return doc.getMap<ParticipantView>(PARTICIPANTS);
@@ -28,6 +31,17 @@ export function writeWorkshop(doc: Y.Doc, workshop: WorkshopView): void {
 
 export function readWorkshop(doc: Y.Doc): Partial<WorkshopView> {
   return workshopMap(doc).toJSON() as Partial<WorkshopView>;
+}
+
+/** Every snapshot, oldest first (ties by id, so every reader lists them in one order). */
+export function readSnapshots(doc: Y.Doc): SnapshotEntry[] {
+  return [...doc.getMap<SnapshotEntry>(SNAPSHOTS_MAP).values()].sort((a, b) =>
+    a.takenAt === b.takenAt ? a.id.localeCompare(b.id) : a.takenAt.localeCompare(b.takenAt),
+  );
+}
+
+export function writeSnapshotEntry(doc: Y.Doc, entry: SnapshotEntry): void {
+  doc.getMap<SnapshotEntry>(SNAPSHOTS_MAP).set(entry.id, entry);
 }
 
 /** The workshop's steps, in the order a facilitator usually walks them. */

@@ -111,7 +111,12 @@ export const determinationBody = z.strictObject({
 export const verdictBody = z.strictObject({ verdict: z.enum(VERDICTS), justification: text(8000).min(1) });
 export const dissentBody = z.strictObject({ text: text(4000).min(1, "must not be empty") });
 
-const ESTIMATION = "estimation";
+/** The control document's maps for estimation: framework, lock, unlocks and verdict in one, then one each. */
+export const ESTIMATION_MAP = "estimation";
+export const ROUNDS_MAP = "rounds";
+export const REVEALED_MAP = "revealed";
+export const DETERMINATIONS_MAP = "determinations";
+const ESTIMATION = ESTIMATION_MAP;
 
 /** Readers for the estimation parts of the control document. */
 export function readFramework(doc: Y.Doc): Framework | null {
@@ -127,13 +132,17 @@ export function readVerdict(doc: Y.Doc): OverallVerdict | null {
   return (doc.getMap(ESTIMATION).get("verdict") as OverallVerdict | undefined) ?? null;
 }
 export function readRounds(doc: Y.Doc): RoundView[] {
-  return [...doc.getMap<RoundView>("rounds").values()].sort((a, b) => a.number - b.number);
+  return [...doc.getMap<RoundView>(ROUNDS_MAP).values()].sort((a, b) => a.number - b.number);
 }
 export function readRevealed(doc: Y.Doc, roundId: string): RevealedRound | null {
-  return (doc.getMap<RevealedRound>("revealed").get(roundId) as RevealedRound | undefined) ?? null;
+  return (doc.getMap<RevealedRound>(REVEALED_MAP).get(roundId) as RevealedRound | undefined) ?? null;
+}
+/** Round id → its revealed values, for every revealed round. */
+export function readAllRevealed(doc: Y.Doc): Record<string, RevealedRound> {
+  return Object.fromEntries(doc.getMap<RevealedRound>(REVEALED_MAP).entries());
 }
 export function readDeterminations(doc: Y.Doc): Determination[] {
-  return [...doc.getMap<Determination>("determinations").values()];
+  return [...doc.getMap<Determination>(DETERMINATIONS_MAP).values()];
 }
 
 /** Writers, for the server alone (clients' writes to the control document are dropped). */
@@ -145,9 +154,9 @@ export const controlWriters = {
     map.set("unlocks", unlocks);
   },
   verdict: (doc: Y.Doc, verdict: OverallVerdict) => doc.getMap(ESTIMATION).set("verdict", verdict),
-  round: (doc: Y.Doc, round: RoundView) => doc.getMap<RoundView>("rounds").set(round.id, round),
+  round: (doc: Y.Doc, round: RoundView) => doc.getMap<RoundView>(ROUNDS_MAP).set(round.id, round),
   revealed: (doc: Y.Doc, roundId: string, revealed: RevealedRound) =>
-    doc.getMap<RevealedRound>("revealed").set(roundId, revealed),
+    doc.getMap<RevealedRound>(REVEALED_MAP).set(roundId, revealed),
   determination: (doc: Y.Doc, d: Determination) =>
-    doc.getMap<Determination>("determinations").set(d.riskId, d),
+    doc.getMap<Determination>(DETERMINATIONS_MAP).set(d.riskId, d),
 };

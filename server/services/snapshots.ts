@@ -4,6 +4,7 @@
  * SHA-256 and verified on every read. There is no way to change or delete one.
  */
 import * as Y from "yjs";
+import { writeSnapshotEntry } from "../../shared/controlDoc";
 import { readRounds } from "../../shared/estimationView";
 import { SNAPSHOT_SCHEMA, type SnapshotBlob, type SnapshotEntry } from "../../shared/snapshot";
 import { standingsOf } from "../../shared/standings";
@@ -68,7 +69,7 @@ export class SnapshotService {
     store.addSnapshot({ ...entry, workshopId });
     store.audit({ at: blob.takenAt, workshopId, actor: takenBy, action: "snapshot.take", target: id });
     await store.commit();
-    await control.write(workshopId, (doc) => doc.getMap<SnapshotEntry>("snapshots").set(id, entry));
+    await control.write(workshopId, (doc) => writeSnapshotEntry(doc, entry));
     return entry;
   }
 
