@@ -112,6 +112,24 @@ export class FileDocLog implements DocPersistence {
   }
 }
 
+/**
+ * A document's stored updates, read only (no log truncated or opened), so it may run beside a server
+ * on the same directory; a file compacted away meanwhile rejects with ENOENT, and reading again heals.
+ */
+export async function readDocument(dataDir: string, room: RoomName): Promise<Uint8Array[]> {
+  const dir = path.join(dataDir, "docs", room.workshopId);
+  const files = await readdir(dir).catch((err: NodeJS.ErrnoException): string[] => {
+    if (err.code === "ENOENT") return [];
+    throw err;
+  });
+  const updates: Uint8Array[] = [];
+  if (files.includes(`${room.kind}.state`))
+    updates.push(await readFile(path.join(dir, `${room.kind}.state`)));
+  for (const gen of logGenerations(files, room.kind))
+    updates.push(...readRecords(await readFile(path.join(dir, `${room.kind}.${gen}.log`))).records);
+  return updates.filter((u) => u.length > 0);
+}
+
 function logGenerations(files: string[], kind: string): number[] {
   return files
     .map((f) => LOG_FILE.exec(f))
