@@ -9,8 +9,8 @@
  */
 
 import { loadConfig } from "../config";
-import { auroraSpec } from "../export/demo/aurora";
-import { seedWorkshop } from "../export/demo/seed";
+import { auroraSpec } from "../demo/aurora";
+import { seedWorkshop } from "../demo/seed";
 import { startServer } from "../server";
 
 const config = loadConfig();

@@ -8,8 +8,8 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { auroraSpec } from "../../server/export/demo/aurora";
-import { seedWorkshop } from "../../server/export/demo/seed";
+import { auroraSpec } from "../../server/demo/aurora";
+import { seedWorkshop } from "../../server/demo/seed";
 import { call } from "../helpers/api";
 import { CHROMIUM, harnessForSuite, join, SCREENSHOTS, waitConnected } from "./harness";
 

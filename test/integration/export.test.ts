@@ -3,9 +3,9 @@
  * y-websocket client; these tests only read it).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auroraSpec } from "../../server/demo/aurora";
+import { type SeededWorkshop, seedWorkshop } from "../../server/demo/seed";
 import { REGISTER_COLUMNS } from "../../server/export/csv";
-import { auroraSpec } from "../../server/export/demo/aurora";
-import { type SeededWorkshop, seedWorkshop } from "../../server/export/demo/seed";
 import type { SnapshotEntry } from "../../shared/snapshot";
 import { type WorkshopExport, workshopExportSchema } from "../../shared/workshopExport";
 import { call, workshopWith } from "../helpers/api";

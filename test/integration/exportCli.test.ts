@@ -8,8 +8,8 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auroraSpec } from "../../server/export/demo/aurora";
-import { type SeededWorkshop, seedWorkshop } from "../../server/export/demo/seed";
+import { auroraSpec } from "../../server/demo/aurora";
+import { type SeededWorkshop, seedWorkshop } from "../../server/demo/seed";
 import type { WorkshopExport } from "../../shared/workshopExport";
 import { startTestServer, type TestServer } from "../helpers/testServer";
 

@@ -5,10 +5,10 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auroraSpec } from "../../server/demo/aurora";
+import { type SeededWorkshop, seedWorkshop } from "../../server/demo/seed";
+import { doc, para, type SeedSpec } from "../../server/demo/spec";
 import { REGISTER_COLUMNS } from "../../server/export/csv";
-import { auroraSpec } from "../../server/export/demo/aurora";
-import { type SeededWorkshop, seedWorkshop } from "../../server/export/demo/seed";
-import { doc, para, type SeedSpec } from "../../server/export/demo/spec";
 import type { ImportWorkshopResponse, WorkshopExport } from "../../shared/workshopExport";
 import { call } from "../helpers/api";
 import { startTestServer, type TestServer } from "../helpers/testServer";

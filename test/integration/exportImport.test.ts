@@ -5,8 +5,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auroraSpec } from "../../server/export/demo/aurora";
-import { type SeededWorkshop, seedWorkshop } from "../../server/export/demo/seed";
+import { auroraSpec } from "../../server/demo/aurora";
+import { type SeededWorkshop, seedWorkshop } from "../../server/demo/seed";
 import { MAX_JSON_BODY_BYTES } from "../../shared/limits";
 import type { ImportWorkshopResponse, WorkshopExport } from "../../shared/workshopExport";
 import { call } from "../helpers/api";
