@@ -25,41 +25,34 @@ export function restClient(baseUrl: string): Api {
 }
 
 /** Connects as `token`, applies `edit`, and returns once a second connection sees all of it on the server. */
-export async function editContent(
+export function editContent(
   wsUrl: string,
   workshopId: string,
   token: string,
   edit: (doc: Y.Doc) => void,
 ): Promise<void> {
-  const writer = connect(wsUrl, workshopId, token);
-  try {
-    await writer.synced;
-    edit(writer.doc);
-    const check = connect(wsUrl, workshopId, token);
-    try {
-      await check.synced;
-      await until(() => clock(check.doc, writer.doc.clientID) >= clock(writer.doc, writer.doc.clientID));
-    } finally {
-      check.close();
-    }
-  } finally {
-    writer.close();
-  }
+  return withContentDoc(wsUrl, workshopId, token, async (doc) => {
+    edit(doc);
+    const written = clock(doc, doc.clientID);
+    await withContentDoc(wsUrl, workshopId, token, (check) =>
+      until(() => clock(check, doc.clientID) >= written),
+    );
+  });
 }
 
-/** Reads the content document once, as `token` sees it. */
-export async function readContentDoc<T>(
+/** Connects as `token`, waits for the first sync, and runs `use` on the document before disconnecting. */
+export async function withContentDoc<T>(
   wsUrl: string,
   workshopId: string,
   token: string,
-  read: (doc: Y.Doc) => T,
+  use: (doc: Y.Doc) => T | Promise<T>,
 ): Promise<T> {
-  const reader = connect(wsUrl, workshopId, token);
+  const connection = connect(wsUrl, workshopId, token);
   try {
-    await reader.synced;
-    return read(reader.doc);
+    await connection.synced;
+    return await use(connection.doc);
   } finally {
-    reader.close();
+    connection.close();
   }
 }
 

@@ -11,7 +11,7 @@ import type { CreateWorkshopResponse, JoinResponse } from "../../shared/api";
 import { dissentOf, mitigationsOf } from "../../shared/content";
 import { type ExportContent, exportContentSchema } from "../../shared/workshopExport";
 import { writeContent } from "../services/contentWriter";
-import { editContent, readContentDoc, restClient } from "./connections";
+import { editContent, restClient, withContentDoc } from "./connections";
 import type { SeedSpec } from "./spec";
 
 export interface Person {
@@ -165,5 +165,5 @@ function writeDissent(doc: Y.Doc, spec: SeedSpec, experts: Person[]): void {
 }
 
 function hasMitigations(wsUrl: string, workshopId: string, token: string): Promise<boolean> {
-  return readContentDoc(wsUrl, workshopId, token, (doc) => mitigationsOf(doc).list().length > 0);
+  return withContentDoc(wsUrl, workshopId, token, (doc) => mitigationsOf(doc).list().length > 0);
 }
