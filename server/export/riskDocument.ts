@@ -4,18 +4,15 @@
  * residual risk, history over the snapshots, and dissent.
  */
 import type { Framework } from "../../shared/estimation/framework";
+import type { Block, Cell, Inline, Section } from "./document";
 import {
-  type Block,
-  type Cell,
   emphasis,
   heads,
-  type Inline,
   joined,
   list,
   paragraph,
   plain,
   prose,
-  type Section,
   section,
   strong,
   table,
@@ -33,18 +30,20 @@ import {
   words,
 } from "./format";
 import type { ReportModel, RiskEntry, RoundEntry, ScenarioEntry } from "./reportModel";
+import { ref, SECTIONS } from "./sectionNumbers";
 import { historySvg } from "./svgHistory";
 import { riskMatrixSvg } from "./svgMatrix";
 
 type Axis = ReadonlyArray<{ id: string; label: string }>;
 
-export function risksSection(number: string, model: ReportModel): Section {
+export function risksSection(model: ReportModel): Section {
+  const number = SECTIONS.risks;
   const f = model.exp.framework;
   const axis = model.exp.snapshots.filter((s) => s.verified);
   const risks =
     model.risks.length === 0
       ? [paragraph("No risks are listed.")]
-      : model.risks.map((r, i) => risk(f, axis, r, `${number.replace(/\.$/, "")}.${i + 1}`));
+      : model.risks.map((r, i) => risk(f, axis, r, `${ref(number)}.${i + 1}`));
   return section(number, ["Systemic risks"], [matrix(model), ...risks]);
 }
 
@@ -62,7 +61,7 @@ function matrix(model: ReportModel): Block {
     svg: riskMatrixSvg(model.exp.framework, markers),
     caption: [
       plain(
-        "Every scenario in the cell of its latest revealed aggregate; the codes are listed in section 5.1.",
+        `Every scenario in the cell of its latest revealed aggregate; the codes are listed in section ${ref(SECTIONS.scenarioTiers)}.`,
       ),
     ],
     fallback: [],
@@ -77,7 +76,7 @@ function risk(f: Framework, axis: Axis, r: RiskEntry, number: string): Section {
         strong(plain("Determination:")),
         ` ${words(d.verdict)}, tier `,
         text(r.ladder.find((t) => t.id === d.tierId)?.name ?? d.tierId),
-        " (see 5.2).",
+        ` (see ${ref(SECTIONS.determinations)}).`,
       )
     : paragraph(strong(plain("Determination:")), " not yet recorded.");
   return section(
