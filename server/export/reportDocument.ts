@@ -1,3 +1,10 @@
+/**
+ * The report's document, built once from a `WorkshopExport` and laid out like a safety and security
+ * model report: the model and workshop, who took part, the acceptance criteria (criteriaDocument.ts),
+ * each systemic risk in turn (riskDocument.ts), a summary of every scenario's tier and every
+ * determination (summaryDocument.ts), and the snapshots. Each section's wording is written once, in
+ * its builder; its number in sectionNumbers.ts.
+ */
 import { ROLES, type Role } from "../../shared/roles";
 import type { WorkshopExport } from "../../shared/workshopExport";
 import { criteriaSection } from "./criteriaDocument";
