@@ -11,6 +11,7 @@ import { bodyLimit } from "hono/body-limit";
 import { MAX_JSON_BODY_BYTES } from "../shared/limits";
 import type { Config } from "./config";
 import { ApiError, errorResponse } from "./http/errors";
+import { securityHeaders } from "./http/securityHeaders";
 import { estimationRoutes } from "./routes/estimation";
 import { exportRoutes } from "./routes/export";
 import { inviteRoutes } from "./routes/invites";
@@ -119,6 +120,7 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
     return errorResponse(c, new ApiError(500, "internal", "internal server error"));
   });
 
+  app.use("*", securityHeaders());
   const api = new Hono();
   api.use(
     bodyLimit({
