@@ -1,10 +1,12 @@
 /** Entry point: read the environment, listen, and store everything on SIGINT/SIGTERM. */
 import { loadConfig } from "./config";
+import { describeCreation } from "./http/creation";
 import { startServer } from "./server";
 
 const config = loadConfig();
 const server = await startServer(config);
 console.log(`Riskroom listening on ${server.url} (data in ${config.dataDir})`);
+console.log(describeCreation(config));
 if (["0.0.0.0", "::"].includes(config.host) && !config.publicUrlSet) {
   console.log(
     "Listening on every interface: invite links follow the address the facilitator used; set PUBLIC_URL to fix it.",

@@ -12,6 +12,18 @@ export const DEFAULT_MAX_DOC_BYTES = 32 * 1024 * 1024;
 /** Largest JSON body a REST call may carry; workshop metadata is small. */
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 
+/** The window over which the per-address REST limits below are counted, in seconds. */
+export const DEFAULT_RATE_LIMIT_WINDOW_SECONDS = 600;
+
+/** Workshops one address may create (new, imported or from a snapshot) per window; more get 429. */
+export const DEFAULT_RATE_LIMIT_CREATE = 30;
+
+/** Joins (`POST /api/join`) one address may make per window: a room's experts behind one office NAT fit. */
+export const DEFAULT_RATE_LIMIT_JOIN = 60;
+
+/** Refused tokens (REST 401s, websocket 4401s) one address may present per window; then every call gets 429. */
+export const DEFAULT_RATE_LIMIT_AUTH_FAILURES = 60;
+
 /** Random bytes in every token: 128 bits is the floor, we use more. */
 export const TOKEN_BYTES = 32;
 
