@@ -81,6 +81,7 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
     registry: () => registry!,
     frameworks,
     rounds,
+    maxDocBytes: config.maxDocBytes,
   });
   rounds.afterRoundChange = (round, event, by) =>
     snapshots.take(round.workshopId, `Round ${round.number} ${event}`, by, true);
@@ -107,7 +108,7 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
       snapshots,
       readDocs: registryDocs(() => registry!),
     }),
-    importer: new ImportService(() => services),
+    importer: new ImportService(() => services, config.maxDocBytes),
   };
 
   const allowedOrigins = new Set(config.allowedOrigins);

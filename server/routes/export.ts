@@ -8,6 +8,7 @@ import { bodyLimit } from "hono/body-limit";
 import { exportQuery, importWorkshopBody, MAX_IMPORT_BODY_BYTES } from "../../shared/workshopExport";
 import { issueFields } from "../export/gather";
 import { REPORT_CSP } from "../export/htmlReport";
+import { checkImportBounds } from "../export/importBounds";
 import { type AppEnv, requireSession } from "../http/auth";
 import type { CreationGate } from "../http/creation";
 import { ApiError } from "../http/errors";
@@ -26,7 +27,7 @@ export function exportRoutes(services: Services, creation: CreationGate): Hono<A
 
   r.post("/workshops/import", importLimit, async (c) => {
     creation.requireForNew(c);
-    const body = await readBody(c, importWorkshopBody);
+    const body = await readBody(c, importWorkshopBody, checkImportBounds);
     return c.json(await services.importer.import(body), 201);
   });
 
