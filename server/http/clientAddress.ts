@@ -8,7 +8,7 @@ import type { Context } from "hono";
 
 export interface ClientAddress {
   address: string;
-  /** The request carries proxy headers we were not told to trust: a proxy on this machine, probably. */
+  /** The request carries proxy headers that were not resolved to a client: a proxy on this machine, probably. */
   untrustedForwarding: boolean;
 }
 
@@ -24,7 +24,8 @@ export function clientAddress(c: Context, trustProxy: number): ClientAddress {
     if (client) return { address: normalise(client), untrustedForwarding: false };
   }
   const forwarded = Boolean(forwardedFor || c.req.header("forwarded") || c.req.header("x-real-ip"));
-  return { address: peer, untrustedForwarding: trustProxy === 0 && forwarded };
+  // Forwarding we could not resolve (not trusted, or only `Forwarded`/`X-Real-IP`): not the peer's own request.
+  return { address: peer, untrustedForwarding: forwarded };
 }
 
 /** `::ffff:127.0.0.1` is IPv4; a port or brackets a proxy left on are dropped. */

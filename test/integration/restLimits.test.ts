@@ -168,6 +168,13 @@ describe("creation closed by default", () => {
       body: JSON.stringify({ export: {} }),
     });
     expect(importing.status).toBe(403);
+    // A proxy that says who it relays only in `Forwarded` is not this machine either.
+    const rfc7239 = await fetch(`${server().url}/api/workshops`, {
+      method: "POST",
+      headers: { "content-type": "application/json", forwarded: `for=${ATTACKER}` },
+      body: JSON.stringify({ title: "Relayed" }),
+    });
+    expect(rfc7239.status).toBe(403);
     expect(meta()).toBe(before);
     // A remote facilitator's session does not open creation either.
     const snap = await call<{ snapshot: { id: string } }>(
