@@ -1,7 +1,8 @@
 /**
  * Security headers on every HTTP answer (pages, static files, the API): a CSP that allows only the
  * app's own scripts (no inline script, no eval), no framing, no MIME sniffing, no referrer. Inline
- * styles stay allowed: React and Tiptap set `style` attributes. A header a route set itself wins, so
+ * styles stay allowed: the editor injects a <style> element (the browser tests see it blocked without
+ * 'unsafe-inline'). A header a route set itself wins, so
  * the HTML export keeps its stricter policy. Websocket upgrades pass untouched.
  */
 import type { MiddlewareHandler } from "hono";
