@@ -10,7 +10,10 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { MAX_JSON_BODY_BYTES } from "../shared/limits";
 import type { Config } from "./config";
+import { creationGate } from "./http/creation";
 import { ApiError, errorResponse } from "./http/errors";
+import { createRateLimits, mountRateLimits } from "./http/rateLimits";
+import { securityHeaders } from "./http/securityHeaders";
 import { estimationRoutes } from "./routes/estimation";
 import { exportRoutes } from "./routes/export";
 import { inviteRoutes } from "./routes/invites";
@@ -78,6 +81,7 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
     registry: () => registry!,
     frameworks,
     rounds,
+    maxDocBytes: config.maxDocBytes,
   });
   rounds.afterRoundChange = (round, event, by) =>
     snapshots.take(round.workshopId, `Round ${round.number} ${event}`, by, true);
@@ -104,7 +108,7 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
       snapshots,
       readDocs: registryDocs(() => registry!),
     }),
-    importer: new ImportService(() => services),
+    importer: new ImportService(() => services, config.maxDocBytes),
   };
 
   const allowedOrigins = new Set(config.allowedOrigins);
@@ -119,6 +123,10 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
     return errorResponse(c, new ApiError(500, "internal", "internal server error"));
   });
 
+  app.use("*", securityHeaders());
+  const limits = createRateLimits(config);
+  mountRateLimits(app, limits);
+  const creation = creationGate(config);
   const api = new Hono();
   api.use(
     bodyLimit({
@@ -128,16 +136,16 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
       },
     }),
   );
-  api.route("/", workshopRoutes(services, config.createToken));
+  api.route("/", workshopRoutes(services, creation));
   api.route("/", inviteRoutes(services));
   api.route("/", roomControlRoutes(services));
   api.route("/", estimationRoutes(services));
-  api.route("/", snapshotRoutes(services, config.createToken));
+  api.route("/", snapshotRoutes(services, creation));
   api.all("*", () => {
     throw new ApiError(404, "not_found", "no such API route");
   });
   // Before `api`, whose 1 MiB body limit would refuse most imports.
-  app.route("/api", exportRoutes(services, config.createToken));
+  app.route("/api", exportRoutes(services, creation));
   app.route("/api", api);
   app.route(
     "/",
@@ -146,6 +154,7 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
       sync,
       upgradeWebSocket: websocket.upgradeWebSocket,
       allowedOrigins,
+      limits,
     }),
   );
   mountClient(app, config.clientDir);

@@ -1,6 +1,27 @@
 /** Server configuration, read from the environment once at start. */
 import path from "node:path";
-import { DEFAULT_MAX_DOC_BYTES, DEFAULT_MAX_MESSAGE_BYTES } from "../shared/limits";
+import {
+  DEFAULT_MAX_DOC_BYTES,
+  DEFAULT_MAX_MESSAGE_BYTES,
+  DEFAULT_RATE_LIMIT_AUTH_FAILURES,
+  DEFAULT_RATE_LIMIT_CREATE,
+  DEFAULT_RATE_LIMIT_JOIN,
+  DEFAULT_RATE_LIMIT_WINDOW_SECONDS,
+} from "../shared/limits";
+
+/**
+ * Who may create workshops (new, imported, or from a snapshot): holders of the create token; anyone
+ * (the operator opted in); or, by default, only requests from the server's own machine.
+ */
+export type CreationPolicy = "token" | "open" | "local";
+
+/** Per-address request limits over one window; see shared/limits.ts. */
+export interface RateLimits {
+  windowMs: number;
+  create: number;
+  join: number;
+  authFailures: number;
+}
 
 export interface Config {
   host: string;
@@ -17,6 +38,10 @@ export interface Config {
   maxDocBytes: number;
   /** When set, creating a workshop requires this bearer token. */
   createToken?: string;
+  creation: CreationPolicy;
+  /** How many reverse proxies stand in front: the client is read that far from the right of X-Forwarded-For. 0: none trusted. */
+  trustProxy: number;
+  rateLimits: RateLimits;
   /** How long a session token stays valid after it is issued. */
   sessionTtlMs: number;
   /** Compact a document's update log once it holds this many bytes. */
@@ -30,6 +55,12 @@ function int(value: string | undefined, fallback: number, name: string): number 
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0)
     throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
+function positive(value: string | undefined, fallback: number, name: string): number {
+  const n = int(value, fallback, name);
+  if (n === 0) throw new Error(`${name} must be at least 1`);
   return n;
 }
 
@@ -50,6 +81,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxMessageBytes: int(env.MAX_MESSAGE_BYTES, DEFAULT_MAX_MESSAGE_BYTES, "MAX_MESSAGE_BYTES"),
     maxDocBytes: int(env.MAX_DOC_BYTES, DEFAULT_MAX_DOC_BYTES, "MAX_DOC_BYTES"),
     createToken: env.RISKROOM_CREATE_TOKEN || undefined,
+    creation: env.RISKROOM_CREATE_TOKEN ? "token" : env.RISKROOM_OPEN_CREATION === "1" ? "open" : "local",
+    trustProxy: int(env.TRUST_PROXY, 0, "TRUST_PROXY"),
+    rateLimits: {
+      windowMs:
+        positive(
+          env.RATE_LIMIT_WINDOW_SECONDS,
+          DEFAULT_RATE_LIMIT_WINDOW_SECONDS,
+          "RATE_LIMIT_WINDOW_SECONDS",
+        ) * 1000,
+      create: positive(env.RATE_LIMIT_CREATE, DEFAULT_RATE_LIMIT_CREATE, "RATE_LIMIT_CREATE"),
+      join: positive(env.RATE_LIMIT_JOIN, DEFAULT_RATE_LIMIT_JOIN, "RATE_LIMIT_JOIN"),
+      authFailures: positive(
+        env.RATE_LIMIT_AUTH_FAILURES,
+        DEFAULT_RATE_LIMIT_AUTH_FAILURES,
+        "RATE_LIMIT_AUTH_FAILURES",
+      ),
+    },
     sessionTtlMs: int(env.SESSION_TTL_HOURS, 24 * 30, "SESSION_TTL_HOURS") * 3600_000,
     compactAfterBytes: int(env.COMPACT_AFTER_BYTES, 4 * 1024 * 1024, "COMPACT_AFTER_BYTES"),
     clientDir: path.resolve(env.CLIENT_DIR || "./dist/client"),

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import type { Config } from "./config";
+import { lockDataDir } from "./store/dataDirLock";
 import type { SyncHooks } from "./sync/hooks";
 
 export interface RunningServer {
@@ -12,7 +13,12 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config, hooks?: SyncHooks): Promise<RunningServer> {
-  const riskroom = await createApp({ config, ...(hooks ? { hooks } : {}) });
+  // Before anything reads or writes the store: a second server on this DATA_DIR stops here.
+  const lock = lockDataDir(config.dataDir);
+  const riskroom = await createApp({ config, ...(hooks ? { hooks } : {}) }).catch((err: unknown) => {
+    lock.release();
+    throw err;
+  });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: riskroom.app.fetch, port: config.port, hostname: config.host }, () =>
       resolve(s),
@@ -34,6 +40,7 @@ export async function startServer(config: Config, hooks?: SyncHooks): Promise<Ru
         // Keep-alive HTTP connections would hold close() open.
         if ("closeAllConnections" in server) server.closeAllConnections();
       });
+      lock.release();
     },
   };
 }

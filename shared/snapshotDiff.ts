@@ -139,16 +139,23 @@ const BLOCKS = new Set(["paragraph", "heading", "listItem", "blockquote", "codeB
 export function narrativeText(node: RichTextNode): string {
   const lines: string[] = [];
   let line = "";
-  const walk = (n: RichTextNode) => {
+  // An explicit stack (enter, then leave after the children): a narrative may nest deep.
+  const stack: Array<{ n: RichTextNode; leaving: boolean }> = [{ n: node, leaving: false }];
+  while (stack.length > 0) {
+    const { n, leaving } = stack.pop()!;
+    if (leaving) {
+      if (BLOCKS.has(n.type) && line !== "") {
+        lines.push(line);
+        line = "";
+      }
+      continue;
+    }
     if (n.type === "text") line += n.text ?? "";
     else if (n.type === "hardBreak") line += "\n";
-    for (const child of n.content ?? []) walk(child);
-    if (BLOCKS.has(n.type) && line !== "") {
-      lines.push(line);
-      line = "";
-    }
-  };
-  walk(node);
+    stack.push({ n, leaving: true });
+    const content = n.content ?? [];
+    for (let i = content.length - 1; i >= 0; i--) stack.push({ n: content[i]!, leaving: false });
+  }
   if (line !== "") lines.push(line);
   return lines.join("\n");
 }

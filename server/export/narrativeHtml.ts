@@ -2,6 +2,7 @@
  * A narrative (ProseMirror JSON) as HTML for the printable report. Only the tags listed here are
  * produced, every text is escaped, attributes come from a fixed list, and links are http(s) only.
  */
+import { FLATTENED_MARKER, foldRichText, plainTextOf } from "../../shared/content/richTextWalk";
 import type { RichTextNode } from "../../shared/content/schema";
 import { esc } from "./htmlText";
 import { safeHttpUrl } from "./urls";
@@ -21,11 +22,15 @@ const MARK_TAGS: Record<string, string> = {
 };
 
 export function narrativeToHtml(doc: RichTextNode, headingOffset = 0): string {
-  return (doc.content ?? []).map((n) => node(n, headingOffset)).join("");
+  return foldRichText<string>(doc, {
+    descend: (n) => n.type !== "text" && n.type !== "codeBlock",
+    combine: (n, children) => (n === doc ? children.join("") : node(n, children.join(""), headingOffset)),
+    flattened: (n) => `<p>${esc(`${FLATTENED_MARKER} ${plainTextOf(n)}`)}</p>`,
+  });
 }
 
-function node(n: RichTextNode, offset: number): string {
-  const children = () => (n.content ?? []).map((c) => node(c, offset)).join("");
+/** One node, its children already rendered (folded without recursion: a narrative may nest deep). */
+function node(n: RichTextNode, children: string, offset: number): string {
   switch (n.type) {
     case "text":
       return text(n);
@@ -35,18 +40,18 @@ function node(n: RichTextNode, offset: number): string {
       return "<hr>";
     case "heading": {
       const level = Math.min(6, Math.max(1, Number(n.attrs?.level) || 1) + offset);
-      return `<h${level}>${children()}</h${level}>`;
+      return `<h${level}>${children}</h${level}>`;
     }
     case "orderedList": {
       const start = Math.max(0, Math.floor(Number(n.attrs?.start ?? 1)) || 1);
-      return `<ol${start === 1 ? "" : ` start="${start}"`}>${children()}</ol>`;
+      return `<ol${start === 1 ? "" : ` start="${start}"`}>${children}</ol>`;
     }
     case "codeBlock":
-      return `<pre><code>${esc(plain(n))}</code></pre>`;
+      return `<pre><code>${esc(plainTextOf(n))}</code></pre>`;
     default: {
       const tag = BLOCK_TAGS[n.type];
       // An unknown node keeps its content, in a neutral container.
-      return tag ? `<${tag}>${children()}</${tag}>` : `<div>${children()}</div>`;
+      return tag ? `<${tag}>${children}</${tag}>` : `<div>${children}</div>`;
     }
   }
 }
@@ -63,10 +68,4 @@ function text(n: RichTextNode): string {
     if (tag) html = `<${tag}>${html}</${tag}>`;
   }
   return html;
-}
-
-function plain(n: RichTextNode): string {
-  if (n.type === "text") return n.text ?? "";
-  if (n.type === "hardBreak") return "\n";
-  return (n.content ?? []).map(plain).join("");
 }

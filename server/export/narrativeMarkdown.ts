@@ -3,6 +3,7 @@
  * only the document's own structure becomes syntax; links survive only when they are http(s).
  * Unknown node types keep their text; unknown marks are dropped.
  */
+import { FLATTENED_MARKER, foldRichText, plainTextOf } from "../../shared/content/richTextWalk";
 import type { RichTextNode } from "../../shared/content/schema";
 import { markdownDestination, mdCode, mdText } from "./markdownText";
 import { safeHttpUrl } from "./urls";
@@ -13,17 +14,28 @@ export interface NarrativeMarkdownOptions {
 }
 
 export function narrativeToMarkdown(doc: RichTextNode, options: NarrativeMarkdownOptions = {}): string {
-  return blocks(doc.content ?? [], options.headingOffset ?? 0).trim();
+  const offset = options.headingOffset ?? 0;
+  // Folded without recursion: a narrative may nest deep; each node sees its children's Markdown.
+  return foldRichText<string>(doc, {
+    descend: (n) => !INLINE_OWNERS.has(n.type),
+    combine: (n, children) => (n === doc ? joinBlocks(children) : block(n, children, offset)),
+    flattened: (n) => mdText(`${FLATTENED_MARKER} ${plainTextOf(n)}`),
+  }).trim();
 }
 
-function blocks(nodes: readonly RichTextNode[], offset: number): string {
-  return nodes
-    .map((n) => block(n, offset))
-    .filter((b) => b.trim() !== "")
-    .join("\n\n");
+/** Nodes whose content is inline (rendered by `inline`) or raw text, never folded child by child. */
+const INLINE_OWNERS = new Set(["paragraph", "heading", "codeBlock", "text", "hardBreak", "horizontalRule"]);
+
+/** A node the exporter does not know that holds text directly: its content is rendered inline. */
+function hasInlineContent(n: RichTextNode): boolean {
+  return n.content?.some((c) => c.type === "text" || c.type === "hardBreak") ?? false;
 }
 
-function block(node: RichTextNode, offset: number): string {
+function joinBlocks(blocks: readonly string[]): string {
+  return blocks.filter((b) => b.trim() !== "").join("\n\n");
+}
+
+function block(node: RichTextNode, children: readonly string[], offset: number): string {
   switch (node.type) {
     case "paragraph":
       return inline(node.content ?? []);
@@ -32,33 +44,32 @@ function block(node: RichTextNode, offset: number): string {
       return `${"#".repeat(level)} ${inline(node.content ?? [])}`;
     }
     case "bulletList":
-      return listItems(node, () => "- ", offset);
+      return listItems(children, () => "- ");
     case "orderedList": {
       const start = Math.max(0, Math.floor(Number(node.attrs?.start ?? 1)) || 1);
-      return listItems(node, (i) => `${start + i}. `, offset);
+      return listItems(children, (i) => `${start + i}. `);
     }
     case "blockquote":
-      return prefixLines(blocks(node.content ?? [], offset), "> ");
+      return prefixLines(joinBlocks(children), "> ");
     case "codeBlock":
-      return codeBlock(plainText(node), node.attrs?.language);
+      return codeBlock(plainTextOf(node), node.attrs?.language);
     case "horizontalRule":
       return "---";
     case "text":
     case "hardBreak":
       return inline([node]);
     default:
-      // A node the exporter does not know: keep what it says.
-      return node.content?.some((c) => c.type === "text" || c.type === "hardBreak")
-        ? inline(node.content)
-        : blocks(node.content ?? [], offset);
+      // A node the exporter does not know (a list item among them): keep what it says.
+      return hasInlineContent(node) ? inline(node.content ?? []) : joinBlocks(children);
   }
 }
 
-function listItems(list: RichTextNode, marker: (i: number) => string, offset: number): string {
-  return (list.content ?? [])
+/** Each item's Markdown (already rendered) behind its marker, its further lines indented under it. */
+function listItems(items: readonly string[], marker: (i: number) => string): string {
+  return items
     .map((item, i) => {
       const m = marker(i);
-      const body = blocks(item.content ?? [], offset) || " ";
+      const body = item || " ";
       const indent = " ".repeat(m.length);
       return body
         .split("\n")
@@ -80,12 +91,6 @@ function codeBlock(code: string, language: unknown): string {
   const fence = "`".repeat(longest + 1);
   const lang = typeof language === "string" ? language.replace(/[^\w+-]/g, "") : "";
   return `${fence}${lang}\n${code}\n${fence}`;
-}
-
-function plainText(node: RichTextNode): string {
-  if (node.type === "text") return node.text ?? "";
-  if (node.type === "hardBreak") return "\n";
-  return (node.content ?? []).map(plainText).join("");
 }
 
 type MarkKind = "link" | "bold" | "italic" | "strike";
@@ -141,7 +146,7 @@ function inline(nodes: readonly RichTextNode[]): string {
       trailing = "";
       continue;
     }
-    const raw = node.type === "text" ? (node.text ?? "") : plainText(node);
+    const raw = node.type === "text" ? (node.text ?? "") : plainTextOf(node);
     const { marks, code } = marksOf(node);
     const lead = /^\s*/.exec(raw)![0];
     const core = raw.trim();

@@ -1,6 +1,4 @@
 /** Bearer-token authentication for REST routes. */
-import { createHash, timingSafeEqual } from "node:crypto";
-import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AuthFailure, SessionContext } from "../services/sessions";
 import { authenticate } from "../services/sessions";
@@ -30,13 +28,4 @@ export function requireSession(store: MetaStore) {
     c.set("session", result.context);
     await next();
   });
-}
-
-/** When the server has a create token, creating a workshop (new or imported) requires it. */
-export function requireCreateToken(c: Context, createToken: string | undefined): void {
-  if (!createToken) return;
-  const given = bearerToken(c.req.header("authorization"));
-  const digest = (v: string) => createHash("sha256").update(v).digest();
-  if (!given || !timingSafeEqual(digest(given), digest(createToken)))
-    throw new ApiError(401, "unauthorized", "creating a workshop on this server requires its create token");
 }

@@ -3,7 +3,12 @@ import type { Context } from "hono";
 import type { z } from "zod";
 import { ApiError } from "./errors";
 
-export async function readBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+/** `precheck` sees the parsed JSON before the schema does, e.g. to bound its depth (zod recurses). */
+export async function readBody<S extends z.ZodType>(
+  c: Context,
+  schema: S,
+  precheck?: (json: unknown) => void,
+): Promise<z.infer<S>> {
   const text = await c.req.text();
   let json: unknown;
   try {
@@ -12,6 +17,7 @@ export async function readBody<S extends z.ZodType>(c: Context, schema: S): Prom
     throw new ApiError(400, "invalid_json", "the request body is not valid JSON");
   }
   if (json === undefined) throw new ApiError(400, "invalid_json", "the request body is empty");
+  precheck?.(json);
   const parsed = schema.safeParse(json);
   if (parsed.success) return parsed.data;
   const fields: Record<string, string[]> = {};

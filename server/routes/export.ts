@@ -8,12 +8,14 @@ import { bodyLimit } from "hono/body-limit";
 import { exportQuery, importWorkshopBody, MAX_IMPORT_BODY_BYTES } from "../../shared/workshopExport";
 import { issueFields } from "../export/gather";
 import { REPORT_CSP } from "../export/htmlReport";
-import { type AppEnv, requireCreateToken, requireSession } from "../http/auth";
+import { checkImportBounds } from "../export/importBounds";
+import { type AppEnv, requireSession } from "../http/auth";
+import type { CreationGate } from "../http/creation";
 import { ApiError } from "../http/errors";
 import { readBody } from "../http/validate";
 import type { Services } from "../services";
 
-export function exportRoutes(services: Services, createToken: string | undefined): Hono<AppEnv> {
+export function exportRoutes(services: Services, creation: CreationGate): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
   const authed = requireSession(services.store);
   const importLimit = bodyLimit({
@@ -24,8 +26,8 @@ export function exportRoutes(services: Services, createToken: string | undefined
   });
 
   r.post("/workshops/import", importLimit, async (c) => {
-    requireCreateToken(c, createToken);
-    const body = await readBody(c, importWorkshopBody);
+    creation.requireForNew(c);
+    const body = await readBody(c, importWorkshopBody, checkImportBounds);
     return c.json(await services.importer.import(body), 201);
   });
 
@@ -53,5 +55,3 @@ export function exportRoutes(services: Services, createToken: string | undefined
 
   return r;
 }
-
-/** The same comparison as creating a workshop (server/routes/workshops.ts): constant time over digests. */

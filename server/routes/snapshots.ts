@@ -7,13 +7,13 @@ import { createMiddleware } from "hono/factory";
 import { takeSnapshotBody } from "../../shared/snapshot";
 import { newWorkshopFromSnapshotBody } from "../../shared/snapshotNewWorkshop";
 import { type AppEnv, requireSession } from "../http/auth";
-import { ApiError } from "../http/errors";
+import type { CreationGate } from "../http/creation";
 import { readBody } from "../http/validate";
 import type { Services } from "../services";
 import { requireFacilitator } from "../services/roles";
 import { SnapshotRoomService } from "../services/snapshotRoom";
 
-export function snapshotRoutes(services: Services, createToken: string | undefined): Hono<AppEnv> {
+export function snapshotRoutes(services: Services, creation: CreationGate): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
   const room = new SnapshotRoomService(services);
   const authed = requireSession(services.store);
@@ -38,13 +38,8 @@ export function snapshotRoutes(services: Services, createToken: string | undefin
   );
   r.post("/workshops/:id/snapshots/:snapshotId/new-workshop", authed, own, async (c) => {
     requireFacilitator(c.var.session, "start a new workshop from a snapshot");
-    // Where only the create token's holders may make workshops, a facilitator's session is not enough.
-    if (createToken)
-      throw new ApiError(
-        403,
-        "create_token_required",
-        "this server lets only holders of its create token make workshops: download the snapshot as JSON and import it with the token",
-      );
+    // Creating by session: where only the create token's holders may make workshops, a session is not enough.
+    creation.requireForSession(c);
     const body = await readBody(c, newWorkshopFromSnapshotBody);
     const created = await room.newWorkshop(c.var.session.workshop.id, c.req.param("snapshotId"), body);
     return c.json(created, 201);

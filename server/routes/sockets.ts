@@ -7,7 +7,9 @@
 import { Hono } from "hono";
 import type { UpgradeWebSocket } from "hono/ws";
 import type { WebSocket } from "ws";
-import { admitSocket } from "../services/admission";
+import { CloseCode } from "../../shared/limits";
+import type { RateLimitSet } from "../http/rateLimits";
+import { type Admission, admitSocket } from "../services/admission";
 import type { MetaStore } from "../store/metaStore";
 import type { SocketHandlers, SyncServer } from "../sync/syncServer";
 
@@ -16,10 +18,20 @@ export interface SocketRouteDeps {
   sync: SyncServer;
   upgradeWebSocket: UpgradeWebSocket<WebSocket>;
   allowedOrigins: ReadonlySet<string>;
+  /** A refused token counts against its address; an address over the limit is refused before the upgrade (429). */
+  limits: Pick<RateLimitSet, "authFailures" | "markAuthFailure">;
 }
 
-export function socketRoutes({ store, sync, upgradeWebSocket, allowedOrigins }: SocketRouteDeps): Hono {
-  const routes = new Hono();
+type SocketEnv = { Variables: { admission: Admission } };
+
+export function socketRoutes({
+  store,
+  sync,
+  upgradeWebSocket,
+  allowedOrigins,
+  limits,
+}: SocketRouteDeps): Hono<SocketEnv> {
+  const routes = new Hono<SocketEnv>();
   routes.get(
     "/ws/*",
     async (c, next) => {
@@ -32,8 +44,15 @@ export function socketRoutes({ store, sync, upgradeWebSocket, allowedOrigins }: 
         );
       await next();
     },
-    upgradeWebSocket((c) => {
+    limits.authFailures,
+    async (c, next) => {
       const admission = admitSocket(store, c.req.path.slice("/ws/".length), c.req.query("token"));
+      if (!admission.ok && admission.code === CloseCode.unauthorized) limits.markAuthFailure(c);
+      c.set("admission", admission);
+      await next();
+    },
+    upgradeWebSocket((c) => {
+      const admission = c.var.admission;
       let handlers: SocketHandlers | null = null;
       return {
         onOpen(_event, ws) {

@@ -1,16 +1,17 @@
 /** Workshop routes: create, read, participants, the caller's own session. */
 import { Hono } from "hono";
 import { createWorkshopBody } from "../../shared/api";
-import { type AppEnv, requireCreateToken, requireSession } from "../http/auth";
+import { type AppEnv, requireSession } from "../http/auth";
+import type { CreationGate } from "../http/creation";
 import { readBody } from "../http/validate";
 import type { Services } from "../services";
 
-export function workshopRoutes(services: Services, createToken: string | undefined): Hono<AppEnv> {
+export function workshopRoutes(services: Services, creation: CreationGate): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const authed = requireSession(services.store);
 
   routes.post("/workshops", async (c) => {
-    requireCreateToken(c, createToken);
+    creation.requireForNew(c);
     const body = await readBody(c, createWorkshopBody);
     return c.json(await services.workshops.create(body), 201);
   });

@@ -5,7 +5,10 @@
  * determinations, verdict, snapshots, and the lock. The new workshop starts unlocked, so its
  * facilitator locks the criteria again (an unchanged framework locks at the same hash).
  */
+
+import { DEFAULT_MAX_DOC_BYTES } from "../../shared/limits";
 import type { ImportWorkshopBody, ImportWorkshopResponse } from "../../shared/workshopExport";
+import { assertImportFits } from "../export/exportable";
 import type { Services } from ".";
 import { writeContent } from "./contentWriter";
 import { writeAsServer } from "./controlProjection";
@@ -15,11 +18,13 @@ export class ImportService {
   /** A getter: the importer uses services wired beside it. */
   constructor(
     private readonly services: () => Pick<Services, "store" | "workshops" | "frameworks" | "control">,
+    private readonly maxDocBytes = DEFAULT_MAX_DOC_BYTES,
   ) {}
 
   async import(body: ImportWorkshopBody): Promise<ImportWorkshopResponse> {
     const { store, workshops, frameworks, control } = this.services();
     const exp = body.export;
+    assertImportFits(exp.content, this.maxDocBytes);
     const created = await workshops.create({
       title: body.title ?? exp.workshop.title,
       ...(exp.workshop.subject ? { subject: exp.workshop.subject } : {}),

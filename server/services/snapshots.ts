@@ -6,8 +6,10 @@
 import * as Y from "yjs";
 import { writeSnapshotEntry } from "../../shared/controlDoc";
 import { readRounds } from "../../shared/estimationView";
+import { DEFAULT_MAX_DOC_BYTES } from "../../shared/limits";
 import { SNAPSHOT_SCHEMA, type SnapshotBlob, type SnapshotEntry } from "../../shared/snapshot";
 import { standingsOf } from "../../shared/standings";
+import { assertSnapshotExportable } from "../export/exportable";
 import { ApiError, notFound } from "../http/errors";
 import type { MetaStore } from "../store/metaStore";
 import { SnapshotCorrupt, type SnapshotStore } from "../store/snapshotStore";
@@ -25,6 +27,8 @@ export interface SnapshotDeps {
   registry: () => RoomRegistry;
   frameworks: FrameworkService;
   rounds: RoundService;
+  /** MAX_DOC_BYTES: a snapshot's content over it is refused. */
+  maxDocBytes?: number;
 }
 
 export class SnapshotService {
@@ -38,6 +42,8 @@ export class SnapshotService {
     const controlState = await registry().withRoom({ workshopId, kind: "control" }, (r) =>
       Y.encodeStateAsUpdate(r.doc),
     );
+    // Refused (413/422), nothing written, if the snapshot could not be exported.
+    assertSnapshotExportable(content, this.deps.maxDocBytes ?? DEFAULT_MAX_DOC_BYTES);
     const controlDoc = new Y.Doc();
     Y.applyUpdate(controlDoc, controlState);
     const roundViews = readRounds(controlDoc);

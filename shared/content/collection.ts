@@ -5,6 +5,7 @@
  */
 import * as Y from "yjs";
 import type { z } from "zod";
+import { recordToPlain } from "./plainRecord";
 import { parseFitted, writeField } from "./textField";
 
 /** Fields every ordered record has. */
@@ -28,7 +29,7 @@ export interface Collection<T extends Ordered> {
 /** Reads a record stored as a Y.Map; entries that fail the schema (a raw write around the accessors) are skipped. */
 export function readRecord<T>(value: unknown, schema: z.ZodType<T>): T | undefined {
   if (!(value instanceof Y.Map)) return undefined;
-  return parseFitted(schema, value.toJSON());
+  return parseFitted(schema, recordToPlain(value as Y.Map<unknown>));
 }
 
 export function newRecordId(): string {

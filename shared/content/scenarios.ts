@@ -6,6 +6,7 @@
 import * as Y from "yjs";
 import { newRecordId, writeFields } from "./collection";
 import { type ItemList, itemList, orderedItems } from "./itemList";
+import { recordToPlain } from "./plainRecord";
 import { fragmentToJson } from "./richText";
 import {
   type Dissent,
@@ -64,7 +65,7 @@ function readSummary(map: unknown): ScenarioSummary | undefined {
   for (const list of LISTS) {
     const value = map.get(list);
     if (value instanceof Y.Array)
-      plain[list] = orderedItems(value as Y.Array<Y.Map<unknown>>).map((m) => m.toJSON());
+      plain[list] = orderedItems(value as Y.Array<Y.Map<unknown>>).map(recordToPlain);
   }
   return parseFitted(summarySchema, plain);
 }

@@ -83,7 +83,14 @@ export async function startOurs(): Promise<BenchServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "riskroom-bench-"));
   tempDirs.add(dataDir);
-  const env = cleanEnv({ HOST, PORT: String(port), DATA_DIR: dataDir, CLIENT_DIR: dataDir });
+  // The memory bench opens hundreds of rooms from one address, past the default creation limit.
+  const env = cleanEnv({
+    HOST,
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    CLIENT_DIR: dataDir,
+    RATE_LIMIT_CREATE: "100000",
+  });
   const child = await launch(
     "ours",
     [...instrumentFlags(false), "--import", "tsx", "server/main.ts"],

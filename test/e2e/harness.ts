@@ -47,6 +47,8 @@ export interface Harness {
   newPage(context?: BrowserContext): Promise<Page>;
   /** Closes the contexts opened since the last call. */
   closeContexts(): Promise<void>;
+  /** Console messages of Content-Security-Policy violations since the last call (they should be none). */
+  takeCspViolations(): string[];
   close(): Promise<void>;
 }
 
@@ -66,8 +68,13 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     ],
   });
   const contexts: BrowserContext[] = [];
+  const cspViolations: string[] = [];
   const newContext = async () => {
     const context = await browser.newContext({ viewport: VIEWPORT });
+    // Chromium reports every blocked script, style, image or connection on the console.
+    context.on("console", (msg) => {
+      if (/Content Security Policy/i.test(msg.text())) cspViolations.push(msg.text());
+    });
     // Exposes the live documents on window.__riskroom (see client/sync/testHandle.ts).
     await context.addInitScript(() => localStorage.setItem("riskroom.e2e", "1"));
     contexts.push(context);
@@ -81,6 +88,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     async closeContexts() {
       for (const context of contexts.splice(0)) await context.close();
     },
+    takeCspViolations: () => cspViolations.splice(0),
     async close() {
       await browser.close();
       await server.close();
@@ -97,7 +105,11 @@ export function harnessForSuite(env: Record<string, string> = {}): Harness {
   beforeAll(async () => {
     h = await startHarness(env);
   }, 180_000);
-  afterEach(async () => h?.closeContexts());
+  afterEach(async () => {
+    await h?.closeContexts();
+    // The app must work under its own CSP: a violation is a failure of the test that caused it.
+    expect(h?.takeCspViolations() ?? []).toEqual([]);
+  });
   afterAll(async () => h?.close());
   const get = (): Harness => {
     if (!h) throw new Error("the browser harness has not started");
@@ -113,6 +125,7 @@ export function harnessForSuite(env: Record<string, string> = {}): Harness {
     newContext: () => get().newContext(),
     newPage: (context) => get().newPage(context),
     closeContexts: () => get().closeContexts(),
+    takeCspViolations: () => get().takeCspViolations(),
     close: () => get().close(),
   };
 }
