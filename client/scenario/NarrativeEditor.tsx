@@ -2,10 +2,11 @@ import { Collaboration } from "@tiptap/extension-collaboration";
 import { CollaborationCaret } from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import { StarterKit } from "@tiptap/starter-kit";
-import { useRef } from "react";
+import { useEffect, useRef } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
 import { NarrativeToolbar } from "./NarrativeToolbar";
+import { keepOwnLineWhenOthersStart } from "./ownLine";
 
 /** What the caret extension needs of a provider: its awareness, where carets travel. */
 export interface CaretProvider {
@@ -56,8 +57,17 @@ export function NarrativeEditor({
         },
       },
     },
-    [fragment, provider, editable, user.name, user.color],
+    // Made once per fragment: a change of role, session or colour updates the editor in place, so
+    // the text, the caret and the undo history stay.
+    [fragment, provider],
   );
+  useEffect(() => {
+    if (editor.isEditable !== editable) editor.setEditable(editable);
+  }, [editor, editable]);
+  useEffect(() => {
+    editor.commands.updateUser({ name: user.name, color: user.color });
+  }, [editor, user.name, user.color]);
+  useEffect(() => keepOwnLineWhenOthersStart(editor, fragment, provider), [editor, fragment, provider]);
   const isEmpty = useEditorState({ editor, selector: ({ editor: e }) => e.isEmpty });
 
   return (

@@ -2,6 +2,7 @@
  * One Y.Doc and the websocket provider that syncs it with the server. Transport only: views read
  * the document and the connection through hooks, and never create either.
  */
+import { removeAwarenessStates } from "y-protocols/awareness";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { FINAL_CLOSE_CODES } from "../../shared/limits";
@@ -40,6 +41,9 @@ export class DocConnection {
     this.provider.on("closed", (event) => {
       this.finalClose = event;
     });
+    this.provider.on("status", ({ status }) => {
+      if (status === "disconnected") this.forgetPresenceClocks();
+    });
     window.addEventListener("offline", this.onOffline);
     window.addEventListener("online", this.onOnline);
   }
@@ -53,6 +57,24 @@ export class DocConnection {
     this.provider.disconnect();
     this.notify();
   };
+
+  /**
+   * A dropped connection leaves everyone's awareness clocks where they were, while the server (and
+   * through it everyone else) drops this client's state at its last clock, and our own "gone" note
+   * carries that clock too. Re-announcing at that clock would be ignored as already seen, so the
+   * local clock moves on (the next socket announces a newer one), and the clocks of the others,
+   * whose states y-websocket just removed here, are forgotten so their states are taken again when
+   * the server sends them on reconnect.
+   */
+  private forgetPresenceClocks(): void {
+    const awareness = this.provider.awareness;
+    const others = (ids: Iterable<number>) => [...ids].filter((id) => id !== awareness.clientID);
+    // y-websocket removes the others' states itself; any left would be ghosts until they time out.
+    removeAwarenessStates(awareness, others(awareness.states.keys()), this);
+    for (const id of others(awareness.meta.keys())) awareness.meta.delete(id);
+    const local = awareness.getLocalState();
+    if (local !== null) awareness.setLocalState({ ...local });
+  }
 
   private readonly onOnline = () => {
     this.browserOffline = false;
