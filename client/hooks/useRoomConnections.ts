@@ -39,6 +39,10 @@ export function useRoomConnections(session: StoredSession | null): RoomConnectio
       content: content.doc,
       control: control.doc,
       awareness: content.provider.awareness,
+      dropSockets: () => {
+        content.provider.ws?.close();
+        control.provider.ws?.close();
+      },
     });
     // Development's StrictMode mounts, unmounts and remounts at once: connect only if still mounted
     // a task later, so no socket is opened just to be closed mid-handshake.

@@ -57,17 +57,20 @@ export function NarrativeEditor({
         },
       },
     },
-    // Made once per fragment: a change of role, session or colour updates the editor in place, so
-    // the text, the caret and the undo history stay.
+    // Made once per fragment: a change of role or session updates the editor in place, so the text,
+    // the caret and the undo history stay (a new colour reaches the caret through the awareness
+    // state the room keeps, see RoomPage).
     [fragment, provider],
   );
+  // The hook may hand over no editor yet (or a destroyed one while it makes the next): wait for it.
+  const live = editor && !editor.isDestroyed ? editor : null;
   useEffect(() => {
-    if (editor.isEditable !== editable) editor.setEditable(editable);
-  }, [editor, editable]);
-  useEffect(() => {
-    editor.commands.updateUser({ name: user.name, color: user.color });
-  }, [editor, user.name, user.color]);
-  useEffect(() => keepOwnLineWhenOthersStart(editor, fragment, provider), [editor, fragment, provider]);
+    if (live && live.isEditable !== editable) live.setEditable(editable);
+  }, [live, editable]);
+  useEffect(
+    () => (live ? keepOwnLineWhenOthersStart(live, fragment, provider) : undefined),
+    [live, fragment, provider],
+  );
   const isEmpty = useEditorState({ editor, selector: ({ editor: e }) => e.isEmpty });
 
   return (

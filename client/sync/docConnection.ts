@@ -2,8 +2,9 @@
  * One Y.Doc and the websocket provider that syncs it with the server. Transport only: views read
  * the document and the connection through hooks, and never create either.
  */
-import { removeAwarenessStates } from "y-protocols/awareness";
-import { WebsocketProvider } from "y-websocket";
+import * as encoding from "lib0/encoding";
+import { encodeAwarenessUpdate, removeAwarenessStates } from "y-protocols/awareness";
+import { messageAwareness, WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { FINAL_CLOSE_CODES } from "../../shared/limits";
 import { type DocKind, roomName } from "../../shared/rooms";
@@ -11,6 +12,12 @@ import { type DocKind, roomName } from "../../shared/rooms";
 export interface FinalClose {
   code: number;
   reason: string;
+}
+
+interface AwarenessChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
 }
 
 export type ConnectionState = "connecting" | "syncing" | "synced" | "offline" | "closed";
@@ -41,6 +48,12 @@ export class DocConnection {
     this.provider.on("closed", (event) => {
       this.finalClose = event;
     });
+    // y-websocket sends the server every awareness change it sees, other people's included, so each
+    // departure came back from every peer as a "gone" for the departed client's id; the server let
+    // the first such echo claim that unowned id for the echoing connection, and the departed
+    // person, reconnecting, could no longer set their own presence. Only our own state goes out.
+    this.provider.awareness.off("update", this.provider._awarenessUpdateHandler);
+    this.provider.awareness.on("update", this.sendOwnPresence);
     this.provider.on("status", ({ status }) => {
       if (status === "disconnected") this.forgetPresenceClocks();
     });
@@ -56,6 +69,17 @@ export class DocConnection {
     this.browserOffline = true;
     this.provider.disconnect();
     this.notify();
+  };
+
+  private readonly sendOwnPresence = ({ added, updated, removed }: AwarenessChange): void => {
+    const own = this.provider.awareness.clientID;
+    if (![...added, ...updated, ...removed].includes(own)) return;
+    const ws = this.provider.ws;
+    if (!this.provider.wsconnected || !ws || ws.readyState !== ws.OPEN) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, messageAwareness);
+    encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(this.provider.awareness, [own]));
+    ws.send(encoding.toUint8Array(encoder));
   };
 
   /**
@@ -109,6 +133,7 @@ export class DocConnection {
     window.removeEventListener("offline", this.onOffline);
     window.removeEventListener("online", this.onOnline);
     this.listeners.clear();
+    this.provider.awareness.off("update", this.sendOwnPresence);
     this.provider.destroy();
     this.doc.destroy();
   }
