@@ -71,7 +71,7 @@ export function AcceptanceTable({
                             type="button"
                             className="small-button"
                             onClick={() => setRecording(row.riskId)}
-                            aria-label={`Record a determination for ${row.title}`}
+                            aria-label={`Record determination for ${row.title}`}
                           >
                             Record determination
                           </button>

@@ -76,7 +76,7 @@ export function SnapshotRow({ snapshot, chosen, failed, onToggle }: Props) {
           <Link
             className="small-button"
             href={roomPath(workshopId, { kind: "compare", from: snapshot.id, to: NOW })}
-            aria-label={`Compare “${snapshot.label}” with now`}
+            aria-label={`Compare with now: “${snapshot.label}”`}
           >
             Compare with now
           </Link>
