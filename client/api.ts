@@ -6,6 +6,8 @@ import type {
   CreateWorkshopBody,
   CreateWorkshopResponse,
   FocusBody,
+  InvitePreviewBody,
+  InvitePreviewResponse,
   InviteView,
   JoinBody,
   JoinResponse,
@@ -87,6 +89,9 @@ export const createWorkshop = (body: CreateWorkshopBody, createToken?: string) =
   });
 
 export const joinWorkshop = (body: JoinBody) => request<JoinResponse>("POST", "/join", { body });
+
+export const previewInvite = (body: InvitePreviewBody) =>
+  request<InvitePreviewResponse>("POST", "/invites/preview", { body });
 
 export const createInvite = (token: string, workshopId: string, body: CreateInviteBody) =>
   request<CreateInviteResponse>("POST", `/workshops/${workshopId}/invites`, { token, body });

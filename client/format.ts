@@ -35,3 +35,7 @@ export function initials(name: string): string {
 
 /** A SHA-256 hex digest shortened for display; the full value goes in a title. */
 export const shortHash = (hash: string): string => (hash.length > 16 ? `${hash.slice(0, 12)}…` : hash);
+
+/** "1 scenario", "2 scenarios"; `many` for nouns that do not just take an "s". */
+export const plural = (count: number, one: string, many = `${one}s`): string =>
+  `${count} ${count === 1 ? one : many}`;

@@ -28,6 +28,10 @@ export const joinBody = z.strictObject({
 });
 export type JoinBody = z.infer<typeof joinBody>;
 
+/** What the join page asks before asking for a name: the token travels in the body, never the URL. */
+export const invitePreviewBody = joinBody.pick({ inviteToken: true });
+export type InvitePreviewBody = z.infer<typeof invitePreviewBody>;
+
 export const setPhaseBody = z.strictObject({ phase: z.enum(PHASES) });
 export type SetPhaseBody = z.infer<typeof setPhaseBody>;
 
@@ -82,6 +86,12 @@ export interface CreateWorkshopResponse {
   session: SessionView;
 }
 export type JoinResponse = CreateWorkshopResponse;
+
+/** A valid invite's workshop and role; nothing more, and nothing at all for an unusable one. */
+export interface InvitePreviewResponse {
+  workshop: { title: string; subject?: string };
+  role: Role;
+}
 
 export interface CreateInviteResponse {
   invite: InviteView;

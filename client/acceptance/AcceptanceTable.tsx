@@ -1,17 +1,23 @@
+import { Fragment, useState } from "react";
 import { Link } from "../components/Link";
 import { EmptyState } from "../fields/EmptyState";
 import { roomPath } from "../router";
 import type { AcceptanceRow } from "./acceptanceRows";
+import { RiskDetermination } from "./RiskDetermination";
 import { TopTierFlag, VerdictBadge } from "./VerdictBadge";
 
 /** Every risk in play, with its determination at a glance and a link to the risk's view. */
 export function AcceptanceTable({
   workshopId,
   rows,
+  canRecord,
 }: {
   workshopId: string;
   rows: readonly AcceptanceRow[];
+  /** A facilitator, with the framework locked: a risk without a determination offers to record one. */
+  canRecord: boolean;
 }) {
+  const [recording, setRecording] = useState<string | null>(null);
   return (
     <section className="panel" aria-labelledby="acceptance-risks-heading">
       <div className="panel-head">
@@ -34,32 +40,54 @@ export function AcceptanceTable({
           </thead>
           <tbody>
             {rows.map((row) => (
-              <tr key={row.riskId}>
-                <th scope="row">
-                  <Link href={roomPath(workshopId, { kind: "risk", riskId: row.riskId })}>{row.title}</Link>
-                </th>
-                {row.determination ? (
-                  <>
-                    <td>
-                      {row.tierName} {row.needsHigherTier && <TopTierFlag compact />}
+              <Fragment key={row.riskId}>
+                <tr>
+                  <th scope="row">
+                    <Link href={roomPath(workshopId, { kind: "risk", riskId: row.riskId })}>{row.title}</Link>
+                  </th>
+                  {row.determination ? (
+                    <>
+                      <td>
+                        {row.tierName} {row.needsHigherTier && <TopTierFlag compact />}
+                      </td>
+                      <td>
+                        <VerdictBadge verdict={row.verdict} />
+                      </td>
+                      <td
+                        className={row.dissentCount > 0 ? "dissent-count has-dissent" : "dissent-count muted"}
+                      >
+                        {row.dissentCount === 0 ? "none" : row.dissentCount}
+                      </td>
+                      <td className="muted small">by {row.determination.by}</td>
+                    </>
+                  ) : (
+                    <td colSpan={4} className="muted">
+                      No determination yet for this risk.
+                      {!row.hasLadder && " The framework has no tier ladder for it."}
+                      {canRecord && row.hasLadder && recording !== row.riskId && (
+                        <>
+                          {" "}
+                          <button
+                            type="button"
+                            className="small-button"
+                            onClick={() => setRecording(row.riskId)}
+                            aria-label={`Record determination for ${row.title}`}
+                          >
+                            Record determination
+                          </button>
+                        </>
+                      )}
                     </td>
-                    <td>
-                      <VerdictBadge verdict={row.verdict} />
+                  )}
+                </tr>
+                {recording === row.riskId && !row.determination && (
+                  <tr className="acceptance-record-row">
+                    <td colSpan={5}>
+                      <RiskDetermination riskId={row.riskId} startEditing />
                     </td>
-                    <td
-                      className={row.dissentCount > 0 ? "dissent-count has-dissent" : "dissent-count muted"}
-                    >
-                      {row.dissentCount === 0 ? "none" : row.dissentCount}
-                    </td>
-                    <td className="muted small">by {row.determination.by}</td>
-                  </>
-                ) : (
-                  <td colSpan={4} className="muted">
-                    No determination yet for this risk.
-                    {!row.hasLadder && " The framework has no tier ladder for it."}
-                  </td>
+                  </tr>
                 )}
-              </tr>
+              </Fragment>
             ))}
           </tbody>
         </table>

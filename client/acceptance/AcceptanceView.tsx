@@ -1,5 +1,5 @@
 import { useRisks } from "../hooks/useContent";
-import { useDeterminations, useFramework } from "../hooks/useEstimation";
+import { useDeterminations, useFramework, useLock } from "../hooks/useEstimation";
 import { useRoom } from "../room/RoomContext";
 import { AcceptanceTable } from "./AcceptanceTable";
 import { acceptanceCounts, acceptanceRows } from "./acceptanceRows";
@@ -7,7 +7,8 @@ import { OverallVerdictPanel } from "./OverallVerdictPanel";
 
 /** Acceptance: the overall verdict on the model and every risk's determination (Code of Practice, Commitment 4). */
 export function AcceptanceView() {
-  const { doc, controlDoc, workshopId } = useRoom();
+  const { doc, controlDoc, workshopId, canFacilitate } = useRoom();
+  const locked = useLock(controlDoc) !== null;
   const rows = acceptanceRows(useRisks(doc), useDeterminations(controlDoc), useFramework(controlDoc));
   const counts = acceptanceCounts(rows);
   return (
@@ -22,7 +23,7 @@ export function AcceptanceView() {
         </p>
       </header>
       <OverallVerdictPanel counts={counts} />
-      <AcceptanceTable workshopId={workshopId} rows={rows} />
+      <AcceptanceTable workshopId={workshopId} rows={rows} canRecord={canFacilitate && locked} />
     </div>
   );
 }

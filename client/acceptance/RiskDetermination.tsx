@@ -11,7 +11,13 @@ import { DeterminationSummary } from "./DeterminationSummary";
 import { RiskDissent } from "./RiskDissent";
 
 /** A risk's determination against its tier ladder: what was decided, the dissent, and the facilitator's form. */
-export function RiskDetermination({ riskId }: { riskId: string }) {
+export function RiskDetermination({
+  riskId,
+  startEditing = false,
+}: {
+  riskId: string;
+  startEditing?: boolean;
+}) {
   const { doc, controlDoc, workshopId, canFacilitate } = useRoom();
   const framework = useFramework(controlDoc);
   const lock = useLock(controlDoc);
@@ -20,7 +26,7 @@ export function RiskDetermination({ riskId }: { riskId: string }) {
   const riskTitle = useRisks(doc).find((r) => r.id === riskId)?.title ?? "this risk";
   const allScenarios = useScenarioList(doc);
   const scenarios = allScenarios.filter((s) => s.riskId === riskId);
-  const [editing, setEditing] = useState(false);
+  const [editing, setEditing] = useState(startEditing);
   const ladder = framework?.ladders[riskId] ?? [];
   const frameworkLink = <Link href={roomPath(workshopId, { kind: "framework" })}>the framework</Link>;
   const headingId = `determination-heading-${riskId}`;

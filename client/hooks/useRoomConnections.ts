@@ -1,6 +1,5 @@
 import { useEffect, useState } from "react";
 import type { IndexeddbPersistence } from "y-indexeddb";
-import { colorFor } from "../../shared/presence";
 import { canWriteContent } from "../../shared/roles";
 import type { StoredSession } from "../session";
 import { ContentHistory } from "../sync/contentHistory";
@@ -31,8 +30,8 @@ export function useRoomConnections(session: StoredSession | null): RoomConnectio
       ? openOfflineCache(content.doc, workshop.id, participant.id)
       : null;
     const history = new ContentHistory(content.doc);
-    // Only the colour is ours to choose; the server stamps name, role and participant id.
-    content.provider.awareness.setLocalStateField("user", { color: colorFor(participant.id) });
+    // Only the colour is ours to choose (the room sets it: see RoomPage); the server stamps name,
+    // role and participant id.
     // Presence lives on the content document; a second entry per person would only be noise.
     control.provider.awareness.setLocalState(null);
     setConnections({ content, control, cache, history });
@@ -40,6 +39,10 @@ export function useRoomConnections(session: StoredSession | null): RoomConnectio
       content: content.doc,
       control: control.doc,
       awareness: content.provider.awareness,
+      dropSockets: () => {
+        content.provider.ws?.close();
+        control.provider.ws?.close();
+      },
     });
     // Development's StrictMode mounts, unmounts and remounts at once: connect only if still mounted
     // a task later, so no socket is opened just to be closed mid-handshake.

@@ -36,6 +36,8 @@ export function RoomNav({ view, ready }: { view: RoomView; ready: boolean }) {
   const currentScenario =
     view.kind === "scenario" ? scenarios.find((s) => s.id === view.scenarioId) : undefined;
   const active = risks.filter((r) => !r.archived);
+  // A snapshot is read-only: adding there would add to the live room, out of sight.
+  const canAdd = canEdit && view.kind !== "snapshot";
   const archived = risks.filter((r) => r.archived);
 
   const addOtherRisk = () => {
@@ -92,12 +94,12 @@ export function RoomNav({ view, ready }: { view: RoomView; ready: boolean }) {
               hrefOf={hrefOf}
               currentRiskId={view.kind === "risk" ? view.riskId : null}
               currentScenarioId={currentScenario?.id ?? null}
-              onAddScenario={canEdit ? addScenario : null}
+              onAddScenario={canAdd ? addScenario : null}
             />
           ))}
         </ul>
       )}
-      {canEdit && ready && (
+      {canAdd && ready && (
         <button type="button" className="nav-add nav-add-risk" onClick={addOtherRisk}>
           + Add other risk
         </button>

@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { PresenceUser } from "../../shared/presence";
-import { colorFor } from "../../shared/presence";
 import { canFacilitate, canWriteContent } from "../../shared/roles";
 import { Layout } from "../components/Layout";
 import { Link } from "../components/Link";
@@ -18,10 +17,13 @@ import { RoomNav } from "../nav/RoomNav";
 import { ClosedNotice } from "../room/ClosedNotice";
 import { PeopleDrawer } from "../room/PeopleDrawer";
 import { PresenceBar } from "../room/PresenceBar";
+import { colourOf } from "../room/presenceColours";
 import { RoomContext, type RoomValue } from "../room/RoomContext";
 import { RoomHeader } from "../room/RoomHeader";
 import { UndoButtons } from "../room/UndoButtons";
+import { useReadOnlyWhile } from "../room/useReadOnlyWhile";
 import { useUndoShortcuts } from "../room/useUndoShortcuts";
+import { RoundWaitingNotice } from "../rounds/RoundWaitingNotice";
 import type { RoomView } from "../router";
 import { forgetSession, loadSession, type StoredSession } from "../session";
 import { deleteOfflineCache } from "../sync/offlineCache";
@@ -81,15 +83,31 @@ function Room({
   const { content, control, cache, history } = connections;
   const { participant, token } = session;
   const workshop = useWorkshop(control.doc, session.workshop);
+  const participants = useParticipants(control.doc);
+  const color = colourOf(
+    participant.id,
+    participants.map((p) => p.id),
+  );
   const self = useMemo<PresenceUser>(
     () => ({
       participantId: participant.id,
       name: participant.displayName,
       role: participant.role,
-      color: colorFor(participant.id),
+      color,
     }),
-    [participant],
+    [participant, color],
   );
+  useEffect(() => {
+    const awareness = content.provider.awareness;
+    const user = awareness.getLocalState()?.user as Record<string, unknown> | undefined;
+    if (user?.color !== color) awareness.setLocalStateField("user", { ...user, color });
+  }, [content, color]);
+  const contentState = useConnectionState(content);
+  const controlState = useConnectionState(control);
+  const finalClose = contentState.finalClose ?? controlState.finalClose;
+  // A session the server ended writes nothing more: every field turns to text at once, as an
+  // observer's would, so nothing typed from now on is shown as if it were kept.
+  const closed = finalClose !== null;
   const room = useMemo<RoomValue>(
     () => ({
       workshopId: workshop.id,
@@ -99,17 +117,14 @@ function Room({
       controlDoc: control.doc,
       history,
       self,
-      canEdit: canWriteContent(participant.role),
-      canFacilitate: canFacilitate(participant.role),
+      canEdit: canWriteContent(participant.role) && !closed,
+      canFacilitate: canFacilitate(participant.role) && !closed,
+      closed,
     }),
-    [workshop.id, token, content, control, history, self, participant.role],
+    [workshop.id, token, content, control, history, self, participant.role, closed],
   );
   const people = usePresence(content.provider.awareness, self);
-  const participants = useParticipants(control.doc);
-  const contentState = useConnectionState(content);
-  const controlState = useConnectionState(control);
   const ready = useContentReady(content, cache);
-  const finalClose = contentState.finalClose ?? controlState.finalClose;
   const presentIds = useMemo(
     () => new Set(finalClose ? [] : people.map((p) => p.participantId)),
     [people, finalClose],
@@ -118,6 +133,8 @@ function Room({
   const [peopleOpen, setPeopleOpen] = useState(false);
   const drawerRef = useRef<HTMLDialogElement>(null);
   const peopleButtonRef = useRef<HTMLButtonElement>(null);
+  const paneRef = useRef<HTMLDivElement>(null);
+  useReadOnlyWhile(paneRef, closed);
   // Inside a snapshot, undo would reach past the read-only view into the live room: off there.
   useUndoShortcuts(history, room.canEdit && !peopleOpen && view.kind !== "snapshot");
 
@@ -167,8 +184,13 @@ function Room({
             <RoomNav view={view} ready={ready} />
             <main id="main" className="room-pane" tabIndex={-1}>
               {finalClose && <ClosedNotice close={finalClose} onForget={onForget} />}
+              {!finalClose && participant.role === "expert" && (
+                <RoundWaitingNotice participantId={participant.id} view={view} />
+              )}
               {focus.note && <FocusNoteBanner note={focus.note} self={self} onDismiss={focus.dismiss} />}
-              {ready ? <RoomMain view={view} /> : <p className="muted pane-inner">Loading the workshop…</p>}
+              <div ref={paneRef} className="room-pane-content">
+                {ready ? <RoomMain view={view} /> : <p className="muted pane-inner">Loading the workshop…</p>}
+              </div>
             </main>
           </div>
           <PeopleDrawer

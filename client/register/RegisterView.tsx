@@ -4,6 +4,7 @@ import { FetchedHistoryPanel } from "../charts/HistoryPanel";
 import { RiskMatrix } from "../charts/RiskMatrix";
 import { Link } from "../components/Link";
 import { EmptyState } from "../fields/EmptyState";
+import { plural } from "../format";
 import { useRisks, useScenarioList } from "../hooks/useContent";
 import { useFramework, useLock, useStandings } from "../hooks/useEstimation";
 import { useRoom } from "../room/RoomContext";
@@ -30,7 +31,7 @@ export function RegisterView() {
       <header className="view-header">
         <h2 className="view-title">Risk register</h2>
         <p className="muted">
-          {rows.length} scenarios · {estimated} estimated · each at its latest revealed round
+          {plural(rows.length, "scenario")} · {estimated} estimated · each at its latest revealed round
         </p>
       </header>
       <section className="panel" aria-labelledby="register-matrix-heading">

@@ -26,6 +26,10 @@ export function ClosedNotice({ close, onForget }: { close: FinalClose; onForget:
     <div className="notice notice-error" role="alert">
       <h2>{explanation.title}</h2>
       <p>{explanation.body}</p>
+      <p>
+        <strong>The room is now read-only</strong>: nothing typed from now on would be saved. What is on the
+        screen stays here for you to select and copy.
+      </p>
       {close.reason && (
         <p className="muted">
           Server said: “{close.reason}” (code {close.code})

@@ -1,7 +1,7 @@
 import type { ParticipantView } from "../../shared/api";
-import { colorFor } from "../../shared/presence";
 import { formatDateTime, roleLabel } from "../format";
 import { Avatar } from "./Avatar";
+import { colourOf } from "./presenceColours";
 
 /** Everyone who ever joined, from the control document; revoked people stay listed, marked. */
 export function ParticipantList({
@@ -11,6 +11,7 @@ export function ParticipantList({
   participants: ParticipantView[];
   presentIds: ReadonlySet<string>;
 }) {
+  const joinOrder = participants.map((p) => p.id);
   return (
     <section className="card" aria-labelledby="participants-heading">
       <h2 id="participants-heading">
@@ -22,7 +23,7 @@ export function ParticipantList({
         <ul className="participant-list">
           {participants.map((p) => (
             <li key={p.id} className={p.revokedAt ? "participant revoked" : "participant"}>
-              <Avatar name={p.displayName} color={p.revokedAt ? "#868e96" : colorFor(p.id)} />
+              <Avatar name={p.displayName} color={p.revokedAt ? "#6c757d" : colourOf(p.id, joinOrder)} />
               <div className="participant-main">
                 <span className="participant-name">{p.displayName}</span>
                 <span className="muted small">

@@ -17,6 +17,8 @@ export interface RoomValue {
   self: PresenceUser;
   canEdit: boolean;
   canFacilitate: boolean;
+  /** The server ended this session (revoked, expired): everything is read-only from now on. */
+  closed: boolean;
 }
 
 export const RoomContext = createContext<RoomValue | null>(null);

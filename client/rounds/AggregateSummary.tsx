@@ -1,16 +1,21 @@
 import type { ScenarioAggregate } from "../../shared/estimation/aggregate";
+import type { Severity } from "../../shared/estimation/estimate";
 import type { Framework } from "../../shared/estimation/framework";
 import { formatProbability, formatRange } from "../estimationFormat";
-import { formatValue } from "./roundsModel";
+import { formatValue, medianBetween } from "./roundsModel";
 
 /** The group's answer for one scenario: pooled probability, disagreement, median severity, tier. */
 export function AggregateSummary({
   aggregate,
   framework,
+  severities,
 }: {
   aggregate: ScenarioAggregate;
   framework: Framework;
+  /** The experts' severities, to say which level is taken when the median falls between two. */
+  severities: readonly Severity[];
 }) {
+  const between = medianBetween(framework, severities);
   const { probability: p, severity: s, tier } = aggregate;
   const level = s.levelId === null ? undefined : framework.severityLevels.find((l) => l.id === s.levelId);
   const unit = framework.severityLevels[0]?.anchorUnit ?? "";
@@ -40,6 +45,13 @@ export function AggregateSummary({
         <dt>Severity</dt>
         <dd>
           <strong>{level?.name ?? "—"}</strong>
+          {between && (
+            <span className="muted small">
+              {" "}
+              · the middle falls between {between.lower} and {between.upper}: the more severe, {between.upper}
+              , is taken
+            </span>
+          )}
           {s.value && (
             <span className="muted small">
               {" "}

@@ -17,7 +17,9 @@ export function PreviousRound({ round, scenarioId, framework }: Props) {
   const { controlDoc } = useRoom();
   const mine = useMyEstimates(round.id, true, true);
   const own = mine.byScenario?.[scenarioId];
-  const aggregate = useRevealed(controlDoc)[round.id]?.aggregates[scenarioId] ?? null;
+  const revealed = useRevealed(controlDoc)[round.id];
+  const aggregate = revealed?.aggregates[scenarioId] ?? null;
+  const severities = (revealed?.estimates[scenarioId] ?? []).map((e) => e.severity);
   return (
     <aside className="previous-round" aria-label={`Round ${round.number}, for comparison`}>
       <h5>Last time: round {round.number}</h5>
@@ -35,7 +37,7 @@ export function PreviousRound({ round, scenarioId, framework }: Props) {
       )}
       <p className="previous-label">The group</p>
       {aggregate ? (
-        <AggregateSummary aggregate={aggregate} framework={framework} />
+        <AggregateSummary aggregate={aggregate} framework={framework} severities={severities} />
       ) : (
         <p className="muted small">No estimates were revealed.</p>
       )}

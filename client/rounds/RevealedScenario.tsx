@@ -27,7 +27,11 @@ export function RevealedScenario({ title, framework, round, scenarioId, revealed
         <p className="muted small">Nobody estimated this scenario in this round.</p>
       ) : (
         <>
-          <AggregateSummary aggregate={aggregate} framework={framework} />
+          <AggregateSummary
+            aggregate={aggregate}
+            framework={framework}
+            severities={estimates.map((e) => e.severity)}
+          />
           {group && <SpreadPlot groups={[group]} framework={framework} />}
           <table className="revealed-table">
             <caption className="visually-hidden">Revealed estimates for {title}</caption>

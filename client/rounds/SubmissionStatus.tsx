@@ -1,13 +1,15 @@
-import { colorFor } from "../../shared/presence";
 import { useParticipants } from "../hooks/useParticipants";
 import { Avatar } from "../room/Avatar";
+import { colourOf } from "../room/presenceColours";
 import { useRoom } from "../room/RoomContext";
 import { expertsOf, progressOf } from "./roundsModel";
 
 /** Who has submitted for one scenario of an open round; values stay with the server until the reveal. */
 export function SubmissionStatus({ submitted }: { submitted: readonly string[] }) {
   const { controlDoc } = useRoom();
-  const experts = expertsOf(useParticipants(controlDoc), submitted);
+  const participants = useParticipants(controlDoc);
+  const joinOrder = participants.map((p) => p.id);
+  const experts = expertsOf(participants, submitted);
   const progress = progressOf(experts, submitted);
   const done = new Set(submitted);
   return (
@@ -25,7 +27,7 @@ export function SubmissionStatus({ submitted }: { submitted: readonly string[] }
             const has = done.has(p.id);
             return (
               <li key={p.id} className={has ? "has-submitted" : "not-submitted"}>
-                <Avatar name={p.displayName} color={colorFor(p.id)} />
+                <Avatar name={p.displayName} color={colourOf(p.id, joinOrder)} />
                 <span className="submitter-name">{p.displayName}</span>
                 <span className="submitter-mark" aria-hidden="true">
                   {has ? "✓" : "○"}

@@ -1,5 +1,6 @@
 /** Pure reading of rounds for the view: order, the round before, progress, severity in words. */
 import type { ParticipantView } from "../../shared/api";
+import { severityRank } from "../../shared/estimation/aggregate";
 import type { Severity } from "../../shared/estimation/estimate";
 import { isLevelSeverity } from "../../shared/estimation/estimate";
 import type { Framework } from "../../shared/estimation/framework";
@@ -76,4 +77,36 @@ export function valueSeverityAllowed(f: Framework | null): boolean {
 /** The likelihood period the framework states, e.g. "per year of deployment". */
 export function periodOf(f: Framework | null): string {
   return f?.likelihoodBands[0]?.period ?? "";
+}
+
+/** The open round and how many of its scenarios still lack this expert's estimate; null when none is open. */
+export function waitingFor(
+  rounds: readonly RoundView[],
+  participantId: string,
+): { round: RoundView; count: number } | null {
+  const round = rounds.find((r) => r.state === "open");
+  if (!round) return null;
+  const count = round.scenarioIds.filter((id) => !(round.submitted[id] ?? []).includes(participantId)).length;
+  return { round, count };
+}
+
+/**
+ * When an even number of experts split around the middle between two severity levels, the median
+ * is the more severe (see shared/estimation/aggregate.ts): the two levels, to say which was taken.
+ * Null when the middle is one level, or when every expert gave a number (the level is that of the
+ * median value).
+ */
+export function medianBetween(
+  f: Framework,
+  severities: readonly Severity[],
+): { lower: string; upper: string } | null {
+  if (severities.every((s) => !isLevelSeverity(s))) return null;
+  const ranks = severities
+    .map((s) => severityRank(f, s))
+    .filter((r) => r >= 0)
+    .sort((a, b) => a - b);
+  if (ranks.length === 0 || ranks.length % 2 !== 0) return null;
+  const lower = f.severityLevels[ranks[ranks.length / 2 - 1] ?? -1];
+  const upper = f.severityLevels[ranks[ranks.length / 2] ?? -1];
+  return lower && upper && lower !== upper ? { lower: lower.name, upper: upper.name } : null;
 }

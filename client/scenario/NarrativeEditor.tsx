@@ -2,10 +2,11 @@ import { Collaboration } from "@tiptap/extension-collaboration";
 import { CollaborationCaret } from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import { StarterKit } from "@tiptap/starter-kit";
-import { useRef } from "react";
+import { useEffect, useRef } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
 import { NarrativeToolbar } from "./NarrativeToolbar";
+import { keepOwnLineWhenOthersStart } from "./ownLine";
 
 /** What the caret extension needs of a provider: its awareness, where carets travel. */
 export interface CaretProvider {
@@ -56,7 +57,19 @@ export function NarrativeEditor({
         },
       },
     },
-    [fragment, provider, editable, user.name, user.color],
+    // Made once per fragment: a change of role or session updates the editor in place, so the text,
+    // the caret and the undo history stay (a new colour reaches the caret through the awareness
+    // state the room keeps, see RoomPage).
+    [fragment, provider],
+  );
+  // The hook may hand over no editor yet (or a destroyed one while it makes the next): wait for it.
+  const live = editor && !editor.isDestroyed ? editor : null;
+  useEffect(() => {
+    if (live && live.isEditable !== editable) live.setEditable(editable);
+  }, [live, editable]);
+  useEffect(
+    () => (live ? keepOwnLineWhenOthersStart(live, fragment, provider) : undefined),
+    [live, fragment, provider],
   );
   const isEmpty = useEditorState({ editor, selector: ({ editor: e }) => e.isEmpty });
 

@@ -30,11 +30,12 @@ export function NarrativeToolbar({ editor, labelId }: { editor: Editor; labelId:
       type="button"
       className="tool"
       aria-pressed={pressed}
-      aria-label={label}
       title={`${label} (${keys})`}
       onClick={onClick}
     >
-      {glyph}
+      {/* The name is the words, the glyph only their picture ("1." is not "Numbered list"). */}
+      <span aria-hidden="true">{glyph}</span>
+      <span className="visually-hidden">{label}</span>
     </button>
   );
   return (

@@ -20,7 +20,7 @@ const STATUS_OPTIONS = optionsOf(SCENARIO_STATUSES, STATUS_LABELS);
 
 /** Title, status and risk of a scenario; who else is on it; the facilitator's and editors' actions. */
 export function ScenarioHeader({ scenario }: { scenario: ScenarioSummary }) {
-  const { doc, history, provider, self, canEdit, canFacilitate, workshopId } = useRoom();
+  const { doc, history, provider, self, canFacilitate, workshopId } = useRoom();
   const risks = useRisks(doc);
   const viewers = useViewers(provider.awareness, self.participantId)[scenario.id] ?? [];
   const [confirming, setConfirming] = useState(false);
@@ -69,7 +69,8 @@ export function ScenarioHeader({ scenario }: { scenario: ScenarioSummary }) {
         />
         <span className="grow" />
         {canFacilitate && <BringHereButton scenarioId={scenario.id} />}
-        {canEdit &&
+        {/* Deleting a scenario takes everyone's work on it out of the room: the facilitator's call. */}
+        {canFacilitate &&
           (confirming ? (
             <span className="confirm-inline">
               <span className="confirm-question">Delete this scenario?</span>

@@ -6,19 +6,22 @@ import { formatDateTime } from "../format";
 import { useRoom } from "../room/RoomContext";
 import { roomPath } from "../router";
 import { CompareScenario } from "./CompareScenario";
-import { type OpenedSnapshot, useSnapshotPair } from "./useSnapshotPair";
+import { NOW, type OpenedSnapshot, useSnapshotPair } from "./useSnapshotPair";
 
 /** Two snapshots side by side: scenarios added, removed and changed, and how their estimates moved. */
 export function CompareView({ from, to }: { from: string; to: string }) {
-  const { token, workshopId } = useRoom();
-  const state = useSnapshotPair(token, workshopId, from, to);
+  const room = useRoom();
+  const { workshopId } = room;
+  const state = useSnapshotPair(room, from, to);
   const back = (
     <Link href={roomPath(workshopId, { kind: "snapshots" })}>Back to Snapshots &amp; history</Link>
   );
   return (
     <div className="pane-inner compare-view">
       <header className="view-header">
-        <h2 className="view-title">Compare snapshots</h2>
+        <h2 className="view-title">
+          {from === NOW || to === NOW ? "Compare with now" : "Compare snapshots"}
+        </h2>
         <p className="muted">{back}</p>
       </header>
       {state.status === "loading" && (
@@ -45,9 +48,11 @@ function Heading({ s, side }: { s: OpenedSnapshot; side: string }) {
   return (
     <div className="compare-side">
       <span className="muted small">{side}</span>
-      <strong>{s.blob.label}</strong>
+      <strong>{s.label}</strong>
       <span className="muted small">
-        <time dateTime={s.blob.takenAt}>{formatDateTime(s.blob.takenAt)}</time> by {s.blob.takenBy}
+        {s.id === NOW ? "as it stands on this screen, " : ""}
+        <time dateTime={s.takenAt}>{formatDateTime(s.takenAt)}</time>
+        {s.takenBy && ` by ${s.takenBy}`}
       </span>
     </div>
   );
@@ -58,8 +63,8 @@ function Comparison({ from, to }: { from: OpenedSnapshot; to: OpenedSnapshot }) 
   const diff = useMemo(
     () =>
       diffSnapshots(
-        { content: from.content, standings: from.blob.standings },
-        { content: to.content, standings: to.blob.standings },
+        { content: from.content, standings: from.standings },
+        { content: to.content, standings: to.standings },
       ),
     [from, to],
   );
@@ -75,7 +80,9 @@ function Comparison({ from, to }: { from: OpenedSnapshot; to: OpenedSnapshot }) 
     </ul>
   );
   // After Swap the "from" side is the newer one; the headings must not claim otherwise.
-  const fromIsOlder = from.blob.takenAt <= to.blob.takenAt;
+  const fromIsOlder = from.takenAt <= to.takenAt;
+  // A snapshot always carries its framework; the live room lacks one only before any is set.
+  const framework = { from: from.framework ?? to.framework, to: to.framework ?? from.framework };
   const nothing = diff.added.length + diff.removed.length + diff.changed.length === 0;
   return (
     <>
@@ -87,7 +94,7 @@ function Comparison({ from, to }: { from: OpenedSnapshot; to: OpenedSnapshot }) 
         <Heading s={to} side={`To (${fromIsOlder ? "newer" : "older"})`} />
         <Link
           className="small-button"
-          href={roomPath(workshopId, { kind: "compare", from: to.blob.id, to: from.blob.id })}
+          href={roomPath(workshopId, { kind: "compare", from: to.id, to: from.id })}
         >
           Swap
         </Link>
@@ -116,15 +123,17 @@ function Comparison({ from, to }: { from: OpenedSnapshot; to: OpenedSnapshot }) 
       {diff.changed.length > 0 && (
         <section className="panel" aria-labelledby="compare-changed">
           <h3 id="compare-changed">Scenarios changed</h3>
-          {diff.changed.map((c) => (
-            <CompareScenario
-              key={c.id}
-              change={c}
-              riskTitle={riskTitle}
-              from={from.blob.framework}
-              to={to.blob.framework}
-            />
-          ))}
+          {diff.changed.map((c) =>
+            framework.from && framework.to ? (
+              <CompareScenario
+                key={c.id}
+                change={c}
+                riskTitle={riskTitle}
+                from={framework.from}
+                to={framework.to}
+              />
+            ) : null,
+          )}
         </section>
       )}
     </>

@@ -6,6 +6,7 @@ import { useRoom } from "../room/RoomContext";
 import { roomPath } from "../router";
 import { DownloadMenu } from "./DownloadMenu";
 import { NewWorkshopForm } from "./NewWorkshopForm";
+import { NOW } from "./useSnapshotPair";
 
 interface Props {
   snapshot: SnapshotEntry;
@@ -71,6 +72,15 @@ export function SnapshotRow({ snapshot, chosen, failed, onToggle }: Props) {
         >
           Open
         </Link>
+        {!failed && (
+          <Link
+            className="small-button"
+            href={roomPath(workshopId, { kind: "compare", from: snapshot.id, to: NOW })}
+            aria-label={`Compare with now: “${snapshot.label}”`}
+          >
+            Compare with now
+          </Link>
+        )}
         <DownloadMenu snapshotId={snapshot.id} what={`“${snapshot.label}”`} />
         {canFacilitate && !starting && !failed && (
           <button

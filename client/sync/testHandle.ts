@@ -10,6 +10,8 @@ export interface TestHandle {
   content: Y.Doc;
   control: Y.Doc;
   awareness: Awareness;
+  /** Closes both documents' sockets from this side, as a dropped network would end them. */
+  dropSockets(): void;
 }
 
 declare global {

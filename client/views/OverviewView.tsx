@@ -1,11 +1,14 @@
 import { Link } from "../components/Link";
+import { plural } from "../format";
 import { useActors, useRisks, useSafeguards, useScenarioList, useSources } from "../hooks/useContent";
+import { useParticipants } from "../hooks/useParticipants";
 import { useRoom } from "../room/RoomContext";
 import { roomPath } from "../router";
 
 /** Where the room opens: where the workshop stands, and what to do next when it has just begun. */
 export function OverviewView() {
-  const { doc, canEdit, workshopId } = useRoom();
+  const { doc, controlDoc, canEdit, canFacilitate, workshopId } = useRoom();
+  const participantCount = useParticipants(controlDoc).length;
   const risks = useRisks(doc).filter((r) => !r.archived);
   const scenarios = useScenarioList(doc);
   const threatCount = useActors(doc).length + useSources(doc).length + useSafeguards(doc).length;
@@ -16,14 +19,20 @@ export function OverviewView() {
       <header className="view-header">
         <h2 className="view-title">Overview</h2>
         <p className="muted">
-          {risks.length} risks · {scenarios.length} scenarios ({agreed} agreed) · {threatCount} entries in the
-          threat model
+          {plural(risks.length, "risk")} · {plural(scenarios.length, "scenario")} ({agreed} agreed) ·{" "}
+          {plural(threatCount, "entry", "entries")} in the threat model
         </p>
       </header>
       {canEdit && (scenarios.length === 0 || threatCount === 0) && (
         <section className="panel getting-started" aria-labelledby="start-heading">
           <h3 id="start-heading">Getting started</h3>
           <ol>
+            {canFacilitate && (
+              <li className={participantCount > 1 ? "done" : undefined}>
+                Invite the experts (and any observers): <strong>People &amp; invites</strong>, at the top
+                right, makes a link per role to send them; whoever opens it joins under the name they give.
+              </li>
+            )}
             <li className={threatCount > 0 ? "done" : undefined}>
               Build the <Link href={roomPath(workshopId, { kind: "threatModel" })}>threat model</Link>: the
               actors, the sources of risk (capabilities, propensities, affordances) and the safeguards.

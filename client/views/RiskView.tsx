@@ -6,6 +6,7 @@ import { Link } from "../components/Link";
 import { EmptyState } from "../fields/EmptyState";
 import { changeThenFocus, focusSoon } from "../fields/focusSoon";
 import { InlineText } from "../fields/InlineText";
+import { plural } from "../format";
 import { useRisks, useScenarioList } from "../hooks/useContent";
 import { STATUS_LABELS } from "../labels";
 import { useRoom } from "../room/RoomContext";
@@ -140,7 +141,7 @@ export function RiskView({ riskId }: { riskId: string }) {
                 <Link href={roomPath(workshopId, { kind: "scenario", scenarioId: s.id })}>{s.title}</Link>{" "}
                 <span className={`status-tag status-${s.status}`}>{STATUS_LABELS[s.status]}</span>{" "}
                 <span className="muted small">
-                  {s.steps.length} steps · {s.evidence.length} evidence
+                  {plural(s.steps.length, "step")} · {s.evidence.length} evidence
                 </span>
               </li>
             ))}

@@ -1,6 +1,6 @@
 /** Invite routes (facilitators) and joining by invite (anyone holding the link). */
 import { Hono } from "hono";
-import { createInviteBody, joinBody } from "../../shared/api";
+import { createInviteBody, invitePreviewBody, joinBody } from "../../shared/api";
 import { type AppEnv, requireSession } from "../http/auth";
 import { readBody } from "../http/validate";
 import type { Services } from "../services";
@@ -8,6 +8,11 @@ import type { Services } from "../services";
 export function inviteRoutes(services: Services): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const authed = requireSession(services.store);
+
+  // POST, so the token stays out of request lines, logs and referrers, as it does for joining.
+  routes.post("/invites/preview", async (c) =>
+    c.json(services.invites.preview(await readBody(c, invitePreviewBody))),
+  );
 
   routes.post("/join", async (c) => c.json(await services.invites.join(await readBody(c, joinBody)), 201));
 

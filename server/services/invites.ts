@@ -2,6 +2,8 @@
 import type {
   CreateInviteBody,
   CreateInviteResponse,
+  InvitePreviewBody,
+  InvitePreviewResponse,
   InviteView,
   JoinBody,
   JoinResponse,
@@ -96,9 +98,22 @@ export class InviteService {
     return { invite: presentInvite(invite) };
   }
 
-  async join(body: JoinBody): Promise<JoinResponse> {
-    const { store, control, sessionTtlMs } = this.deps;
-    const invite = store.inviteByHash(hashToken(body.inviteToken));
+  /**
+   * What a usable invite leads to (the workshop's title and subject, the role), for the join page
+   * to show before asking for a name. Refused exactly as joining would be, so a revoked, expired,
+   * used-up or unknown link learns nothing more than joining with it would tell.
+   */
+  preview(body: InvitePreviewBody): InvitePreviewResponse {
+    const { invite, workshop } = this.usable(body.inviteToken);
+    return {
+      workshop: { title: workshop.title, ...(workshop.subject ? { subject: workshop.subject } : {}) },
+      role: invite.role,
+    };
+  }
+
+  private usable(inviteToken: string) {
+    const { store } = this.deps;
+    const invite = store.inviteByHash(hashToken(inviteToken));
     if (!invite) throw new ApiError(401, "invite_invalid", "this invite link is not valid");
     if (invite.revokedAt) throw new ApiError(410, "invite_revoked", "this invite link was revoked");
     if (invite.expiresAt && Date.parse(invite.expiresAt) <= Date.now())
@@ -107,6 +122,12 @@ export class InviteService {
       throw new ApiError(410, "invite_used_up", "this invite link has been used as often as allowed");
     const workshop = store.workshop(invite.workshopId);
     if (!workshop) throw notFound("workshop");
+    return { invite, workshop };
+  }
+
+  async join(body: JoinBody): Promise<JoinResponse> {
+    const { store, control, sessionTtlMs } = this.deps;
+    const { invite, workshop } = this.usable(body.inviteToken);
     invite.uses += 1;
     const { token, participant } = issueSession(store, {
       workshopId: workshop.id,

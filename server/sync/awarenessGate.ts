@@ -34,7 +34,7 @@ export function gateAwarenessUpdate(
     } catch {
       throw new MalformedMessage("awareness state is not JSON");
     }
-    if (!claim(clientId, conn, owners, serverClientId)) continue;
+    if (!claim(clientId, state === null, conn, owners, serverClientId)) continue;
     accepted.push([clientId, clock, JSON.stringify(stamp(state, conn))]);
   }
   if (decoding.hasContent(decoder)) throw new MalformedMessage("trailing bytes after awareness update");
@@ -48,10 +48,20 @@ export function gateAwarenessUpdate(
   return encoding.toUint8Array(encoder);
 }
 
-function claim(clientId: number, conn: Connection, owners: AwarenessOwners, serverClientId: number): boolean {
+function claim(
+  clientId: number,
+  removal: boolean,
+  conn: Connection,
+  owners: AwarenessOwners,
+  serverClientId: number,
+): boolean {
   if (clientId === serverClientId) return false;
   const owner = owners.get(clientId);
   if (owner === conn) return true;
+  // A "gone" for an id nobody holds claims nothing: y-websocket clients echo every departure they
+  // hear of, and such an echo must not make the echoing connection the owner of the departed
+  // client's id, which would refuse that client's own presence when it reconnects.
+  if (!owner && removal) return false;
   // A client that reconnects keeps its id while the server may not yet have seen its old socket
   // go: the same session takes the id over, so its presence does not vanish until that socket
   // times out, and the old socket's end no longer removes it. Another session never can.

@@ -4,8 +4,7 @@
  * steps and evidence without a reload; each undoes only their own edits. The README's screenshot
  * of the room is taken here.
  */
-import { existsSync, mkdirSync } from "node:fs";
-import path from "node:path";
+import { existsSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
@@ -17,7 +16,7 @@ import {
   invite,
   join,
   narrativeText,
-  SCREENSHOTS,
+  readmeScreenshot,
   startWorkshop,
   waitConnected,
 } from "./harness";
@@ -172,8 +171,7 @@ describe.skipIf(!existsSync(CHROMIUM))("co-editing a scenario in two browsers", 
       document.getElementById("main")?.scrollTo(0, 0);
     });
     await fran.mouse.move(640, 790);
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await fran.screenshot({ path: path.join(SCREENSHOTS, "room.png") });
+    await readmeScreenshot(fran, "room.png");
   }, 90_000);
 
   it("undoes and redoes only one's own edits, in the fields and in the narrative", async () => {

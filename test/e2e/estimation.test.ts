@@ -4,7 +4,6 @@
  * the scenario's spread plot place the scenario in the tier its aggregate reaches.
  */
 import { existsSync } from "node:fs";
-import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
@@ -13,7 +12,7 @@ import {
   harnessForSuite,
   invite,
   join,
-  SCREENSHOTS,
+  readmeScreenshot,
   startWorkshop,
   waitConnected,
 } from "./harness";
@@ -114,7 +113,7 @@ describe.skipIf(!existsSync(CHROMIUM))("estimation in the room", () => {
     );
     const row = fran.getByRole("row", { name: new RegExp(SCENARIO) });
     await expect.poll(() => row.textContent(), poll).toContain("Unacceptable");
-    await fran.screenshot({ path: path.join(SCREENSHOTS, "register.png") });
+    await readmeScreenshot(fran, "register.png");
 
     await fran.getByRole("link", { name: SCENARIO }).first().click();
     await fran.waitForURL(new RegExp(`/scenarios/${scenarioId}$`));

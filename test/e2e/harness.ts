@@ -13,7 +13,20 @@ import { startTestServer, type TestServer } from "../helpers/testServer";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const VIEWPORT = { width: 1280, height: 800 };
-export const SCREENSHOTS = path.join(import.meta.dirname, "screenshots");
+const SCREENSHOTS = path.join(import.meta.dirname, "screenshots");
+
+/**
+ * Saves one of the README's pictures, only under `npm run screenshots` (RISKROOM_SCREENSHOTS=1):
+ * an ordinary test run never rewrites tracked files, so a fresh clone stays clean after `npm test`.
+ */
+export async function readmeScreenshot(
+  target: { screenshot(options: { path: string }): Promise<unknown> },
+  name: string,
+): Promise<void> {
+  if (process.env.RISKROOM_SCREENSHOTS !== "1") return;
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await target.screenshot({ path: path.join(SCREENSHOTS, name) });
+}
 
 const LOCK = path.join(projectRoot, "dist", ".client-build.lock");
 

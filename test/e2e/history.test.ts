@@ -5,13 +5,12 @@
  * from the room, of the current state and of a snapshot.
  */
 import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { auroraSpec } from "../../server/demo/aurora";
 import { seedWorkshop } from "../../server/demo/seed";
 import { call } from "../helpers/api";
-import { CHROMIUM, harnessForSuite, join, SCREENSHOTS, waitConnected } from "./harness";
+import { CHROMIUM, harnessForSuite, join, readmeScreenshot, waitConnected } from "./harness";
 
 const poll = { timeout: 15_000, interval: 100 };
 const SCENARIO = "A ransomware crew automates exploit development against hospital software";
@@ -94,7 +93,7 @@ describe.skipIf(!existsSync(CHROMIUM))("snapshots, history and exports in the ro
     // The comparison: the hospitals scenario changed, its residual estimate went up.
     await fran.getByRole("checkbox", { name: `Choose “${BEFORE}” for comparison` }).check();
     await fran.getByRole("checkbox", { name: `Choose “${AFTER}” for comparison` }).check();
-    await fran.getByRole("link", { name: "Compare" }).click();
+    await fran.getByRole("link", { name: "Compare", exact: true }).click();
     await fran.getByRole("heading", { name: "Compare snapshots" }).waitFor();
     const changed = fran.getByRole("region", { name: "Scenarios changed" });
     const hospitals = changed.getByRole("article", { name: SCENARIO });
@@ -131,7 +130,7 @@ describe.skipIf(!existsSync(CHROMIUM))("snapshots, history and exports in the ro
     expect(await chart.textContent()).toContain(BEFORE.slice(0, 12));
     const figure = fran.locator("figure", { has: chart });
     await figure.scrollIntoViewIfNeeded();
-    await figure.screenshot({ path: path.join(SCREENSHOTS, "history.png") });
+    await readmeScreenshot(figure, "history.png");
 
     // Every format, of the current state and of a snapshot, from the room.
     await fran.getByRole("link", { name: "Snapshots & history", exact: true }).click();

@@ -80,4 +80,21 @@ describe("the awareness gate", () => {
     const broken = Uint8Array.of(1, 1, 1, 1, 0x7b);
     expect(() => gateAwarenessUpdate(broken, conn("a"), owners, 999)).toThrow(MalformedMessage);
   });
+
+  it("lets no one claim a departed client's id by echoing its departure, so the client can come back", () => {
+    const owners: AwarenessOwners = new Map();
+    const [eli, fran] = [conn("eli"), conn("fran")];
+    expect(
+      gateAwarenessUpdate(inner([{ clientId: 7, clock: 1, state: {} }]), eli, owners, 999),
+    ).not.toBeNull();
+    // Eli's socket goes; the room forgets who held the id, and Fran's client echoes the departure.
+    owners.delete(7);
+    expect(
+      gateAwarenessUpdate(inner([{ clientId: 7, clock: 1, state: null }]), fran, owners, 999),
+    ).toBeNull();
+    expect(owners.has(7)).toBe(false);
+    // Eli, reconnected on a new socket of the same session, sets the id again.
+    const back = gateAwarenessUpdate(inner([{ clientId: 7, clock: 2, state: {} }]), conn("eli"), owners, 999);
+    expect(back).not.toBeNull();
+  });
 });
