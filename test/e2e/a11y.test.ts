@@ -4,7 +4,7 @@
  * snapshots and compare views, and the room's header keeps everything inside the window at
  * 1280×800 and 1024×768, online and offline.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -18,7 +18,8 @@ import {
   waitConnected,
 } from "./harness";
 
-const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+// Evaluated through the browser's debugging protocol, which the page's CSP (no inline scripts) does not govern.
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const poll = { timeout: 15_000, interval: 100 };
 
 interface Violation {
@@ -30,7 +31,7 @@ interface Violation {
 
 /** axe-core's serious and critical violations on the page as it is now, each with its first few elements. */
 async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: unknown[] }> } })
       .axe;
