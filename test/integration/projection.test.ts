@@ -3,7 +3,7 @@
  * between commits and projections could leave), a restart rebuilds everything it showed. And
  * reading the framework writes nothing.
  */
-import { readdirSync, rmSync } from "node:fs";
+import { readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type * as Y from "yjs";
@@ -99,6 +99,30 @@ describe("the control document's projection", () => {
     const after = live.peer(`${s.workshopId}/control`, s.people[1]!.token);
     await after.synced();
     expect(shown(after.doc)).toEqual(expected);
+  });
+
+  it("is left alone on a load that finds it up to date: the control log does not grow", async () => {
+    const url = live.server.url;
+    const s = await setupWorkshop(url, live.server.wsUrl, ["expert"], 1);
+    const roundId = await lockAndOpen(url, s, { kind: "pre", anonymous: false });
+    expect(
+      (await call(url, "POST", `${s.route}/rounds/${roundId}/reveal`, { token: s.facilitator })).status,
+    ).toBe(200);
+    const docs = path.join(live.server.dataDir, "docs", s.workshopId);
+    const controlBytes = () =>
+      readdirSync(docs)
+        .filter((f) => f.startsWith("control."))
+        .map((f) => `${f}:${statSync(path.join(docs, f)).size}`)
+        .join(",");
+    await live.server.stop();
+    const before = controlBytes();
+    await live.restart();
+    const reader = live.peer(`${s.workshopId}/control`, s.facilitator);
+    await reader.synced();
+    expect(readRounds(reader.doc)[0]?.state).toBe("revealed");
+    reader.destroy();
+    await live.server.stop();
+    expect(controlBytes()).toBe(before);
   });
 
   it("is read without writing: GET framework stores nothing", async () => {
