@@ -20,8 +20,8 @@ function tempDir(): string {
   return dir;
 }
 
-async function open(dir: string): Promise<EmbeddedMetaRepository> {
-  const repo = await EmbeddedMetaRepository.open(dir);
+async function open(dir: string, cachedWorkshops?: number): Promise<EmbeddedMetaRepository> {
+  const repo = await EmbeddedMetaRepository.open(dir, cachedWorkshops ? { cachedWorkshops } : {});
   repos.push(repo);
   return repo;
 }
@@ -123,5 +123,63 @@ describe("the embedded metadata store", () => {
     // Reading the framework returns the stored default and writes nothing.
     expect((await repo.framework("a")).lock).toBeNull();
     expect(readFileSync(file, "utf8")).toBe(before);
+  });
+
+  it("keeps only the most recently used workshops in memory and loses no write of the others", async () => {
+    const repo = await open(tempDir(), 2);
+    const ids = ["a", "b", "c", "d", "e"];
+    for (const id of ids) await workshop(repo, id);
+    // Writes to every workshop at once, through a cache of two: each reloads, none is lost.
+    // Reads in between load workshops back while others are being written.
+    const reads = () => Promise.all(ids.map((id) => repo.invitesOf(id)));
+    await Promise.all(
+      ids.flatMap((id) =>
+        [1, 2, 3].map(async (n) => {
+          await reads();
+          await repo.addInvite(
+            {
+              id: `${id}-${n}`,
+              workshopId: id,
+              role: "expert",
+              tokenHash: `i-${id}-${n}`,
+              createdAt: stamp.at,
+              createdBy: `p-${id}`,
+              uses: 0,
+            },
+            stamp,
+          );
+          await reads();
+        }),
+      ),
+    );
+    for (const id of ids) {
+      expect((await repo.invitesOf(id)).map((i) => i.id).sort()).toEqual([`${id}-1`, `${id}-2`, `${id}-3`]);
+      expect((await repo.inviteByTokenHash(`i-${id}-2`))?.workshopId).toBe(id);
+      expect(await repo.auditOf(id)).toHaveLength(4);
+    }
+  });
+
+  it("never reloads a workshop from disk while its write is under way", async () => {
+    const repo = await open(tempDir(), 1);
+    await workshop(repo, "a");
+    await workshop(repo, "b");
+    const invite = (n: number) => ({
+      id: `a-${n}`,
+      workshopId: "a",
+      role: "expert" as const,
+      tokenHash: `i-a-${n}`,
+      createdAt: stamp.at,
+      createdBy: "p-a",
+      uses: 0,
+    });
+    const first = repo.addInvite(invite(1), stamp);
+    // While the first write is on its way to disk, another workshop's read pushes "a" out of a
+    // cache of one, and a read of "a" asks for it again: it must get the slot the write will update.
+    await new Promise((resolve) => setImmediate(resolve));
+    await repo.invitesOf("b");
+    await repo.invitesOf("a");
+    await first;
+    await repo.addInvite(invite(2), stamp);
+    expect((await repo.invitesOf("a")).map((i) => i.id)).toEqual(["a-1", "a-2"]);
   });
 });
