@@ -6,6 +6,7 @@ import { useEffect, useState } from "react";
 import type * as Y from "yjs";
 import { readContent } from "../../shared/content";
 import type { Content } from "../../shared/content/schema";
+import { ErrorCode } from "../../shared/errors";
 import type { Framework } from "../../shared/estimation/framework";
 import { readFramework, readRounds } from "../../shared/estimationView";
 import type { ScenarioStanding, SnapshotBlob } from "../../shared/snapshot";
@@ -77,7 +78,7 @@ export function useSnapshotPair(
         setState({
           status: "error",
           message: describeError(err),
-          corrupt: err instanceof ApiRequestError && err.code === "snapshot_corrupt",
+          corrupt: err instanceof ApiRequestError && err.code === ErrorCode.snapshotCorrupt,
         }),
     );
     return () => {

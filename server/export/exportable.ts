@@ -6,14 +6,13 @@
 import * as Y from "yjs";
 import { readContent } from "../../shared/content";
 import type { ExportContent } from "../../shared/workshopExport";
-import { ApiError } from "../http/errors";
+import { DomainError } from "../domainErrors";
 import { writeContent } from "../services/contentWriter";
 import { narrativeToHtml } from "./narrativeHtml";
 import { narrativeToMarkdown } from "./narrativeMarkdown";
 
 const tooLarge = (what: string, bytes: number, max: number) =>
-  new ApiError(
-    413,
+  new DomainError(
     "document_too_large",
     `${what} would be ${bytes} bytes, over this server's document bound of ${max} bytes (MAX_DOC_BYTES)`,
   );
@@ -45,8 +44,7 @@ export function assertSnapshotExportable(content: Uint8Array, maxDocBytes: numbe
     }
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
-    throw new ApiError(
-      422,
+    throw new DomainError(
       "snapshot_not_exportable",
       `the workshop's content could not be exported: ${reason}`,
     );

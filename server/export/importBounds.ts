@@ -6,7 +6,7 @@
  */
 import { richTextProblem } from "../../shared/content/richTextWalk";
 import { MAX_IMPORT_JSON_DEPTH, MAX_RICH_TEXT_DEPTH, MAX_RICH_TEXT_NODES } from "../../shared/limits";
-import { ApiError } from "../http/errors";
+import { DomainError } from "../domainErrors";
 
 type Path = Array<string | number>;
 
@@ -20,8 +20,7 @@ export function checkImportBounds(json: unknown): void {
   checkNarratives(json);
   const deep = deepestPath(json, MAX_IMPORT_JSON_DEPTH);
   if (deep)
-    throw new ApiError(
-      400,
+    throw new DomainError(
       "nesting_too_deep",
       `the import nests deeper than ${MAX_IMPORT_JSON_DEPTH} levels`,
       {
@@ -43,8 +42,7 @@ function checkNarratives(json: unknown): void {
       problem.kind === "too_deep"
         ? `nested deeper than ${MAX_RICH_TEXT_DEPTH} levels`
         : `more than ${MAX_RICH_TEXT_NODES} nodes`;
-    throw new ApiError(
-      400,
+    throw new DomainError(
       problem.kind === "too_deep" ? "nesting_too_deep" : "narrative_too_large",
       `scenario ${i}'s narrative is ${why} (at ${showPath([...at, ...problem.path])})`,
       { [at.join(".")]: [why] },

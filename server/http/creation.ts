@@ -8,9 +8,9 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { Context } from "hono";
 import type { Config } from "../config";
+import { DomainError } from "../domainErrors";
 import { bearerToken } from "./auth";
 import { clientAddress, isLoopback } from "./clientAddress";
-import { ApiError } from "./errors";
 
 export interface CreationGate {
   /** A plain creation (`POST /api/workshops`, an import): the bearer, if any, is the create token. */
@@ -27,8 +27,7 @@ export function creationGate(config: GateConfig): CreationGate {
     return !client.untrustedForwarding && isLoopback(client.address);
   };
   const closed = () =>
-    new ApiError(
-      403,
+    new DomainError(
       "creation_closed",
       "this server lets only its own machine create workshops; its operator can set RISKROOM_CREATE_TOKEN to let others create with that token, or RISKROOM_OPEN_CREATION=1",
     );
@@ -42,11 +41,7 @@ export function creationGate(config: GateConfig): CreationGate {
       const given = bearerToken(c.req.header("authorization"));
       const digest = (v: string) => createHash("sha256").update(v).digest();
       if (!given || !timingSafeEqual(digest(given), digest(config.createToken ?? "")))
-        throw new ApiError(
-          401,
-          "unauthorized",
-          "creating a workshop on this server requires its create token",
-        );
+        throw new DomainError("unauthorized", "creating a workshop on this server requires its create token");
     },
     requireForSession(c) {
       if (config.creation === "open") return;
@@ -54,8 +49,7 @@ export function creationGate(config: GateConfig): CreationGate {
         if (!local(c)) throw closed();
         return;
       }
-      throw new ApiError(
-        403,
+      throw new DomainError(
         "create_token_required",
         "this server lets only holders of its create token make workshops: download the snapshot as JSON and import it with the token",
       );

@@ -3,11 +3,12 @@
  * refused tokens. A refused token counts on any `/api` route (every 401) and at the websocket upgrade
  * (a 4401 admission), so guessing tokens is throttled everywhere; once an address is over that limit,
  * every call and upgrade from it gets 429 until its window ends. Answers are
- * `429 { error: { code: "rate_limited", message } }` with `Retry-After` (a refused upgrade gets the
+ * `429 { error: { code: ErrorCode.rateLimited, message } }` with `Retry-After` (a refused upgrade gets the
  * bare 429 status line, as node-ws writes it).
  */
 import type { Context, Hono, MiddlewareHandler } from "hono";
 import { MemoryStore, rateLimiter } from "hono-rate-limiter";
+import { ErrorCode } from "../../shared/errors";
 import type { Config } from "../config";
 import { clientAddress, rateKey } from "./clientAddress";
 
@@ -39,7 +40,7 @@ export function createRateLimits(config: Pick<Config, "rateLimits" | "trustProxy
         return c.json(
           {
             error: {
-              code: "rate_limited",
+              code: ErrorCode.rateLimited,
               message: `too many ${what} from this address; try again in ${seconds} s`,
             },
           },

@@ -1,7 +1,7 @@
 /** Reads a JSON body and checks it against a zod schema; both failures become 400 with field errors. */
 import type { Context } from "hono";
 import type { z } from "zod";
-import { ApiError } from "./errors";
+import { DomainError, invalidInput } from "../domainErrors";
 
 /** `precheck` sees the parsed JSON before the schema does, e.g. to bound its depth (zod recurses). */
 export async function readBody<S extends z.ZodType>(
@@ -14,9 +14,9 @@ export async function readBody<S extends z.ZodType>(
   try {
     json = text === "" ? undefined : JSON.parse(text);
   } catch {
-    throw new ApiError(400, "invalid_json", "the request body is not valid JSON");
+    throw new DomainError("invalid_json", "the request body is not valid JSON");
   }
-  if (json === undefined) throw new ApiError(400, "invalid_json", "the request body is empty");
+  if (json === undefined) throw new DomainError("invalid_json", "the request body is empty");
   precheck?.(json);
   const parsed = schema.safeParse(json);
   if (parsed.success) return parsed.data;
@@ -25,5 +25,5 @@ export async function readBody<S extends z.ZodType>(
     const key = issue.path.length > 0 ? issue.path.join(".") : "(body)";
     fields[key] = [...(fields[key] ?? []), issue.message];
   }
-  throw new ApiError(400, "invalid_input", "the request has invalid fields", fields);
+  throw invalidInput("the request has invalid fields", fields);
 }

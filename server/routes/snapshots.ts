@@ -16,12 +16,14 @@ import { SnapshotRoomService } from "../services/snapshotRoom";
 export function snapshotRoutes(services: Services, creation: CreationGate): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
   const room = new SnapshotRoomService(services);
-  const authed = requireSession(services.store);
+  const authed = requireSession(services.meta);
   const own = createMiddleware<AppEnv>(async (c, next) => {
-    services.workshops.ensureSameWorkshop(c.var.session, c.req.param("id") ?? "");
+    await services.workshops.ensureSameWorkshop(c.var.session, c.req.param("id") ?? "");
     await next();
   });
-  r.get("/workshops/:id/snapshots", authed, own, (c) => c.json(services.snapshots.list(c.var.session)));
+  r.get("/workshops/:id/snapshots", authed, own, async (c) =>
+    c.json(await services.snapshots.list(c.var.session)),
+  );
   r.post("/workshops/:id/snapshots", authed, own, async (c) => {
     requireFacilitator(c.var.session, "take a snapshot");
     const { label } = await readBody(c, takeSnapshotBody);
@@ -33,8 +35,8 @@ export function snapshotRoutes(services: Services, creation: CreationGate): Hono
     );
     return c.json({ snapshot: entry }, 201);
   });
-  r.get("/workshops/:id/snapshots/:snapshotId", authed, own, (c) =>
-    c.json({ snapshot: services.snapshots.read(c.var.session.workshop.id, c.req.param("snapshotId")) }),
+  r.get("/workshops/:id/snapshots/:snapshotId", authed, own, async (c) =>
+    c.json({ snapshot: await services.snapshots.read(c.var.session.workshop.id, c.req.param("snapshotId")) }),
   );
   r.post("/workshops/:id/snapshots/:snapshotId/new-workshop", authed, own, async (c) => {
     requireFacilitator(c.var.session, "start a new workshop from a snapshot");

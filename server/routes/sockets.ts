@@ -7,14 +7,17 @@
 import { Hono } from "hono";
 import type { UpgradeWebSocket } from "hono/ws";
 import type { WebSocket } from "ws";
+import { ErrorCode } from "../../shared/errors";
 import { CloseCode } from "../../shared/limits";
+import { DomainError } from "../domainErrors";
+import { errorResponse } from "../http/errors";
 import type { RateLimitSet } from "../http/rateLimits";
 import { type Admission, admitSocket } from "../services/admission";
-import type { MetaStore } from "../store/metaStore";
+import type { MetaRepository } from "../store/repository";
 import type { SocketHandlers, SyncServer } from "../sync/syncServer";
 
 export interface SocketRouteDeps {
-  store: MetaStore;
+  meta: MetaRepository;
   sync: SyncServer;
   upgradeWebSocket: UpgradeWebSocket<WebSocket>;
   allowedOrigins: ReadonlySet<string>;
@@ -25,7 +28,7 @@ export interface SocketRouteDeps {
 type SocketEnv = { Variables: { admission: Admission } };
 
 export function socketRoutes({
-  store,
+  meta,
   sync,
   upgradeWebSocket,
   allowedOrigins,
@@ -38,15 +41,15 @@ export function socketRoutes({
       const origin = c.req.header("origin");
       // Browsers always send Origin; a page on another site must not ride a user's token into a room.
       if (origin !== undefined && !allowedOrigins.has(origin) && !sameHost(origin, c.req.header("host")))
-        return c.json(
-          { error: { code: "forbidden_origin", message: `origin ${origin} is not allowed` } },
-          403,
+        return errorResponse(
+          c,
+          new DomainError(ErrorCode.forbiddenOrigin, `origin ${origin} is not allowed`),
         );
       await next();
     },
     limits.authFailures,
     async (c, next) => {
-      const admission = admitSocket(store, c.req.path.slice("/ws/".length), c.req.query("token"));
+      const admission = await admitSocket(meta, c.req.path.slice("/ws/".length), c.req.query("token"));
       if (!admission.ok && admission.code === CloseCode.unauthorized) limits.markAuthFailure(c);
       c.set("admission", admission);
       await next();

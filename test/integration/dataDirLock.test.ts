@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { LOCK_FILE } from "../../server/store/dataDirLock";
 import { call, workshopWith } from "../helpers/api";
 import { type ChildServer, spawnServer } from "../helpers/childServer";
+import { storedMeta } from "../helpers/storedMeta";
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -34,7 +35,7 @@ describe("DATA_DIR lock", () => {
     const first = await start(dataDir);
     await vi.waitFor(() => expect(first.output()).toContain("Only this machine may create workshops"));
     const { workshopId, facilitator } = await workshopWith(first.url, ["expert"]);
-    const meta = () => readFileSync(path.join(dataDir, "meta.json"), "utf8");
+    const meta = () => storedMeta(dataDir);
     const before = meta();
 
     const second = await start(dataDir).then(

@@ -15,11 +15,12 @@ import type { SnapshotEntry } from "../../shared/snapshot";
 import type { WorkshopExport } from "../../shared/workshopExport";
 import { call, workshopWith } from "../helpers/api";
 import { serverPerTest } from "../helpers/serverPerTest";
+import { storedMeta } from "../helpers/storedMeta";
 import { startTestServer } from "../helpers/testServer";
 
 const live = serverPerTest();
 
-const metaOf = (dataDir: string) => readFileSync(path.join(dataDir, "meta.json"), "utf8");
+const metaOf = (dataDir: string) => storedMeta(dataDir);
 
 async function download(url: string, workshopId: string, token: string, query: string) {
   const res = await fetch(`${url}/api/workshops/${workshopId}/export?${query}`, {

@@ -1,16 +1,10 @@
-/**
- * REST limits, attacked from one address: token guessing (REST and websocket), a flood of workshop
- * creations, a flood of joins; and creation closed to other machines by default. Addresses other
- * than the test's own are simulated behind a trusted proxy (TRUST_PROXY=1, X-Forwarded-For).
- */
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import type { CreateWorkshopResponse } from "../../shared/api";
 import { CloseCode } from "../../shared/limits";
 import { call, createInvite, workshopWith } from "../helpers/api";
 import { openRaw } from "../helpers/rawSocket";
 import { serverPerTest } from "../helpers/serverPerTest";
+import { storedMeta } from "../helpers/storedMeta";
 
 const ATTACKER = "203.0.113.7";
 const OTHER = "198.51.100.20";
@@ -23,7 +17,7 @@ const live = serverPerTest({
   RATE_LIMIT_JOIN: "2",
 });
 
-const metaFile = () => readFileSync(path.join(live.server.dataDir, "meta.json"), "utf8");
+const metaFile = () => storedMeta(live.server.dataDir);
 
 interface ErrorBody {
   error: { code: string; message: string };
@@ -149,7 +143,7 @@ describe("creation closed by default", () => {
 
   it("lets this machine create, and refuses other machines with 403 creation_closed, storing nothing", async () => {
     const server = () => closed.server;
-    const meta = () => readFileSync(path.join(server().dataDir, "meta.json"), "utf8");
+    const meta = () => storedMeta(server().dataDir);
     const local = await call<CreateWorkshopResponse>(server().url, "POST", "/workshops", {
       body: { title: "Mine" },
     });

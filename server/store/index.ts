@@ -1,0 +1,28 @@
+/**
+ * Opens the server's storage: PostgreSQL when DATABASE_URL is set, otherwise the embedded
+ * default under DATA_DIR (per-workshop metadata files, document logs, snapshot blobs), migrating
+ * a data directory of the first version on the way.
+ */
+import type { Config } from "../config";
+import { FileDocLog } from "./docLog";
+import { EmbeddedMetaRepository } from "./embedded/embeddedRepository";
+import { migrateLegacyMeta } from "./embedded/migrate";
+import type { Stores } from "./repository";
+import { SnapshotStore } from "./snapshotStore";
+
+export async function openStores(config: Pick<Config, "dataDir" | "databaseUrl">): Promise<Stores> {
+  if (config.databaseUrl)
+    throw new Error("DATABASE_URL is set, but this build has no PostgreSQL store; unset it to use DATA_DIR");
+  return openEmbeddedStores(config.dataDir);
+}
+
+export async function openEmbeddedStores(dataDir: string): Promise<Stores> {
+  await migrateLegacyMeta(dataDir);
+  const meta = await EmbeddedMetaRepository.open(dataDir);
+  return {
+    meta,
+    docs: new FileDocLog(dataDir),
+    blobs: new SnapshotStore(dataDir),
+    close: () => meta.close(),
+  };
+}
