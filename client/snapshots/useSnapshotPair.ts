@@ -11,7 +11,7 @@ import { readAllRevealed, readFramework, readRounds } from "../../shared/estimat
 import type { ScenarioStanding, SnapshotBlob } from "../../shared/snapshot";
 import { standingsOf } from "../../shared/standings";
 import { ApiRequestError, describeError, getSnapshot } from "../api";
-import { docFromBase64 } from "./useSnapshotRoom";
+import { docFromBase64 } from "./snapshotSource";
 
 /** The side of a comparison that is the live room rather than a snapshot. */
 export const NOW = "now";
