@@ -16,7 +16,6 @@ export interface RoomConnections {
    * server's: anything written locally would be refused by the server and must not linger here.
    */
   cache: IndexeddbPersistence | null;
-  history: ContentHistory;
   /** The live documents as the room's views take them: awareness, never the provider. */
   source: RoomSource;
 }
@@ -49,7 +48,7 @@ export function useRoomConnections(session: StoredSession | null): RoomConnectio
     // role and participant id.
     // Presence lives on the content document; a second entry per person would only be noise.
     control.provider.awareness.setLocalState(null);
-    setConnections({ content, control, cache, history, source: liveSource(content, control, history) });
+    setConnections({ content, control, cache, source: liveSource(content, control, history) });
     const hide = exposeForTests({
       content: content.doc,
       control: control.doc,
