@@ -25,8 +25,8 @@ export function navigate(path: string, { replace = false } = {}): void {
   window.dispatchEvent(new Event(NAVIGATE));
 }
 
-/** What the room's main pane shows. */
-export type RoomView =
+/** A place of a room's content and assessment: shown live, or as it was in a snapshot. */
+export type RoomPlace =
   | { kind: "overview" }
   | { kind: "threatModel" }
   | { kind: "risk"; riskId: string }
@@ -38,10 +38,14 @@ export type RoomView =
   /** The risk register: matrix, sortable table, history. */
   | { kind: "register" }
   /** Determinations per risk and the overall verdict. */
-  | { kind: "acceptance" }
+  | { kind: "acceptance" };
+
+/** What the room's main pane shows. */
+export type RoomView =
+  | RoomPlace
   | { kind: "snapshots" }
-  /** One snapshot, read-only, the whole room as it was. */
-  | { kind: "snapshot"; snapshotId: string }
+  /** One snapshot, read-only, the whole room as it was: `place` is the part of it shown. */
+  | { kind: "snapshot"; snapshotId: string; place: RoomPlace }
   | { kind: "compare"; from: string; to: string };
 
 export type Route =
@@ -50,29 +54,45 @@ export type Route =
   | { page: "room"; workshopId: string; view: RoomView }
   | { page: "notFound" };
 
-type FixedView = "framework" | "rounds" | "register" | "acceptance" | "snapshots";
-const FIXED_VIEWS: Record<string, FixedView> = {
+/**
+ * Where the views of a room link to: the live room, or one snapshot of it, whose places then stay
+ * inside the snapshot. Views build every link from the base their room hands them.
+ */
+export interface RoomBase {
+  workshopId: string;
+  snapshotId: string | null;
+}
+
+type FixedPlace = "framework" | "rounds" | "register" | "acceptance";
+const FIXED_PLACES: Record<string, FixedPlace> = {
   "/framework": "framework",
   "/rounds": "rounds",
   "/register": "register",
   "/acceptance": "acceptance",
-  "/snapshots": "snapshots",
 };
 
-function matchRoomView(rest: string): RoomView | null {
+function matchPlace(rest: string): RoomPlace | null {
   if (rest === "" || rest === "/") return { kind: "overview" };
   if (rest === "/threat-model") return { kind: "threatModel" };
-  const fixed = FIXED_VIEWS[rest];
+  const fixed = FIXED_PLACES[rest];
   if (fixed) return { kind: fixed };
-  const compare = /^\/compare\/([^/]+)\/([^/]+)$/.exec(rest);
-  if (compare?.[1] && compare[2])
-    return { kind: "compare", from: decodeURIComponent(compare[1]), to: decodeURIComponent(compare[2]) };
-  const snapshot = /^\/snapshots\/([^/]+)$/.exec(rest);
-  if (snapshot?.[1]) return { kind: "snapshot", snapshotId: decodeURIComponent(snapshot[1]) };
   const item = /^\/(risks|scenarios)\/([^/]+)$/.exec(rest);
   if (!item?.[2]) return null;
   const id = decodeURIComponent(item[2]);
   return item[1] === "risks" ? { kind: "risk", riskId: id } : { kind: "scenario", scenarioId: id };
+}
+
+function matchRoomView(rest: string): RoomView | null {
+  if (rest === "/snapshots") return { kind: "snapshots" };
+  const compare = /^\/compare\/([^/]+)\/([^/]+)$/.exec(rest);
+  if (compare?.[1] && compare[2])
+    return { kind: "compare", from: decodeURIComponent(compare[1]), to: decodeURIComponent(compare[2]) };
+  const snapshot = /^\/snapshots\/([^/]+)(\/.*)?$/.exec(rest);
+  if (snapshot?.[1]) {
+    const place = matchPlace(snapshot[2] ?? "");
+    return place && { kind: "snapshot", snapshotId: decodeURIComponent(snapshot[1]), place };
+  }
+  return matchPlace(rest);
 }
 
 export function matchRoute(path: string): Route {
@@ -84,27 +104,42 @@ export function matchRoute(path: string): Route {
   return { page: "notFound" };
 }
 
-/** The path of a view of a workshop's room. */
-export function roomPath(workshopId: string, view: RoomView): string {
-  const base = `/w/${encodeURIComponent(workshopId)}`;
-  switch (view.kind) {
+/** A place's path below its room (live) or its snapshot. */
+function placePath(place: RoomPlace): string {
+  switch (place.kind) {
     case "overview":
-      return base;
+      return "";
     case "threatModel":
-      return `${base}/threat-model`;
+      return "/threat-model";
     case "risk":
-      return `${base}/risks/${encodeURIComponent(view.riskId)}`;
+      return `/risks/${encodeURIComponent(place.riskId)}`;
     case "scenario":
-      return `${base}/scenarios/${encodeURIComponent(view.scenarioId)}`;
+      return `/scenarios/${encodeURIComponent(place.scenarioId)}`;
     case "framework":
     case "rounds":
     case "register":
     case "acceptance":
+      return `/${place.kind}`;
+  }
+}
+
+/**
+ * The path of a view of a workshop's room. From a snapshot's base, a place of the room is that
+ * place in the snapshot; the snapshot list and comparisons are the live room's.
+ */
+export function roomPath(at: string | RoomBase, view: RoomView): string {
+  const { workshopId, snapshotId } = typeof at === "string" ? { workshopId: at, snapshotId: null } : at;
+  const base = `/w/${encodeURIComponent(workshopId)}`;
+  switch (view.kind) {
     case "snapshots":
-      return `${base}/${view.kind}`;
+      return `${base}/snapshots`;
     case "snapshot":
-      return `${base}/snapshots/${encodeURIComponent(view.snapshotId)}`;
+      return `${base}/snapshots/${encodeURIComponent(view.snapshotId)}${placePath(view.place)}`;
     case "compare":
       return `${base}/compare/${encodeURIComponent(view.from)}/${encodeURIComponent(view.to)}`;
+    default:
+      return snapshotId === null
+        ? `${base}${placePath(view)}`
+        : roomPath(workshopId, { kind: "snapshot", snapshotId, place: view });
   }
 }

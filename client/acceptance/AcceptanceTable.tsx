@@ -1,18 +1,18 @@
 import { Fragment, useState } from "react";
 import { Link } from "../components/Link";
 import { EmptyState } from "../fields/EmptyState";
-import { roomPath } from "../router";
+import { type RoomBase, roomPath } from "../router";
 import type { AcceptanceRow } from "./acceptanceRows";
 import { RiskDetermination } from "./RiskDetermination";
 import { TopTierFlag, VerdictBadge } from "./VerdictBadge";
 
 /** Every risk in play, with its determination at a glance and a link to the risk's view. */
 export function AcceptanceTable({
-  workshopId,
+  base,
   rows,
   canRecord,
 }: {
-  workshopId: string;
+  base: RoomBase;
   rows: readonly AcceptanceRow[];
   /** A facilitator, with the framework locked: a risk without a determination offers to record one. */
   canRecord: boolean;
@@ -43,7 +43,7 @@ export function AcceptanceTable({
               <Fragment key={row.riskId}>
                 <tr>
                   <th scope="row">
-                    <Link href={roomPath(workshopId, { kind: "risk", riskId: row.riskId })}>{row.title}</Link>
+                    <Link href={roomPath(base, { kind: "risk", riskId: row.riskId })}>{row.title}</Link>
                   </th>
                   {row.determination ? (
                     <>

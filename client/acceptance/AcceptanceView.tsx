@@ -7,7 +7,7 @@ import { OverallVerdictPanel } from "./OverallVerdictPanel";
 
 /** Acceptance: the overall verdict on the model and every risk's determination (Code of Practice, Commitment 4). */
 export function AcceptanceView() {
-  const { doc, controlDoc, workshopId, canFacilitate } = useRoom();
+  const { doc, controlDoc, base, canFacilitate } = useRoom();
   const locked = useLock(controlDoc) !== null;
   const rows = acceptanceRows(useRisks(doc), useDeterminations(controlDoc), useFramework(controlDoc));
   const counts = acceptanceCounts(rows);
@@ -23,7 +23,7 @@ export function AcceptanceView() {
         </p>
       </header>
       <OverallVerdictPanel counts={counts} />
-      <AcceptanceTable workshopId={workshopId} rows={rows} canRecord={canFacilitate && locked} />
+      <AcceptanceTable base={base} rows={rows} canRecord={canFacilitate && locked} />
     </div>
   );
 }

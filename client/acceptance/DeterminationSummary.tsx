@@ -4,19 +4,19 @@ import type { Determination } from "../../shared/estimationView";
 import type { ScenarioStanding } from "../../shared/snapshot";
 import { Link } from "../components/Link";
 import { formatDateTime } from "../format";
-import { roomPath } from "../router";
+import { type RoomBase, roomPath } from "../router";
 import { ScenarioTier } from "./ScenarioTier";
 import { TopTierFlag, VerdictBadge } from "./VerdictBadge";
 
 /** The recorded determination, as everyone (observers included) reads it. */
 export function DeterminationSummary({
-  workshopId,
+  base,
   determination: d,
   ladder,
   scenarios,
   standings,
 }: {
-  workshopId: string;
+  base: RoomBase;
   determination: Determination;
   ladder: readonly LadderTier[];
   scenarios: readonly ScenarioSummary[];
@@ -78,9 +78,7 @@ export function DeterminationSummary({
               {d.evidenceScenarioIds.map((id) => (
                 <li key={id}>
                   {titleOf(id) ? (
-                    <Link href={roomPath(workshopId, { kind: "scenario", scenarioId: id })}>
-                      {titleOf(id)}
-                    </Link>
+                    <Link href={roomPath(base, { kind: "scenario", scenarioId: id })}>{titleOf(id)}</Link>
                   ) : (
                     <span className="muted">A removed scenario</span>
                   )}{" "}

@@ -18,7 +18,7 @@ export function RiskDetermination({
   riskId: string;
   startEditing?: boolean;
 }) {
-  const { doc, controlDoc, workshopId, canFacilitate } = useRoom();
+  const { doc, controlDoc, base, canFacilitate } = useRoom();
   const framework = useFramework(controlDoc);
   const lock = useLock(controlDoc);
   const determination = useDeterminations(controlDoc).find((d) => d.riskId === riskId) ?? null;
@@ -28,7 +28,7 @@ export function RiskDetermination({
   const scenarios = allScenarios.filter((s) => s.riskId === riskId);
   const [editing, setEditing] = useState(startEditing);
   const ladder = framework?.ladders[riskId] ?? [];
-  const frameworkLink = <Link href={roomPath(workshopId, { kind: "framework" })}>the framework</Link>;
+  const frameworkLink = <Link href={roomPath(base, { kind: "framework" })}>the framework</Link>;
   const headingId = `determination-heading-${riskId}`;
 
   return (
@@ -77,7 +77,7 @@ export function RiskDetermination({
         />
       ) : determination ? (
         <DeterminationSummary
-          workshopId={workshopId}
+          base={base}
           determination={determination}
           ladder={ladder}
           scenarios={allScenarios}

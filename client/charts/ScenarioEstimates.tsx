@@ -48,7 +48,7 @@ export function ScenarioEstimates({ scenarioId }: { scenarioId: string }) {
 
 /** A round is collecting estimates for this scenario now: say so, and send an expert to it. */
 function OpenRoundNote({ round, scenarioId }: { round: RoundView; scenarioId: string }) {
-  const { self, workshopId } = useRoom();
+  const { self, base } = useRoom();
   const mine = (round.submitted[scenarioId] ?? []).includes(self.participantId);
   return (
     <div className="open-round-note">
@@ -60,7 +60,7 @@ function OpenRoundNote({ round, scenarioId }: { round: RoundView; scenarioId: st
         The experts estimate blind; the values appear here once the facilitator reveals the round.
       </p>
       {self.role === "expert" && (
-        <Link className="small-button" href={roomPath(workshopId, { kind: "rounds" })}>
+        <Link className="small-button" href={roomPath(base, { kind: "rounds" })}>
           {mine ? "Review my estimate" : "Estimate it now"}
         </Link>
       )}

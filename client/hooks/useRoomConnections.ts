@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import type { IndexeddbPersistence } from "y-indexeddb";
 import { canWriteContent } from "../../shared/roles";
+import type { RoomSource } from "../room/RoomContext";
 import type { StoredSession } from "../session";
 import { ContentHistory } from "../sync/contentHistory";
 import { DocConnection } from "../sync/docConnection";
@@ -15,7 +16,20 @@ export interface RoomConnections {
    * server's: anything written locally would be refused by the server and must not linger here.
    */
   cache: IndexeddbPersistence | null;
-  history: ContentHistory;
+  /** The live documents as the room's views take them: awareness, never the provider. */
+  source: RoomSource;
+}
+
+function liveSource(content: DocConnection, control: DocConnection, history: ContentHistory): RoomSource {
+  const { provider } = content;
+  return {
+    doc: content.doc,
+    controlDoc: control.doc,
+    history,
+    awareness: provider.awareness,
+    // y-websocket applies what the server sends with the provider as the transaction's origin.
+    isFromServer: (origin) => origin === provider,
+  };
 }
 
 /** Opens the workshop's two documents for as long as the room is shown, and closes them after. */
@@ -34,7 +48,7 @@ export function useRoomConnections(session: StoredSession | null): RoomConnectio
     // role and participant id.
     // Presence lives on the content document; a second entry per person would only be noise.
     control.provider.awareness.setLocalState(null);
-    setConnections({ content, control, cache, history });
+    setConnections({ content, control, cache, source: liveSource(content, control, history) });
     const hide = exposeForTests({
       content: content.doc,
       control: control.doc,

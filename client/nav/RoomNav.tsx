@@ -18,13 +18,13 @@ const ASSESSMENT_LINKS = [
 
 /** The room's left column: overview, threat model, then each risk with its scenarios. */
 export function RoomNav({ view, ready }: { view: RoomView; ready: boolean }) {
-  const { doc, history, provider, self, canEdit, workshopId } = useRoom();
+  const { doc, history, awareness, self, canEdit, base } = useRoom();
   const risks = useRisks(doc);
   const scenarios = useScenarioList(doc);
   const threatCount = useActors(doc).length + useSources(doc).length + useSafeguards(doc).length;
-  const viewers = useViewers(provider.awareness, self.participantId);
+  const viewers = useViewers(awareness, self.participantId);
   const addScenario = useAddScenario();
-  const path = (v: RoomView) => roomPath(workshopId, v);
+  const path = (v: RoomView) => roomPath(base, v);
   const hrefOf = {
     risk: (riskId: string) => path({ kind: "risk", riskId }),
     scenario: (scenarioId: string) => path({ kind: "scenario", scenarioId }),

@@ -80,7 +80,7 @@ function Room({
   view: RoomView;
   onForget(): void;
 }) {
-  const { content, control, cache, history } = connections;
+  const { content, control, cache, source } = connections;
   const { participant, token } = session;
   const workshop = useWorkshop(control.doc, session.workshop);
   const participants = useParticipants(control.doc);
@@ -97,11 +97,11 @@ function Room({
     }),
     [participant, color],
   );
+  const { awareness, history } = source;
   useEffect(() => {
-    const awareness = content.provider.awareness;
     const user = awareness.getLocalState()?.user as Record<string, unknown> | undefined;
     if (user?.color !== color) awareness.setLocalStateField("user", { ...user, color });
-  }, [content, color]);
+  }, [awareness, color]);
   const contentState = useConnectionState(content);
   const controlState = useConnectionState(control);
   const finalClose = contentState.finalClose ?? controlState.finalClose;
@@ -110,20 +110,18 @@ function Room({
   const closed = finalClose !== null;
   const room = useMemo<RoomValue>(
     () => ({
+      ...source,
       workshopId: workshop.id,
       token,
-      doc: content.doc,
-      provider: content.provider,
-      controlDoc: control.doc,
-      history,
+      base: { workshopId: workshop.id, snapshotId: null },
       self,
       canEdit: canWriteContent(participant.role) && !closed,
       canFacilitate: canFacilitate(participant.role) && !closed,
       closed,
     }),
-    [workshop.id, token, content, control, history, self, participant.role, closed],
+    [source, workshop.id, token, self, participant.role, closed],
   );
-  const people = usePresence(content.provider.awareness, self);
+  const people = usePresence(awareness, self);
   const ready = useContentReady(content, cache);
   const presentIds = useMemo(
     () => new Set(finalClose ? [] : people.map((p) => p.participantId)),
@@ -140,9 +138,8 @@ function Room({
 
   const viewing = view.kind === "scenario" ? view.scenarioId : null;
   useEffect(() => {
-    const awareness = content.provider.awareness;
     awareness.setLocalState({ ...awareness.getLocalState(), viewing, editing: false });
-  }, [content, viewing]);
+  }, [awareness, viewing]);
   useEffect(() => {
     document.title = `${workshop.title} · Riskroom`;
   }, [workshop.title]);

@@ -32,7 +32,7 @@ export function RegisterTable({
   rows: readonly RegisterRow[];
   framework: Framework | null;
 }) {
-  const { workshopId } = useRoom();
+  const { base } = useRoom();
   const [sort, setSort] = useState<{ key: SortKey; direction: SortDirection }>({
     key: "number",
     direction: "ascending",
@@ -68,7 +68,7 @@ export function RegisterTable({
                 <td className="num">{row.number}</td>
                 <td>{row.riskTitle}</td>
                 <th scope="row">
-                  <Link href={roomPath(workshopId, { kind: "scenario", scenarioId: row.scenarioId })}>
+                  <Link href={roomPath(base, { kind: "scenario", scenarioId: row.scenarioId })}>
                     {row.title}
                   </Link>
                 </th>

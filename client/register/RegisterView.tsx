@@ -13,7 +13,7 @@ import { RegisterTable } from "./RegisterTable";
 import { registerRows } from "./registerRows";
 
 export function RegisterView() {
-  const { doc, controlDoc, workshopId } = useRoom();
+  const { doc, controlDoc, base } = useRoom();
   const risks = useRisks(doc);
   const scenarios = useScenarioList(doc);
   const framework = useFramework(controlDoc);
@@ -41,7 +41,7 @@ export function RegisterView() {
             {!lock && (
               <p className="muted small">
                 The framework is not locked: this matrix is a draft and may still change in{" "}
-                <Link href={roomPath(workshopId, { kind: "framework" })}>Framework</Link>.
+                <Link href={roomPath(base, { kind: "framework" })}>Framework</Link>.
               </p>
             )}
             <RiskMatrix framework={framework} items={rows} />
@@ -49,7 +49,7 @@ export function RegisterView() {
         ) : (
           <EmptyState title="No acceptance framework yet.">
             The matrix appears once the facilitator sets up and locks the acceptance framework in{" "}
-            <Link href={roomPath(workshopId, { kind: "framework" })}>Framework</Link>.
+            <Link href={roomPath(base, { kind: "framework" })}>Framework</Link>.
           </EmptyState>
         )}
       </section>
@@ -64,7 +64,7 @@ export function RegisterView() {
             {estimated === 0 && (
               <p className="muted">
                 None estimated yet: the facilitator opens a round from{" "}
-                <Link href={roomPath(workshopId, { kind: "rounds" })}>Estimation rounds</Link>.
+                <Link href={roomPath(base, { kind: "rounds" })}>Estimation rounds</Link>.
               </p>
             )}
             <RegisterTable rows={rows} framework={framework} />

@@ -9,7 +9,7 @@ import { newestFirst } from "./roundsModel";
 
 /** Blind Delphi rounds: the facilitator opens one, experts estimate unseen, then everyone sees the values. */
 export function RoundsView() {
-  const { controlDoc, workshopId, canFacilitate } = useRoom();
+  const { controlDoc, base, canFacilitate } = useRoom();
   const lock = useLock(controlDoc);
   const framework = useFramework(controlDoc);
   const rounds = newestFirst(useRounds(controlDoc));
@@ -33,8 +33,8 @@ export function RoundsView() {
           }
         >
           The facilitator first agrees and locks the acceptance criteria in the{" "}
-          <Link href={roomPath(workshopId, { kind: "framework" })}>framework</Link>, so that no estimate can
-          shape them.
+          <Link href={roomPath(base, { kind: "framework" })}>framework</Link>, so that no estimate can shape
+          them.
         </EmptyState>
       )}
       {lock !== null &&

@@ -2,43 +2,43 @@ import { Collaboration } from "@tiptap/extension-collaboration";
 import { CollaborationCaret } from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import { StarterKit } from "@tiptap/starter-kit";
-import { useEffect, useRef } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
 import { NarrativeToolbar } from "./NarrativeToolbar";
 import { keepOwnLineWhenOthersStart } from "./ownLine";
 
-/** What the caret extension needs of a provider: its awareness, where carets travel. */
-export interface CaretProvider {
-  awareness: Awareness;
-}
-
 /**
- * A scenario's narrative, co-edited live. The fragment and the provider come from the room; this
+ * A scenario's narrative, co-edited live. The fragment and the awareness come from the room; this
  * component never creates a document or a connection. Undo here is Tiptap's collaboration undo
  * (y-tiptap's yUndoPlugin, which Collaboration sets up): it reverts this person's typing only.
  */
 export function NarrativeEditor({
   fragment,
-  provider,
+  awareness,
+  isFromServer,
   user,
   editable,
   labelId,
 }: {
   fragment: Y.XmlFragment;
-  provider: CaretProvider;
+  /** Where carets travel. */
+  awareness: Awareness;
+  isFromServer(origin: unknown): boolean;
   user: { name: string; color: string };
   editable: boolean;
   labelId: string;
 }) {
   const exitRef = useRef<HTMLParagraphElement>(null);
+  // All the caret extension reads of a "provider" is its awareness.
+  const caretSource = useMemo(() => ({ awareness }), [awareness]);
   const editor = useEditor(
     {
       extensions: [
         // Collaboration brings its own history; StarterKit's would undo other people's typing.
         StarterKit.configure({ undoRedo: false, heading: { levels: [3, 4] }, codeBlock: false }),
         Collaboration.configure({ fragment }),
-        CollaborationCaret.configure({ provider, user: { name: user.name, color: user.color } }),
+        CollaborationCaret.configure({ provider: caretSource, user: { name: user.name, color: user.color } }),
       ],
       editable,
       editorProps: {
@@ -60,7 +60,7 @@ export function NarrativeEditor({
     // Made once per fragment: a change of role or session updates the editor in place, so the text,
     // the caret and the undo history stay (a new colour reaches the caret through the awareness
     // state the room keeps, see RoomPage).
-    [fragment, provider],
+    [fragment, caretSource],
   );
   // The hook may hand over no editor yet (or a destroyed one while it makes the next): wait for it.
   const live = editor && !editor.isDestroyed ? editor : null;
@@ -68,8 +68,8 @@ export function NarrativeEditor({
     if (live && live.isEditable !== editable) live.setEditable(editable);
   }, [live, editable]);
   useEffect(
-    () => (live ? keepOwnLineWhenOthersStart(live, fragment, provider) : undefined),
-    [live, fragment, provider],
+    () => (live ? keepOwnLineWhenOthersStart(live, fragment, isFromServer) : undefined),
+    [live, fragment, isFromServer],
   );
   const isEmpty = useEditorState({ editor, selector: ({ editor: e }) => e.isEmpty });
 

@@ -20,9 +20,9 @@ const STATUS_OPTIONS = optionsOf(SCENARIO_STATUSES, STATUS_LABELS);
 
 /** Title, status and risk of a scenario; who else is on it; the facilitator's and editors' actions. */
 export function ScenarioHeader({ scenario }: { scenario: ScenarioSummary }) {
-  const { doc, history, provider, self, canFacilitate, workshopId } = useRoom();
+  const { doc, history, awareness, self, canFacilitate, base } = useRoom();
   const risks = useRisks(doc);
-  const viewers = useViewers(provider.awareness, self.participantId)[scenario.id] ?? [];
+  const viewers = useViewers(awareness, self.participantId)[scenario.id] ?? [];
   const [confirming, setConfirming] = useState(false);
   const update = (patch: Parameters<typeof updateScenario>[2], typing = false) =>
     history.edit(
@@ -35,7 +35,7 @@ export function ScenarioHeader({ scenario }: { scenario: ScenarioSummary }) {
 
   const remove = () => {
     history.edit(() => removeScenario(doc, scenario.id));
-    navigate(roomPath(workshopId, { kind: "risk", riskId: scenario.riskId }));
+    navigate(roomPath(base, { kind: "risk", riskId: scenario.riskId }));
   };
 
   return (

@@ -13,12 +13,12 @@ import { roomPath } from "../router";
 
 /** The scenario's nature (Code of Practice, Appendix 1.2) and the actors and sources it involves. */
 export function ScenarioLinks({ scenario }: { scenario: ScenarioSummary }) {
-  const { doc, history, workshopId } = useRoom();
+  const { doc, history, base } = useRoom();
   const actors = useActors(doc);
   const sources = useSources(doc);
   const toggle = (set: ScenarioSet) => (key: string, on: boolean) =>
     history.edit(() => setScenarioMember(doc, scenario.id, set, key, on));
-  const threatModel = roomPath(workshopId, { kind: "threatModel" });
+  const threatModel = roomPath(base, { kind: "threatModel" });
 
   return (
     <section className="panel links-panel" aria-label="Nature, actors and sources">

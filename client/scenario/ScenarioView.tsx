@@ -23,7 +23,7 @@ const isField = (target: EventTarget | null) =>
  * the left; the pathway and evidence on the right. Focus in any field tells the others "editing".
  */
 export function ScenarioView({ scenarioId }: { scenarioId: string }) {
-  const { doc, provider, self, canEdit, workshopId } = useRoom();
+  const { doc, awareness, isFromServer, self, canEdit, base } = useRoom();
   const scenario = useScenario(doc, scenarioId);
   const narrative = useNarrative(doc, scenarioId);
 
@@ -32,15 +32,14 @@ export function ScenarioView({ scenarioId }: { scenarioId: string }) {
       <div className="pane-inner">
         <EmptyState title="This scenario is not here.">
           It may have been deleted, or not have reached this device yet.{" "}
-          <Link href={roomPath(workshopId, { kind: "overview" })}>Back to the overview</Link>
+          <Link href={roomPath(base, { kind: "overview" })}>Back to the overview</Link>
         </EmptyState>
       </div>
     );
 
   // Every awareness change is a message to everyone: send one only when "editing" really changes.
   const setEditing = (editing: boolean) => {
-    if (provider.awareness.getLocalState()?.editing !== editing)
-      provider.awareness.setLocalStateField("editing", editing);
+    if (awareness.getLocalState()?.editing !== editing) awareness.setLocalStateField("editing", editing);
   };
   const onFocus = (event: FocusEvent) => setEditing(isField(event.target));
   const onBlur = (event: FocusEvent) => {
@@ -63,7 +62,8 @@ export function ScenarioView({ scenarioId }: { scenarioId: string }) {
               <NarrativeEditor
                 key={scenarioId}
                 fragment={narrative}
-                provider={provider}
+                awareness={awareness}
+                isFromServer={isFromServer}
                 user={{ name: self.name, color: self.color }}
                 editable={canEdit}
                 labelId="narrative-heading"

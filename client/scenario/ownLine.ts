@@ -10,17 +10,17 @@ import type * as Y from "yjs";
  * the other's sentence). A person whose caret was waiting in the empty narrative gets a line of
  * their own after the other's instead, as if they had pressed Enter there.
  *
- * `origin` is the provider: only the server's updates count, not this device's offline copy
- * loading. Returns the undo.
+ * Only the server's updates count (`isFromServer` of the transaction's origin), not this device's
+ * offline copy loading. Returns the undo.
  */
 export function keepOwnLineWhenOthersStart(
   editor: Editor,
   fragment: Y.XmlFragment,
-  origin: unknown,
+  isFromServer: (origin: unknown) => boolean,
 ): () => void {
   let wasEmpty = fragment.length === 0;
   const onChange = (_events: unknown, transaction: Y.Transaction) => {
-    const othersStarted = wasEmpty && fragment.length > 0 && transaction.origin === origin;
+    const othersStarted = wasEmpty && fragment.length > 0 && isFromServer(transaction.origin);
     wasEmpty = fragment.length === 0;
     if (!othersStarted || !editor.isEditable || !editor.isFocused) return;
     // The sync plugin rebuilds the editor in its own observer of this transaction: act after it.

@@ -6,7 +6,7 @@ import { navigate, roomPath } from "../router";
 
 /** Adds a scenario under a risk, opens it, and puts the keyboard on its title, selected to be typed over. */
 export function useAddScenario(): (riskId: string) => void {
-  const { doc, history, workshopId } = useRoom();
+  const { doc, history, base } = useRoom();
   return useCallback(
     (riskId: string) => {
       let id = "";
@@ -15,12 +15,12 @@ export function useAddScenario(): (riskId: string) => void {
           history.edit(
             () => (id = addScenario(doc, { riskId, title: "Untitled scenario", status: "draft" })),
           );
-          if (id) navigate(roomPath(workshopId, { kind: "scenario", scenarioId: id }));
+          if (id) navigate(roomPath(base, { kind: "scenario", scenarioId: id }));
         },
         () => "scenario-title",
         { select: true },
       );
     },
-    [doc, history, workshopId],
+    [doc, history, base],
   );
 }

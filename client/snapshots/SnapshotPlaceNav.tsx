@@ -1,6 +1,7 @@
 import type * as Y from "yjs";
 import { useRisks, useScenarioList } from "../hooks/useContent";
-import { placeFromKey, placeKey, type SnapshotPlace } from "./snapshotNav";
+import type { RoomPlace } from "../router";
+import { placeFromKey, placeKey } from "./snapshotNav";
 
 /** Overview, threat model, framework, rounds, register, acceptance, and a picker over the snapshot's own risks and scenarios. */
 export function SnapshotPlaceNav({
@@ -9,13 +10,13 @@ export function SnapshotPlaceNav({
   onPlace,
 }: {
   doc: Y.Doc;
-  place: SnapshotPlace;
-  onPlace(place: SnapshotPlace): void;
+  place: RoomPlace;
+  onPlace(place: RoomPlace): void;
 }) {
   const risks = useRisks(doc);
   const scenarios = useScenarioList(doc);
   const current = placeKey(place);
-  const fixed = (p: SnapshotPlace, label: string) => (
+  const fixed = (p: RoomPlace, label: string) => (
     <button
       type="button"
       className="small-button"

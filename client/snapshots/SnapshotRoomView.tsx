@@ -1,25 +1,30 @@
-import { type MouseEvent, useEffect, useMemo, useRef, useState } from "react";
-import { AcceptanceView } from "../acceptance/AcceptanceView";
+import { type ReactNode, useEffect, useMemo, useRef } from "react";
 import { HistoryScopeContext } from "../charts/historyScope";
 import { Link } from "../components/Link";
 import { EditableContext } from "../fields/editable";
 import { formatDateTime } from "../format";
-import { FrameworkView } from "../framework/FrameworkView";
-import { RegisterView } from "../register/RegisterView";
 import { RoomContext, type RoomValue, useRoom } from "../room/RoomContext";
-import { RoundsView } from "../rounds/RoundsView";
-import { roomPath } from "../router";
-import { ScenarioView } from "../scenario/ScenarioView";
-import { ThreatModelView } from "../threats/ThreatModelView";
-import { OverviewView } from "../views/OverviewView";
-import { RiskView } from "../views/RiskView";
+import { navigate, type RoomPlace, roomPath } from "../router";
 import { DownloadMenu } from "./DownloadMenu";
 import { SnapshotPlaceNav } from "./SnapshotPlaceNav";
-import { placeForHref, type SnapshotPlace } from "./snapshotNav";
-import { type SnapshotRoom, useSnapshotRoom } from "./useSnapshotRoom";
+import { placeKey } from "./snapshotNav";
+import type { SnapshotSource } from "./snapshotSource";
+import { useSnapshotRoom } from "./useSnapshotRoom";
 
-/** The whole room as it was when the snapshot was taken, read-only, with its own navigation. */
-export function SnapshotRoomView({ snapshotId }: { snapshotId: string }) {
+/**
+ * The whole room as it was when the snapshot was taken, read-only: the room's own views (passed in
+ * as `children` by the room's view switch) over the snapshot's documents, with a banner and a
+ * picker of places. Links inside are built from the snapshot's base, so they stay in it.
+ */
+export function SnapshotRoomView({
+  snapshotId,
+  place,
+  children,
+}: {
+  snapshotId: string;
+  place: RoomPlace;
+  children: ReactNode;
+}) {
   const { token, workshopId } = useRoom();
   const state = useSnapshotRoom(token, workshopId, snapshotId);
   const back = (
@@ -55,51 +60,56 @@ export function SnapshotRoomView({ snapshotId }: { snapshotId: string }) {
         </section>
       </div>
     );
-  return <FrozenRoom room={state.room} />;
+  return (
+    <FrozenRoom source={state.source} place={place}>
+      {children}
+    </FrozenRoom>
+  );
 }
 
-function FrozenRoom({ room }: { room: SnapshotRoom }) {
+function FrozenRoom({
+  source,
+  place,
+  children,
+}: {
+  source: SnapshotSource;
+  place: RoomPlace;
+  children: ReactNode;
+}) {
   const live = useRoom();
-  const [place, setPlace] = useState<SnapshotPlace>({ kind: "overview" });
   const frame = useRef<HTMLElement>(null);
-  // Set when a link inside the frame moved us: that link is gone, so the keyboard needs a new home.
-  const focusFrame = useRef(false);
-  const { blob } = room;
+  const opened = useRef(false);
+  const { blob } = source;
+  const at = placeKey(place);
   useEffect(() => {
-    void place;
+    void at;
     const el = frame.current;
     if (!el) return;
     // A new place starts at its top, as a page of the live room does.
     el.closest("main")?.scrollTo({ top: 0 });
-    if (focusFrame.current) el.focus({ preventScroll: true });
-    focusFrame.current = false;
-  }, [place]);
+    // A link inside the frame that moved us is gone with the old place: the keyboard needs a new
+    // home. Focus left on the place picker (or anywhere else outside) stays where it is.
+    const active = document.activeElement;
+    if (opened.current && (!active || active === document.body || el.contains(active)))
+      el.focus({ preventScroll: true });
+    opened.current = true;
+  }, [at]);
   const value = useMemo<RoomValue>(
     () => ({
       ...live,
-      doc: room.content,
-      controlDoc: room.control,
-      provider: room.provider,
-      history: room.history,
+      doc: source.doc,
+      controlDoc: source.controlDoc,
+      history: source.history,
+      awareness: source.awareness,
+      isFromServer: source.isFromServer,
+      base: { workshopId: live.workshopId, snapshotId: source.blob.id },
       // Seen as an observer sees the room: no estimate form, dissent or facilitator control.
       self: { ...live.self, role: "observer" },
       canEdit: false,
       canFacilitate: false,
     }),
-    [live, room],
+    [live, source],
   );
-  // Links inside the embedded views point at the live room: ones to a place the snapshot has stay here.
-  const keepInside = (event: MouseEvent) => {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    const anchor = event.target instanceof Element ? event.target.closest("a[href]") : null;
-    const href = anchor?.getAttribute("href");
-    const target = href ? placeForHref(href, live.workshopId) : null;
-    if (!target) return;
-    event.preventDefault();
-    event.stopPropagation();
-    focusFrame.current = true;
-    setPlace(target);
-  };
 
   return (
     <div className="snapshot-room">
@@ -116,7 +126,7 @@ function FrozenRoom({ room }: { room: SnapshotRoom }) {
           </Link>
         </div>
       </div>
-      <SnapshotPlaceNav doc={room.content} place={place} onPlace={setPlace} />
+      <SnapshotPlaceNav doc={source.doc} place={place} onPlace={(p) => navigate(roomPath(value.base, p))} />
       <RoomContext.Provider value={value}>
         <EditableContext.Provider value={false}>
           <HistoryScopeContext.Provider value={blob.id}>
@@ -125,34 +135,12 @@ function FrozenRoom({ room }: { room: SnapshotRoom }) {
               ref={frame}
               tabIndex={-1}
               aria-label={`Snapshot “${blob.label}”`}
-              onClickCapture={keepInside}
             >
-              <PlaceView place={place} />
+              {children}
             </section>
           </HistoryScopeContext.Provider>
         </EditableContext.Provider>
       </RoomContext.Provider>
     </div>
   );
-}
-
-function PlaceView({ place }: { place: SnapshotPlace }) {
-  switch (place.kind) {
-    case "overview":
-      return <OverviewView />;
-    case "threatModel":
-      return <ThreatModelView />;
-    case "register":
-      return <RegisterView />;
-    case "framework":
-      return <FrameworkView />;
-    case "rounds":
-      return <RoundsView />;
-    case "acceptance":
-      return <AcceptanceView />;
-    case "risk":
-      return <RiskView key={place.riskId} riskId={place.riskId} />;
-    case "scenario":
-      return <ScenarioView key={place.scenarioId} scenarioId={place.scenarioId} />;
-  }
 }

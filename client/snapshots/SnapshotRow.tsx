@@ -38,7 +38,13 @@ export function SnapshotRow({ snapshot, chosen, failed, onToggle }: Props) {
       </div>
       <div className="snapshot-main">
         <div className="snapshot-title">
-          <Link href={roomPath(workshopId, { kind: "snapshot", snapshotId: snapshot.id })}>
+          <Link
+            href={roomPath(workshopId, {
+              kind: "snapshot",
+              snapshotId: snapshot.id,
+              place: { kind: "overview" },
+            })}
+          >
             {snapshot.label}
           </Link>
           {failed && (
@@ -67,7 +73,11 @@ export function SnapshotRow({ snapshot, chosen, failed, onToggle }: Props) {
       <div className="snapshot-actions">
         <Link
           className="small-button"
-          href={roomPath(workshopId, { kind: "snapshot", snapshotId: snapshot.id })}
+          href={roomPath(workshopId, {
+            kind: "snapshot",
+            snapshotId: snapshot.id,
+            place: { kind: "overview" },
+          })}
           aria-label={`Open “${snapshot.label}”`}
         >
           Open

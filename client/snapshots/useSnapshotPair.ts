@@ -8,12 +8,11 @@ import { readContent } from "../../shared/content";
 import type { Content } from "../../shared/content/schema";
 import { ErrorCode } from "../../shared/errors";
 import type { Framework } from "../../shared/estimation/framework";
-import { readFramework, readRounds } from "../../shared/estimationView";
+import { readAllRevealed, readFramework, readRounds } from "../../shared/estimationView";
 import type { ScenarioStanding, SnapshotBlob } from "../../shared/snapshot";
 import { standingsOf } from "../../shared/standings";
 import { ApiRequestError, describeError, getSnapshot } from "../api";
-import { readAllRevealed } from "../hooks/useEstimation";
-import { docFromBase64 } from "./useSnapshotRoom";
+import { docFromBase64 } from "./snapshotSource";
 
 /** The side of a comparison that is the live room rather than a snapshot. */
 export const NOW = "now";

@@ -7,7 +7,7 @@ import { roomPath } from "../router";
 
 /** Where the room opens: where the workshop stands, and what to do next when it has just begun. */
 export function OverviewView() {
-  const { doc, controlDoc, canEdit, canFacilitate, workshopId } = useRoom();
+  const { doc, controlDoc, canEdit, canFacilitate, base } = useRoom();
   const participantCount = useParticipants(controlDoc).length;
   const risks = useRisks(doc).filter((r) => !r.archived);
   const scenarios = useScenarioList(doc);
@@ -34,8 +34,8 @@ export function OverviewView() {
               </li>
             )}
             <li className={threatCount > 0 ? "done" : undefined}>
-              Build the <Link href={roomPath(workshopId, { kind: "threatModel" })}>threat model</Link>: the
-              actors, the sources of risk (capabilities, propensities, affordances) and the safeguards.
+              Build the <Link href={roomPath(base, { kind: "threatModel" })}>threat model</Link>: the actors,
+              the sources of risk (capabilities, propensities, affordances) and the safeguards.
             </li>
             <li className={scenarios.length > 0 ? "done" : undefined}>
               Pick a risk on the left and use <strong>+ Add scenario</strong>: say who acts, with what help
@@ -61,7 +61,7 @@ export function OverviewView() {
               return (
                 <tr key={risk.id}>
                   <th scope="row">
-                    <Link href={roomPath(workshopId, { kind: "risk", riskId: risk.id })}>{risk.title}</Link>
+                    <Link href={roomPath(base, { kind: "risk", riskId: risk.id })}>{risk.title}</Link>
                     <div className="muted small">{risk.description}</div>
                   </th>
                   <td>{own.length}</td>

@@ -16,7 +16,7 @@ import { fieldKey } from "../sync/contentHistory";
 
 /** One systemic risk: its wording, its place in the list, archiving (other risks only), its scenarios. */
 export function RiskView({ riskId }: { riskId: string }) {
-  const { doc, history, canEdit, workshopId } = useRoom();
+  const { doc, history, canEdit, base } = useRoom();
   const risks = useRisks(doc);
   const scenarios = useScenarioList(doc).filter((s) => s.riskId === riskId);
   const addScenario = useAddScenario();
@@ -25,7 +25,7 @@ export function RiskView({ riskId }: { riskId: string }) {
     return (
       <div className="pane-inner">
         <EmptyState title="This risk is not here.">
-          <Link href={roomPath(workshopId, { kind: "overview" })}>Back to the overview</Link>
+          <Link href={roomPath(base, { kind: "overview" })}>Back to the overview</Link>
         </EmptyState>
       </div>
     );
@@ -138,7 +138,7 @@ export function RiskView({ riskId }: { riskId: string }) {
           <ul className="scenario-cards">
             {scenarios.map((s) => (
               <li key={s.id}>
-                <Link href={roomPath(workshopId, { kind: "scenario", scenarioId: s.id })}>{s.title}</Link>{" "}
+                <Link href={roomPath(base, { kind: "scenario", scenarioId: s.id })}>{s.title}</Link>{" "}
                 <span className={`status-tag status-${s.status}`}>{STATUS_LABELS[s.status]}</span>{" "}
                 <span className="muted small">
                   {plural(s.steps.length, "step")} · {s.evidence.length} evidence

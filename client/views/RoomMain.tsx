@@ -24,16 +24,30 @@ const SnapshotRoomView = lazy(() =>
 );
 const CompareView = lazy(() => import("../snapshots/CompareView").then((m) => ({ default: m.CompareView })));
 
-/** The room's main pane: the view the path names. */
+const loading = <p className="muted pane-inner">Loading…</p>;
+
+/**
+ * The room's main pane: the view the path names. A snapshot is the same views over another source:
+ * its room wraps them (banner, places, the snapshot's documents read-only) and this one switch
+ * chooses the place shown.
+ */
 export function RoomMain({ view }: { view: RoomView }) {
   return (
-    <Suspense fallback={<p className="muted pane-inner">Loading…</p>}>
-      <MainView view={view} />
+    <Suspense fallback={loading}>
+      {view.kind === "snapshot" ? (
+        <SnapshotRoomView key={view.snapshotId} snapshotId={view.snapshotId} place={view.place}>
+          <Suspense fallback={loading}>
+            <MainView view={view.place} />
+          </Suspense>
+        </SnapshotRoomView>
+      ) : (
+        <MainView view={view} />
+      )}
     </Suspense>
   );
 }
 
-function MainView({ view }: { view: RoomView }) {
+function MainView({ view }: { view: Exclude<RoomView, { kind: "snapshot" }> }) {
   switch (view.kind) {
     case "overview":
       return <OverviewView />;
@@ -53,8 +67,6 @@ function MainView({ view }: { view: RoomView }) {
       return <AcceptanceView />;
     case "snapshots":
       return <SnapshotsView />;
-    case "snapshot":
-      return <SnapshotRoomView key={view.snapshotId} snapshotId={view.snapshotId} />;
     case "compare":
       return <CompareView key={`${view.from}/${view.to}`} from={view.from} to={view.to} />;
   }

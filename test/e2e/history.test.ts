@@ -110,6 +110,18 @@ describe.skipIf(!existsSync(CHROMIUM))("snapshots, history and exports in the ro
     // The room's undo would change the live workshop, not the snapshot on the screen: not offered.
     expect(await undo.count()).toBe(0);
     const places = fran.getByRole("navigation", { name: "In this snapshot" });
+    // A link inside the snapshot opens that place of the snapshot, not of the live room, and the
+    // keyboard lands on the snapshot's frame; Back returns to the place before.
+    await places.getByRole("button", { name: "Risk register" }).click();
+    await frame.getByRole("link", { name: SCENARIO }).first().click();
+    await frame.getByRole("article", { name: `Scenario: ${SCENARIO}` }).waitFor();
+    expect(new URL(fran.url()).pathname).toMatch(/\/snapshots\/[^/]+\/scenarios\/[^/]+$/);
+    await expect
+      .poll(() => fran.evaluate(() => document.activeElement?.getAttribute("aria-label")), poll)
+      .toBe(`Snapshot “${BEFORE}”`);
+    await fran.goBack();
+    await expect.poll(() => new URL(fran.url()).pathname, poll).toMatch(/\/snapshots\/[^/]+\/register$/);
+    await frame.getByRole("heading", { name: "Risk history", exact: true }).waitFor();
     await places.getByRole("button", { name: "Rounds" }).click();
     await frame.getByRole("region", { name: /^Round 3/ }).waitFor();
     expect(await frame.getByRole("region", { name: /^Round 4/ }).count()).toBe(0);

@@ -1,24 +1,49 @@
 import { describe, expect, it } from "vitest";
-import { placeForHref, placeFromKey, placeKey } from "../../client/snapshots/snapshotNav";
+import { matchRoute, type RoomBase, type RoomPlace, roomPath } from "../../client/router";
+import { placeFromKey, placeKey } from "../../client/snapshots/snapshotNav";
+
+const SNAPSHOT: RoomBase = { workshopId: "ws1", snapshotId: "snap 1" };
+const LIVE: RoomBase = { workshopId: "ws1", snapshotId: null };
 
 describe("snapshot room navigation", () => {
   it("keeps links to places of this workshop inside the snapshot", () => {
-    expect(placeForHref("/w/ws1", "ws1")).toEqual({ kind: "overview" });
-    expect(placeForHref("/w/ws1/threat-model", "ws1")).toEqual({ kind: "threatModel" });
-    expect(placeForHref("/w/ws1/register", "ws1")).toEqual({ kind: "register" });
-    expect(placeForHref("/w/ws1/framework", "ws1")).toEqual({ kind: "framework" });
-    expect(placeForHref("/w/ws1/rounds", "ws1")).toEqual({ kind: "rounds" });
-    expect(placeForHref("/w/ws1/acceptance", "ws1")).toEqual({ kind: "acceptance" });
-    expect(placeForHref("/w/ws1/risks/cbrn", "ws1")).toEqual({ kind: "risk", riskId: "cbrn" });
-    expect(placeForHref("/w/ws1/scenarios/s%201", "ws1")).toEqual({ kind: "scenario", scenarioId: "s 1" });
+    const places: RoomPlace[] = [
+      { kind: "overview" },
+      { kind: "threatModel" },
+      { kind: "register" },
+      { kind: "framework" },
+      { kind: "rounds" },
+      { kind: "acceptance" },
+      { kind: "risk", riskId: "cbrn" },
+      { kind: "scenario", scenarioId: "s 1" },
+    ];
+    for (const place of places)
+      expect(matchRoute(roomPath(SNAPSHOT, place))).toEqual({
+        page: "room",
+        workshopId: "ws1",
+        view: { kind: "snapshot", snapshotId: "snap 1", place },
+      });
+    // The snapshot list opens a snapshot at its overview, by the path it always had.
+    expect(roomPath(SNAPSHOT, { kind: "overview" })).toBe("/w/ws1/snapshots/snap%201");
+    expect(roomPath(SNAPSHOT, { kind: "threatModel" })).toBe("/w/ws1/snapshots/snap%201/threat-model");
+    expect(roomPath(SNAPSHOT, { kind: "scenario", scenarioId: "s 1" })).toBe(
+      "/w/ws1/snapshots/snap%201/scenarios/s%201",
+    );
   });
-  it("lets every other link navigate", () => {
-    expect(placeForHref("/w/ws1/snapshots", "ws1")).toBeNull();
-    expect(placeForHref("/w/other/risks/cbrn", "ws1")).toBeNull();
-    expect(placeForHref("https://example.org/paper", "ws1")).toBeNull();
-    expect(placeForHref("/", "ws1")).toBeNull();
-    expect(placeForHref("https://elsewhere.example/w/ws1", "ws1")).toBeNull();
-    expect(placeForHref("//elsewhere.example/w/ws1", "ws1")).toBeNull();
+  it("lets every other link leave the snapshot", () => {
+    expect(roomPath(SNAPSHOT, { kind: "snapshots" })).toBe("/w/ws1/snapshots");
+    expect(roomPath(SNAPSHOT, { kind: "compare", from: "a", to: "now" })).toBe("/w/ws1/compare/a/now");
+    expect(roomPath(LIVE, { kind: "risk", riskId: "cbrn" })).toBe("/w/ws1/risks/cbrn");
+    expect(roomPath(LIVE, { kind: "overview" })).toBe("/w/ws1");
+    expect(matchRoute("/w/ws1/snapshots")).toEqual({
+      page: "room",
+      workshopId: "ws1",
+      view: { kind: "snapshots" },
+    });
+    // Only places of the room live inside a snapshot.
+    expect(matchRoute("/w/ws1/snapshots/snap/snapshots")).toEqual({ page: "notFound" });
+    expect(matchRoute("/w/ws1/snapshots/snap/compare/a/b")).toEqual({ page: "notFound" });
+    expect(matchRoute("/w/ws1/snapshots/snap/elsewhere")).toEqual({ page: "notFound" });
   });
   it("round-trips places through select keys", () => {
     for (const p of [
