@@ -30,8 +30,8 @@ import { RoomControlService } from "./services/roomControl";
 import { RoundService } from "./services/rounds";
 import { SnapshotService } from "./services/snapshots";
 import { WorkshopService } from "./services/workshops";
-import { FileDocLog } from "./store/docLog";
 import { MetaStore } from "./store/metaStore";
+import { openStore } from "./store/openStore";
 import { SnapshotStore } from "./store/snapshotStore";
 import type { SyncHooks } from "./sync/hooks";
 import { RoomRegistry } from "./sync/registry";
@@ -56,12 +56,13 @@ export interface RiskroomApp {
 
 export async function createApp({ config, hooks = {} }: AppDeps): Promise<RiskroomApp> {
   const store = await MetaStore.open(config.dataDir);
+  const opened = await openStore(config);
   const site = { publicUrl: config.publicUrl, publicUrlSet: config.publicUrlSet };
   let registry: RoomRegistry | null = null;
   let sync: SyncServer | null = null;
   const control = new ControlProjection(store, () => registry!);
   registry = new RoomRegistry({
-    persistence: new FileDocLog(config.dataDir),
+    persistence: opened.docs,
     compactAfterBytes: config.compactAfterBytes,
     hooks,
     afterLoad: (room) => control.reconcile(room),
@@ -159,6 +160,7 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
     async shutdown() {
       await sync.shutdown();
       await store.commit();
+      await opened.close();
     },
   };
 }

@@ -23,6 +23,10 @@ export interface Config {
   compactAfterBytes: number;
   /** Directory of the built client, served as static files. */
   clientDir: string;
+  /** When set (postgres://…), metadata and document logs live in PostgreSQL instead of DATA_DIR. */
+  databaseUrl?: string;
+  /** Most connections one instance opens to PostgreSQL. */
+  databasePoolSize: number;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -53,5 +57,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMs: int(env.SESSION_TTL_HOURS, 24 * 30, "SESSION_TTL_HOURS") * 3600_000,
     compactAfterBytes: int(env.COMPACT_AFTER_BYTES, 4 * 1024 * 1024, "COMPACT_AFTER_BYTES"),
     clientDir: path.resolve(env.CLIENT_DIR || "./dist/client"),
+    databaseUrl: databaseUrl(env.DATABASE_URL),
+    databasePoolSize: Math.max(1, int(env.DATABASE_POOL_SIZE, 10, "DATABASE_POOL_SIZE")),
   };
+}
+
+function databaseUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!/^postgres(ql)?:\/\//.test(value))
+    throw new Error("DATABASE_URL must be a PostgreSQL URL (postgres://user:password@host:port/database)");
+  return value;
 }
