@@ -1,12 +1,11 @@
 /**
- * Chooses the store from the configuration: the embedded files under DATA_DIR by default, or
+ * Chooses the document store from the configuration: the file logs under DATA_DIR by default, or
  * PostgreSQL when DATABASE_URL is set (its migrations applied before anything is served).
+ * Until the services take `Stores` from `openStores` (server/store/index.ts), only the document logs are used.
  */
 import type { Config } from "../config";
 import { type DocPersistence, FileDocLog } from "./docLog";
-import { migrate } from "./pg/migrations";
-import { PgDocLog } from "./pg/pgDocLog";
-import { createPool } from "./pg/pool";
+import { openPostgresStores } from "./postgres";
 
 export interface OpenedStore {
   docs: DocPersistence;
@@ -16,12 +15,5 @@ export interface OpenedStore {
 
 export async function openStore(config: Config): Promise<OpenedStore> {
   if (!config.databaseUrl) return { docs: new FileDocLog(config.dataDir), close: async () => {} };
-  const pool = createPool(config.databaseUrl, config.databasePoolSize);
-  try {
-    await migrate(pool);
-  } catch (err) {
-    await pool.end();
-    throw err;
-  }
-  return { docs: new PgDocLog(pool), close: () => pool.end() };
+  return openPostgresStores(config.databaseUrl, config.databasePoolSize);
 }

@@ -4,7 +4,7 @@
  * tests stay independent and parallel files never meet. The database is named after the server's
  * data directory, so a restart on the same directory finds the same database.
  */
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import pg from "pg";
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
@@ -62,4 +62,27 @@ export async function dropDatabaseFor(dataDir: string): Promise<void> {
   await withAdmin((client) =>
     client.query(`DROP DATABASE IF EXISTS ${testDatabaseName(dataDir)} WITH (FORCE)`),
   );
+}
+
+/** A database of its own for one test, with the URL to reach it and a drop for after. */
+export async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const key = `fresh-${randomUUID()}`;
+  const url = await databaseFor(key);
+  return { url, drop: () => dropDatabaseFor(key) };
+}
+
+/**
+ * Cuts the database off: no new connection is accepted and every open one is ended, as when
+ * PostgreSQL goes away mid-request. `restore` lets connections in again.
+ */
+export async function cutOff(url: string): Promise<{ restore(): Promise<void> }> {
+  const name = new URL(url).pathname.slice(1);
+  await withAdmin(async (client) => {
+    await client.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
+    await client.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", [name]);
+  });
+  return {
+    restore: () =>
+      withAdmin((client) => client.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`)).then(() => {}),
+  };
 }

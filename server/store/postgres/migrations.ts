@@ -4,6 +4,7 @@
  * a failed migration leaves the schema as it was. A migration, once released, is never edited:
  * a change is a new one.
  */
+import { METADATA_SCHEMA } from "./metadataSchema";
 import { inTransaction, type Pool } from "./pool";
 
 export interface Migration {
@@ -35,6 +36,11 @@ export const MIGRATIONS: Migration[] = [
         PRIMARY KEY (workshop_id, kind, seq)
       );
     `,
+  },
+  {
+    version: 2,
+    name: "workshop metadata",
+    sql: METADATA_SCHEMA,
   },
 ];
 

@@ -19,6 +19,11 @@ export async function inTransaction<T>(
 ): Promise<T> {
   const client = await pool.connect();
   let broken = false;
+  // A checked-out client whose connection dies emits here too; unheard, it would end the process.
+  const onError = () => {
+    broken = true;
+  };
+  client.on("error", onError);
   try {
     await client.query(begin);
     const result = await fn(client);
@@ -33,6 +38,7 @@ export async function inTransaction<T>(
     }
     throw err;
   } finally {
+    client.off("error", onError);
     client.release(broken);
   }
 }
