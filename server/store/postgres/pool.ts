@@ -7,7 +7,7 @@ export type PoolClient = pg.PoolClient;
 export function createPool(connectionString: string, max: number): pg.Pool {
   const pool = new pg.Pool({ connectionString, max });
   // An idle client whose backend goes away emits here; unhandled, it would end the process.
-  pool.on("error", (err) => console.error("an idle PostgreSQL connection failed", err));
+  pool.on("error", (err) => console.error(`an idle PostgreSQL connection failed: ${err.message}`));
   return pool;
 }
 
