@@ -6,7 +6,9 @@ const serverPort = Number(process.env.PORT || 8787);
 // With TEST_DATABASE_URL, the integration suite runs a second time with every server on PostgreSQL,
 // and so do the PostgreSQL-only tests; without it, they are skipped, and the run says so.
 const postgresUrl = process.env.TEST_DATABASE_URL;
-if (!postgresUrl && process.argv.some((a) => a.includes("vitest"))) {
+if (!postgresUrl && process.argv.some((a) => a.includes("vitest")) && !process.env.RISKROOM_PG_NOTICE) {
+  // Once per run: Vitest reads this file for each project.
+  process.env.RISKROOM_PG_NOTICE = "shown";
   console.log(
     "\nPostgreSQL tests skipped: TEST_DATABASE_URL is not set, so the integration suite runs on the embedded\n" +
       "store only and test/postgres reports its tests as skipped (.ci/postgres starts a test database).\n",
