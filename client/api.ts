@@ -1,4 +1,5 @@
 /** The REST client: typed by shared/api.ts, and every failure becomes an ApiRequestError with the server's message. */
+
 import type {
   ApiErrorBody,
   CreateInviteBody,
@@ -13,6 +14,7 @@ import type {
   StartTimerBody,
 } from "../shared/api";
 import type { FocusState, TimerState } from "../shared/controlDoc";
+import type { ErrorCode } from "../shared/errors";
 import type { Framework } from "../shared/estimation/framework";
 import type {
   Determination,
@@ -34,10 +36,13 @@ import type {
 } from "../shared/workshopExport";
 import { noteServerDate } from "./serverClock";
 
+/** Failures the client names itself: no answer at all, or an answer without the error shape. */
+export type ClientErrorCode = "network" | "http_error";
+
 export class ApiRequestError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode | ClientErrorCode,
     message: string,
     readonly fields?: Record<string, string[]>,
   ) {

@@ -10,7 +10,8 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { MAX_JSON_BODY_BYTES } from "../shared/limits";
 import type { Config } from "./config";
-import { ApiError, errorResponse } from "./http/errors";
+import { DomainError } from "./domainErrors";
+import { errorFor } from "./http/errors";
 import { estimationRoutes } from "./routes/estimation";
 import { exportRoutes } from "./routes/export";
 import { inviteRoutes } from "./routes/invites";
@@ -27,12 +28,10 @@ import { FrameworkService } from "./services/framework";
 import { ImportService } from "./services/importer";
 import { InviteService } from "./services/invites";
 import { RoomControlService } from "./services/roomControl";
-import { RoundService } from "./services/rounds";
+import { RoundService, type RoundServiceOptions } from "./services/rounds";
 import { SnapshotService } from "./services/snapshots";
 import { WorkshopService } from "./services/workshops";
-import { MetaStore } from "./store/metaStore";
-import { openStore } from "./store/openStore";
-import { SnapshotStore } from "./store/snapshotStore";
+import { openStores } from "./store";
 import type { SyncHooks } from "./sync/hooks";
 import { RoomRegistry } from "./sync/registry";
 import { SyncServer } from "./sync/syncServer";
@@ -55,56 +54,42 @@ export interface RiskroomApp {
 }
 
 export async function createApp({ config, hooks = {} }: AppDeps): Promise<RiskroomApp> {
-  const store = await MetaStore.open(config.dataDir);
-  const opened = await openStore(config);
+  const stores = await openStores(config);
+  const { meta } = stores;
   const site = { publicUrl: config.publicUrl, publicUrlSet: config.publicUrlSet };
   let registry: RoomRegistry | null = null;
   let sync: SyncServer | null = null;
-  const control = new ControlProjection(store, () => registry!);
+  const control = new ControlProjection(meta, () => registry!);
   registry = new RoomRegistry({
-    persistence: opened.docs,
+    persistence: stores.docs,
     compactAfterBytes: config.compactAfterBytes,
     hooks,
     afterLoad: (room) => control.reconcile(room),
   });
   sync = new SyncServer(registry, hooks);
   const content = new ContentReader(() => registry!);
-  const frameworks = new FrameworkService(store, control);
-  control.reconcilers.push((workshopId, doc) => frameworks.reconcile(workshopId, doc));
-  const rounds = new RoundService(store, control, frameworks, content);
-  const snapshots = new SnapshotService({
-    store,
-    blobs: new SnapshotStore(config.dataDir),
-    control,
-    registry: () => registry!,
-    frameworks,
-    rounds,
-  });
+  const frameworks = new FrameworkService(meta, control);
+  const rounds = new RoundService(meta, control, content, testPauses(config));
+  const snapshots = new SnapshotService({ meta, blobs: stores.blobs, control, registry: () => registry! });
   rounds.afterRoundChange = (round, event, by) =>
     snapshots.take(round.workshopId, `Round ${round.number} ${event}`, by, true);
   const services: Services = {
     site,
-    store,
+    meta,
     control,
-    workshops: new WorkshopService({ store, control, sessionTtlMs: config.sessionTtlMs }),
+    workshops: new WorkshopService({ meta, control, sessionTtlMs: config.sessionTtlMs }),
     invites: new InviteService({
-      store,
+      meta,
       control,
       sync: () => sync!,
       sessionTtlMs: config.sessionTtlMs,
     }),
-    room: new RoomControlService(store, control),
+    room: new RoomControlService(meta, control),
     frameworks,
     rounds,
-    determinations: new DeterminationService(store, control, frameworks, content),
+    determinations: new DeterminationService(meta, control, content),
     snapshots,
-    exporter: new ExportService({
-      store,
-      frameworks,
-      rounds,
-      snapshots,
-      readDocs: registryDocs(() => registry!),
-    }),
+    exporter: new ExportService({ meta, snapshots, readDocs: registryDocs(() => registry!) }),
     importer: new ImportService(() => services),
   };
 
@@ -114,18 +99,14 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
   // ws closes frames over this size with 1009 before they reach the protocol.
   websocket.wss.options.maxPayload = config.maxMessageBytes;
 
-  app.onError((err, c) => {
-    if (err instanceof ApiError) return errorResponse(c, err);
-    console.error(err);
-    return errorResponse(c, new ApiError(500, "internal", "internal server error"));
-  });
+  app.onError((err, c) => errorFor(c, err));
 
   const api = new Hono();
   api.use(
     bodyLimit({
       maxSize: MAX_JSON_BODY_BYTES,
       onError: () => {
-        throw new ApiError(413, "too_large", `request bodies are limited to ${MAX_JSON_BODY_BYTES} bytes`);
+        throw new DomainError("too_large", `request bodies are limited to ${MAX_JSON_BODY_BYTES} bytes`);
       },
     }),
   );
@@ -135,7 +116,7 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
   api.route("/", estimationRoutes(services));
   api.route("/", snapshotRoutes(services, config.createToken));
   api.all("*", () => {
-    throw new ApiError(404, "not_found", "no such API route");
+    throw new DomainError("not_found", "no such API route");
   });
   // Before `api`, whose 1 MiB body limit would refuse most imports.
   app.route("/api", exportRoutes(services, config.createToken));
@@ -143,7 +124,7 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
   app.route(
     "/",
     socketRoutes({
-      store,
+      meta,
       sync,
       upgradeWebSocket: websocket.upgradeWebSocket,
       allowedOrigins,
@@ -159,8 +140,21 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
     websocket,
     async shutdown() {
       await sync.shutdown();
-      await store.commit();
-      await opened.close();
+      await stores.close();
+    },
+  };
+}
+
+/**
+ * Test only: RISKROOM_TEST_PAUSE_AT=reveal-commit makes a reveal stop for good between its
+ * metadata commit and its projection, saying so on stdout, so a test can kill the process there.
+ */
+function testPauses(config: Config): RoundServiceOptions {
+  if (config.testPauseAt !== "reveal-commit") return {};
+  return {
+    afterRevealCommit: () => {
+      console.log("paused at reveal-commit");
+      return new Promise<void>(() => {});
     },
   };
 }

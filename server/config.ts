@@ -6,6 +6,8 @@ export interface Config {
   host: string;
   port: number;
   dataDir: string;
+  /** PostgreSQL connection string; when set, metadata and documents live there instead of DATA_DIR. */
+  databaseUrl?: string;
   /** Origin the app is reached at; invite links are built on it. */
   publicUrl: string;
   /** Whether PUBLIC_URL was given, rather than derived from HOST and PORT. */
@@ -23,10 +25,10 @@ export interface Config {
   compactAfterBytes: number;
   /** Directory of the built client, served as static files. */
   clientDir: string;
-  /** When set (postgres://…), metadata and document logs live in PostgreSQL instead of DATA_DIR. */
-  databaseUrl?: string;
   /** Most connections one instance opens to PostgreSQL. */
   databasePoolSize: number;
+  /** Tests only (RISKROOM_TEST_PAUSE_AT): a point where the server stops for good, to be killed there. */
+  testPauseAt?: string;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -45,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host,
     port,
     dataDir: path.resolve(env.DATA_DIR || "./data"),
+    databaseUrl: databaseUrl(env.DATABASE_URL),
     publicUrlSet: Boolean(env.PUBLIC_URL),
     publicUrl: (env.PUBLIC_URL || `http://${displayHost}:${port}`).replace(/\/+$/, ""),
     allowedOrigins: (env.ALLOWED_ORIGINS ?? "")
@@ -57,8 +60,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMs: int(env.SESSION_TTL_HOURS, 24 * 30, "SESSION_TTL_HOURS") * 3600_000,
     compactAfterBytes: int(env.COMPACT_AFTER_BYTES, 4 * 1024 * 1024, "COMPACT_AFTER_BYTES"),
     clientDir: path.resolve(env.CLIENT_DIR || "./dist/client"),
-    databaseUrl: databaseUrl(env.DATABASE_URL),
     databasePoolSize: Math.max(1, int(env.DATABASE_POOL_SIZE, 10, "DATABASE_POOL_SIZE")),
+    testPauseAt: env.RISKROOM_TEST_PAUSE_AT || undefined,
   };
 }
 

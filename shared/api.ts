@@ -1,6 +1,7 @@
 /** REST request schemas and response shapes, used by the server to validate and by the client to type its calls. */
 import { z } from "zod";
 import { PHASES } from "./controlDoc";
+import type { ErrorCode } from "./errors";
 import { MAX_NAME_LENGTH } from "./limits";
 import { ROLES, type Role } from "./roles";
 
@@ -96,5 +97,5 @@ export interface MeResponse {
 
 /** Every REST error has this body; `fields` maps a request path to what is wrong with it. */
 export interface ApiErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string[]> };
+  error: { code: ErrorCode; message: string; fields?: Record<string, string[]> };
 }

@@ -18,6 +18,8 @@ export const ErrorCode = {
   sessionExpired: "session_expired",
   /** The invite behind this session was revoked. */
   sessionRevoked: "session_revoked",
+  /** A websocket upgrade from a page of another site. */
+  forbiddenOrigin: "forbidden_origin",
   /** The caller's role or workshop does not allow this. */
   forbidden: "forbidden",
   /** Only holders of the server's create token may make workshops. */
@@ -52,6 +54,8 @@ export const ErrorCode = {
   storeUnavailable: "store_unavailable",
   /** A stored metadata file cannot be read; the server will not overwrite it. */
   storeCorrupt: "store_corrupt",
+  /** The workshop's stored state does not fit the export schema: a bug, never a download. */
+  exportInvalid: "export_invalid",
   /** Anything else: a bug. */
   internal: "internal",
 } as const;

@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from "react";
+import { ErrorCode } from "../../shared/errors";
 import { MAX_NAME_LENGTH } from "../../shared/limits";
-import { ApiRequestError, describeError, joinWorkshop } from "../api";
+import { ApiRequestError, type ClientErrorCode, describeError, joinWorkshop } from "../api";
 import { FormError } from "../components/FormError";
 import { Layout } from "../components/Layout";
 import { navigate } from "../router";
@@ -9,11 +10,11 @@ import { saveSession } from "../session";
 /** What to tell someone whose invite link did not work, beyond the server's own words. */
 function joinErrorMessage(err: unknown): string {
   if (!(err instanceof ApiRequestError)) return describeError(err);
-  const advice: Record<string, string> = {
-    invite_invalid: "Check that you opened the whole link, or ask the facilitator for a new one.",
-    invite_expired: "Ask the facilitator for a new link.",
-    invite_revoked: "Ask the facilitator for a new link.",
-    invite_used_up: "Ask the facilitator for a new link.",
+  const advice: Partial<Record<ErrorCode | ClientErrorCode, string>> = {
+    [ErrorCode.inviteInvalid]: "Check that you opened the whole link, or ask the facilitator for a new one.",
+    [ErrorCode.inviteExpired]: "Ask the facilitator for a new link.",
+    [ErrorCode.inviteRevoked]: "Ask the facilitator for a new link.",
+    [ErrorCode.inviteUsedUp]: "Ask the facilitator for a new link.",
   };
   const message = err.message.charAt(0).toUpperCase() + err.message.slice(1);
   const tip = advice[err.code];

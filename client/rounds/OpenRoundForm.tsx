@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from "react";
+import { ErrorCode } from "../../shared/errors";
 import type { RoundKind } from "../../shared/estimationView";
 import { ApiRequestError, describeError, openRound } from "../api";
 import { EmptyState } from "../fields/EmptyState";
@@ -105,9 +106,9 @@ export function OpenRoundForm() {
 /** The server's refusals in the facilitator's words. */
 function openRoundMessage(err: unknown): string {
   if (err instanceof ApiRequestError) {
-    if (err.code === "framework_not_locked")
+    if (err.code === ErrorCode.frameworkNotLocked)
       return "The framework is not locked: lock it in the framework view before opening a round.";
-    if (err.code === "round_open") return "Another round is open: reveal or close it first.";
+    if (err.code === ErrorCode.roundOpen) return "Another round is open: reveal or close it first.";
     if (err.fields && Object.keys(err.fields).some((k) => k.startsWith("scenarioIds")))
       return "Some chosen scenarios no longer exist; refresh the choice and try again.";
   }

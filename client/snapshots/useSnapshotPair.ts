@@ -2,6 +2,7 @@
 import { useEffect, useState } from "react";
 import { readContent } from "../../shared/content";
 import type { Content } from "../../shared/content/schema";
+import { ErrorCode } from "../../shared/errors";
 import type { SnapshotBlob } from "../../shared/snapshot";
 import { ApiRequestError, describeError, getSnapshot } from "../api";
 import { docFromBase64 } from "./useSnapshotRoom";
@@ -37,7 +38,7 @@ export function useSnapshotPair(token: string, workshopId: string, from: string,
         setState({
           status: "error",
           message: describeError(err),
-          corrupt: err instanceof ApiRequestError && err.code === "snapshot_corrupt",
+          corrupt: err instanceof ApiRequestError && err.code === ErrorCode.snapshotCorrupt,
         }),
     );
     return () => {

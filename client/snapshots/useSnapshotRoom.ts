@@ -6,6 +6,7 @@
 import { useEffect, useState } from "react";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
+import { ErrorCode } from "../../shared/errors";
 import type { SnapshotBlob } from "../../shared/snapshot";
 import { ApiRequestError, describeError, getSnapshot } from "../api";
 import { ContentHistory } from "../sync/contentHistory";
@@ -61,7 +62,7 @@ export function useSnapshotRoom(token: string, workshopId: string, snapshotId: s
         if (!live) return;
         if (
           err instanceof ApiRequestError &&
-          (err.code === "snapshot_corrupt" || err.code === "snapshot_missing")
+          (err.code === ErrorCode.snapshotCorrupt || err.code === ErrorCode.snapshotMissing)
         )
           setState({ status: "corrupt", message: err.message });
         else if (err instanceof ApiRequestError && err.status === 404) setState({ status: "missing" });

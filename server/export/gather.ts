@@ -8,14 +8,13 @@ import type { ParticipantView, WorkshopView } from "../../shared/api";
 import { readContent } from "../../shared/content";
 import { readParticipants, readWorkshop } from "../../shared/controlDoc";
 import type { Framework } from "../../shared/estimation/framework";
-import {
-  type Determination,
-  type FrameworkLock,
-  type FrameworkUnlock,
-  type OverallVerdict,
-  type RevealedRound,
-  type RoundView,
-  readRounds,
+import type {
+  Determination,
+  FrameworkLock,
+  FrameworkUnlock,
+  OverallVerdict,
+  RevealedRound,
+  RoundView,
 } from "../../shared/estimationView";
 import type { SnapshotBlob } from "../../shared/snapshot";
 import {
@@ -25,12 +24,12 @@ import {
   type WorkshopExport,
   workshopExportSchema,
 } from "../../shared/workshopExport";
-import { ApiError, notFound } from "../http/errors";
-import type { FrameworkService } from "../services/framework";
+import { DomainError, notFound } from "../domainErrors";
+import { revealedOf, roundViewsOf } from "../services/controlState";
 import { presentParticipant, presentWorkshop } from "../services/presenters";
-import type { RoundService } from "../services/rounds";
 import type { SnapshotService } from "../services/snapshots";
-import type { MetaStore, SnapshotRecord } from "../store/metaStore";
+import type { SnapshotRecord } from "../store/records";
+import type { MetaRepository } from "../store/repository";
 import { historyOf } from "./history";
 import { narrativeToMarkdown } from "./narrativeMarkdown";
 
@@ -42,9 +41,7 @@ export interface DocStates {
 
 /** What the gatherer reads; the server passes its services, the offline command read-only stand-ins. */
 export interface ExportSources {
-  store: MetaStore;
-  frameworks: Pick<FrameworkService, "record">;
-  rounds: Pick<RoundService, "revealedOf">;
+  meta: MetaRepository;
   snapshots: Pick<SnapshotService, "read">;
   readDocs(workshopId: string): Promise<DocStates>;
 }
@@ -73,50 +70,50 @@ export async function gatherLive(
   workshopId: string,
   now = new Date(),
 ): Promise<WorkshopExport> {
-  const workshop = src.store.workshop(workshopId);
+  const { meta } = src;
+  const workshop = await meta.workshop(workshopId);
   if (!workshop) throw notFound("workshop");
   const docs = await src.readDocs(workshopId);
   const content = docFrom(docs.content);
-  const control = docFrom(docs.control);
   try {
-    const record = src.frameworks.record(workshopId);
-    return assemble(src, now, {
+    const record = await meta.framework(workshopId);
+    // Rounds and their values come from metadata, the store of record, never from the control document.
+    return await assemble(src, now, {
       source: { kind: "live" },
       workshop: presentWorkshop(workshop),
-      participants: src.store.participantsOf(workshopId).map(presentParticipant),
+      participants: (await meta.participantsOf(workshopId)).map(presentParticipant),
       content,
       framework: record.framework,
       lock: record.lock,
       unlocks: record.unlocks,
       verdict: record.verdict ?? null,
-      rounds: readRounds(control),
-      revealed: src.rounds.revealedOf(workshopId),
-      determinations: src.store.determinationsOf(workshopId).map(({ workshopId: _w, ...d }) => d),
-      snapshots: src.store.snapshotsOf(workshopId),
+      rounds: await roundViewsOf(meta, workshopId),
+      revealed: await revealedOf(meta, workshopId),
+      determinations: (await meta.determinationsOf(workshopId)).map(({ workshopId: _w, ...d }) => d),
+      snapshots: await meta.snapshotsOf(workshopId),
     });
   } finally {
     content.destroy();
-    control.destroy();
   }
 }
 
 /** The workshop as it was when the snapshot was taken: its documents, records, and the snapshots before it. */
-export function gatherSnapshot(
+export async function gatherSnapshot(
   src: ExportSources,
   workshopId: string,
   snapshotId: string,
   now = new Date(),
-): WorkshopExport {
-  const workshop = src.store.workshop(workshopId);
+): Promise<WorkshopExport> {
+  const workshop = await src.meta.workshop(workshopId);
   if (!workshop) throw notFound("workshop");
-  const blob = src.snapshots.read(workshopId, snapshotId);
+  const blob = await src.snapshots.read(workshopId, snapshotId);
   const content = docFrom(Buffer.from(blob.content, "base64"));
   const control = docFrom(Buffer.from(blob.control, "base64"));
   try {
-    const index = src.store.snapshotsOf(workshopId);
+    const index = await src.meta.snapshotsOf(workshopId);
     const entry = index.find((s) => s.id === snapshotId)!;
     const shown = readWorkshop(control);
-    return assemble(src, now, {
+    return await assemble(src, now, {
       source: {
         kind: "snapshot",
         snapshotId,
@@ -146,9 +143,9 @@ export function gatherSnapshot(
   }
 }
 
-function assemble(src: ExportSources, now: Date, state: WorkshopState): WorkshopExport {
+async function assemble(src: ExportSources, now: Date, state: WorkshopState): Promise<WorkshopExport> {
   const content = exportContent(state.content);
-  const { index, history } = historyOf(src, state.workshop.id, state.snapshots, content, state.blob);
+  const { index, history } = await historyOf(src, state.workshop.id, state.snapshots, content, state.blob);
   return validated({
     schema: WORKSHOP_EXPORT_SCHEMA,
     exportedAt: now.toISOString(),
@@ -197,8 +194,7 @@ function exportRound(view: RoundView, revealed: RevealedRound | undefined): Expo
 function validated(doc: WorkshopExport): WorkshopExport {
   const parsed = workshopExportSchema.safeParse(doc);
   if (parsed.success) return parsed.data;
-  throw new ApiError(
-    500,
+  throw new DomainError(
     "export_invalid",
     "the workshop's state does not fit the export schema",
     issueFields(parsed.error.issues),

@@ -12,27 +12,31 @@ import type {
   StandingPoint,
   WorkshopExport,
 } from "../../shared/workshopExport";
-import { ApiError } from "../http/errors";
-import type { SnapshotRecord } from "../store/metaStore";
+import { DomainError } from "../domainErrors";
+import type { SnapshotRecord } from "../store/records";
 import type { ExportSources } from "./gather";
 
-export function historyOf(
+export async function historyOf(
   src: Pick<ExportSources, "snapshots">,
   workshopId: string,
   entries: readonly SnapshotRecord[],
   content: ExportContent,
   current?: SnapshotBlob,
-): { index: SnapshotIndexEntry[]; history: WorkshopExport["history"] } {
+): Promise<{ index: SnapshotIndexEntry[]; history: WorkshopExport["history"] }> {
   const points = new Map<string, HistoryPoint[]>();
-  const index = entries.map(({ workshopId: _w, ...entry }): SnapshotIndexEntry => {
-    const blob = entry.id === current?.id ? current : readVerified(src, workshopId, entry.id);
-    if (!blob) return { ...entry, verified: false };
+  const index: SnapshotIndexEntry[] = [];
+  for (const { workshopId: _w, ...entry } of entries) {
+    const blob = entry.id === current?.id ? current : await readVerified(src, workshopId, entry.id);
+    if (!blob) {
+      index.push({ ...entry, verified: false });
+      continue;
+    }
     for (const [scenarioId, standing] of Object.entries(blob.standings)) {
       const point = historyPoint(entry, standing);
       if (point) points.set(scenarioId, [...(points.get(scenarioId) ?? []), point]);
     }
-    return { ...entry, verified: true };
-  });
+    index.push({ ...entry, verified: true });
+  }
   // Scenarios in content order first, then any that existed only in earlier snapshots.
   const known = content.scenarios.map((s) => s.id);
   const gone = [...points.keys()].filter((id) => !known.includes(id)).sort();
@@ -43,12 +47,12 @@ export function historyOf(
   return { index, history };
 }
 
-function readVerified(src: Pick<ExportSources, "snapshots">, workshopId: string, id: string) {
+async function readVerified(src: Pick<ExportSources, "snapshots">, workshopId: string, id: string) {
   try {
-    return src.snapshots.read(workshopId, id);
+    return await src.snapshots.read(workshopId, id);
   } catch (err) {
     // An altered or missing blob is reported in the index, not allowed to sink the whole export.
-    if (err instanceof ApiError) return null;
+    if (err instanceof DomainError) return null;
     throw err;
   }
 }

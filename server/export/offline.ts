@@ -1,6 +1,6 @@
 /**
- * The offline export's view of a data directory, read-only: the metadata file and snapshot blobs
- * through the server's own store and services (which are never asked to commit), and the document
+ * The offline export's view of a data directory, read-only: the metadata files and snapshot blobs
+ * through the server's own store opened read-only, and the document
  * logs through a reader that only reads. It works while a server runs on the same directory: a log
  * merged away between listing and reading is simply read again.
  */
@@ -8,30 +8,26 @@ import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import * as Y from "yjs";
-import { ContentReader } from "../services/contentReader";
-import { ControlProjection } from "../services/controlProjection";
-import { FrameworkService } from "../services/framework";
-import { RoundService } from "../services/rounds";
-import { SnapshotService } from "../services/snapshots";
-import { MetaStore } from "../store/metaStore";
+import { readSnapshot } from "../services/snapshots";
+import { EmbeddedMetaRepository } from "../store/embedded/embeddedRepository";
 import { SnapshotStore } from "../store/snapshotStore";
-import type { RoomRegistry } from "../sync/registry";
 import type { DocStates, ExportSources } from "./gather";
 
 export async function openOfflineSources(dataDir: string): Promise<ExportSources> {
-  if (!existsSync(path.join(dataDir, "meta.json")))
-    throw new Error(`${dataDir} holds no Riskroom data (meta.json is missing)`);
-  const store = await MetaStore.open(dataDir);
-  // Nothing offline loads a room: the services below only read records and blobs.
-  const noRooms = (): RoomRegistry => {
-    throw new Error("the offline export reads documents from their files, never through rooms");
-  };
-  const control = new ControlProjection(store, noRooms);
-  const frameworks = new FrameworkService(store, control);
-  const rounds = new RoundService(store, control, frameworks, new ContentReader(noRooms));
+  if (!existsSync(path.join(dataDir, "workshops"))) {
+    if (existsSync(path.join(dataDir, "meta.json")))
+      throw new Error(
+        `${dataDir} is in the first version's layout: start the server on it once to migrate it`,
+      );
+    throw new Error(`${dataDir} holds no Riskroom data (workshops/ is missing)`);
+  }
+  const meta = await EmbeddedMetaRepository.open(dataDir, { readOnly: true });
   const blobs = new SnapshotStore(dataDir);
-  const snapshots = new SnapshotService({ store, blobs, control, registry: noRooms, frameworks, rounds });
-  return { store, frameworks, rounds, snapshots, readDocs: (id) => readDocFiles(dataDir, id) };
+  return {
+    meta,
+    snapshots: { read: (workshopId, id) => readSnapshot({ meta, blobs }, workshopId, id) },
+    readDocs: (id) => readDocFiles(dataDir, id),
+  };
 }
 
 /** The layout of server/store/docLog.ts: `<kind>.state`, then `<kind>.<n>.log` of [u32 LE length][update] records. */

@@ -2,20 +2,20 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
+import { DomainError } from "../domainErrors";
 import type { AuthFailure, SessionContext } from "../services/sessions";
 import { authenticate } from "../services/sessions";
-import type { MetaStore } from "../store/metaStore";
-import { ApiError } from "./errors";
+import type { MetaRepository } from "../store/repository";
 
 export interface AppEnv {
   Variables: { session: SessionContext };
 }
 
-const failures: Record<AuthFailure, ApiError> = {
-  missing: new ApiError(401, "unauthorized", "an Authorization: Bearer <session token> header is required"),
-  unknown: new ApiError(401, "unauthorized", "this session token is not known"),
-  expired: new ApiError(401, "session_expired", "this session has expired; join again"),
-  revoked: new ApiError(403, "session_revoked", "the invite behind this session was revoked"),
+const failures: Record<AuthFailure, DomainError> = {
+  missing: new DomainError("unauthorized", "an Authorization: Bearer <session token> header is required"),
+  unknown: new DomainError("unauthorized", "this session token is not known"),
+  expired: new DomainError("session_expired", "this session has expired; join again"),
+  revoked: new DomainError("session_revoked", "the invite behind this session was revoked"),
 };
 
 export function bearerToken(header: string | undefined): string | undefined {
@@ -23,9 +23,9 @@ export function bearerToken(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
-export function requireSession(store: MetaStore) {
+export function requireSession(meta: MetaRepository) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const result = authenticate(store, bearerToken(c.req.header("authorization")));
+    const result = await authenticate(meta, bearerToken(c.req.header("authorization")));
     if (!result.ok) throw failures[result.reason];
     c.set("session", result.context);
     await next();
@@ -38,5 +38,5 @@ export function requireCreateToken(c: Context, createToken: string | undefined):
   const given = bearerToken(c.req.header("authorization"));
   const digest = (v: string) => createHash("sha256").update(v).digest();
   if (!given || !timingSafeEqual(digest(given), digest(createToken)))
-    throw new ApiError(401, "unauthorized", "creating a workshop on this server requires its create token");
+    throw new DomainError("unauthorized", "creating a workshop on this server requires its create token");
 }

@@ -1,7 +1,7 @@
 /** Reads a JSON body and checks it against a zod schema; both failures become 400 with field errors. */
 import type { Context } from "hono";
 import type { z } from "zod";
-import { ApiError } from "./errors";
+import { DomainError, invalidInput } from "../domainErrors";
 
 export async function readBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
   const text = await c.req.text();
@@ -9,9 +9,9 @@ export async function readBody<S extends z.ZodType>(c: Context, schema: S): Prom
   try {
     json = text === "" ? undefined : JSON.parse(text);
   } catch {
-    throw new ApiError(400, "invalid_json", "the request body is not valid JSON");
+    throw new DomainError("invalid_json", "the request body is not valid JSON");
   }
-  if (json === undefined) throw new ApiError(400, "invalid_json", "the request body is empty");
+  if (json === undefined) throw new DomainError("invalid_json", "the request body is empty");
   const parsed = schema.safeParse(json);
   if (parsed.success) return parsed.data;
   const fields: Record<string, string[]> = {};
@@ -19,5 +19,5 @@ export async function readBody<S extends z.ZodType>(c: Context, schema: S): Prom
     const key = issue.path.length > 0 ? issue.path.join(".") : "(body)";
     fields[key] = [...(fields[key] ?? []), issue.message];
   }
-  throw new ApiError(400, "invalid_input", "the request has invalid fields", fields);
+  throw invalidInput("the request has invalid fields", fields);
 }

@@ -16,15 +16,15 @@ import type { Services } from "../services";
 
 export function estimationRoutes(services: Services): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
-  const authed = requireSession(services.store);
+  const authed = requireSession(services.meta);
   const own = createMiddleware<AppEnv>(async (c, next) => {
-    services.workshops.ensureSameWorkshop(c.var.session, c.req.param("id") ?? "");
+    await services.workshops.ensureSameWorkshop(c.var.session, c.req.param("id") ?? "");
     await next();
   });
   const base = "/workshops/:id";
   const { frameworks, rounds, determinations } = services;
 
-  r.get(`${base}/framework`, authed, own, (c) => c.json(frameworks.view(c.var.session)));
+  r.get(`${base}/framework`, authed, own, async (c) => c.json(await frameworks.view(c.var.session)));
   r.put(`${base}/framework`, authed, own, async (c) => {
     const { framework } = await readBody(c, putFrameworkBody);
     return c.json(await frameworks.replace(c.var.session, framework));
@@ -44,8 +44,8 @@ export function estimationRoutes(services: Services): Hono<AppEnv> {
       201,
     ),
   );
-  r.get(`${base}/rounds/:roundId/estimates/mine`, authed, own, (c) =>
-    c.json(rounds.mine(c.var.session, c.req.param("roundId"))),
+  r.get(`${base}/rounds/:roundId/estimates/mine`, authed, own, async (c) =>
+    c.json(await rounds.mine(c.var.session, c.req.param("roundId"))),
   );
   r.post(`${base}/rounds/:roundId/reveal`, authed, own, async (c) =>
     c.json(await rounds.reveal(c.var.session, c.req.param("roundId"))),

@@ -6,20 +6,20 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { exportQuery, importWorkshopBody, MAX_IMPORT_BODY_BYTES } from "../../shared/workshopExport";
+import { DomainError, invalidInput } from "../domainErrors";
 import { issueFields } from "../export/gather";
 import { REPORT_CSP } from "../export/htmlReport";
 import { type AppEnv, requireCreateToken, requireSession } from "../http/auth";
-import { ApiError } from "../http/errors";
 import { readBody } from "../http/validate";
 import type { Services } from "../services";
 
 export function exportRoutes(services: Services, createToken: string | undefined): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
-  const authed = requireSession(services.store);
+  const authed = requireSession(services.meta);
   const importLimit = bodyLimit({
     maxSize: MAX_IMPORT_BODY_BYTES,
     onError: () => {
-      throw new ApiError(413, "too_large", `imports are limited to ${MAX_IMPORT_BODY_BYTES} bytes`);
+      throw new DomainError("too_large", `imports are limited to ${MAX_IMPORT_BODY_BYTES} bytes`);
     },
   });
 
@@ -30,15 +30,10 @@ export function exportRoutes(services: Services, createToken: string | undefined
   });
 
   r.get("/workshops/:id/export", authed, async (c) => {
-    services.workshops.ensureSameWorkshop(c.var.session, c.req.param("id"));
+    await services.workshops.ensureSameWorkshop(c.var.session, c.req.param("id"));
     const query = exportQuery.safeParse(c.req.query());
     if (!query.success)
-      throw new ApiError(
-        400,
-        "invalid_input",
-        "the query has invalid parameters",
-        issueFields(query.error.issues, "(query)"),
-      );
+      throw invalidInput("the query has invalid parameters", issueFields(query.error.issues, "(query)"));
     const { format, snapshot } = query.data;
     const file = await services.exporter.file(c.var.session.workshop.id, format, snapshot);
     return c.body(file.body, 200, {

@@ -8,9 +8,9 @@ import type { Services } from "../services";
 
 export function roomControlRoutes(services: Services): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  const authed = requireSession(services.store);
+  const authed = requireSession(services.meta);
   const ownWorkshop = createMiddleware<AppEnv>(async (c, next) => {
-    services.workshops.ensureSameWorkshop(c.var.session, c.req.param("id") ?? "");
+    await services.workshops.ensureSameWorkshop(c.var.session, c.req.param("id") ?? "");
     await next();
   });
 

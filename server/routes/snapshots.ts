@@ -6,8 +6,8 @@ import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
 import { takeSnapshotBody } from "../../shared/snapshot";
 import { newWorkshopFromSnapshotBody } from "../../shared/snapshotNewWorkshop";
+import { DomainError } from "../domainErrors";
 import { type AppEnv, requireSession } from "../http/auth";
-import { ApiError } from "../http/errors";
 import { readBody } from "../http/validate";
 import type { Services } from "../services";
 import { requireFacilitator } from "../services/roles";
@@ -16,12 +16,14 @@ import { SnapshotRoomService } from "../services/snapshotRoom";
 export function snapshotRoutes(services: Services, createToken: string | undefined): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
   const room = new SnapshotRoomService(services);
-  const authed = requireSession(services.store);
+  const authed = requireSession(services.meta);
   const own = createMiddleware<AppEnv>(async (c, next) => {
-    services.workshops.ensureSameWorkshop(c.var.session, c.req.param("id") ?? "");
+    await services.workshops.ensureSameWorkshop(c.var.session, c.req.param("id") ?? "");
     await next();
   });
-  r.get("/workshops/:id/snapshots", authed, own, (c) => c.json(services.snapshots.list(c.var.session)));
+  r.get("/workshops/:id/snapshots", authed, own, async (c) =>
+    c.json(await services.snapshots.list(c.var.session)),
+  );
   r.post("/workshops/:id/snapshots", authed, own, async (c) => {
     requireFacilitator(c.var.session, "take a snapshot");
     const { label } = await readBody(c, takeSnapshotBody);
@@ -33,15 +35,14 @@ export function snapshotRoutes(services: Services, createToken: string | undefin
     );
     return c.json({ snapshot: entry }, 201);
   });
-  r.get("/workshops/:id/snapshots/:snapshotId", authed, own, (c) =>
-    c.json({ snapshot: services.snapshots.read(c.var.session.workshop.id, c.req.param("snapshotId")) }),
+  r.get("/workshops/:id/snapshots/:snapshotId", authed, own, async (c) =>
+    c.json({ snapshot: await services.snapshots.read(c.var.session.workshop.id, c.req.param("snapshotId")) }),
   );
   r.post("/workshops/:id/snapshots/:snapshotId/new-workshop", authed, own, async (c) => {
     requireFacilitator(c.var.session, "start a new workshop from a snapshot");
     // Where only the create token's holders may make workshops, a facilitator's session is not enough.
     if (createToken)
-      throw new ApiError(
-        403,
+      throw new DomainError(
         "create_token_required",
         "this server lets only holders of its create token make workshops: download the snapshot as JSON and import it with the token",
       );

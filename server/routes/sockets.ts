@@ -7,18 +7,21 @@
 import { Hono } from "hono";
 import type { UpgradeWebSocket } from "hono/ws";
 import type { WebSocket } from "ws";
+import { ErrorCode } from "../../shared/errors";
+import { DomainError } from "../domainErrors";
+import { errorResponse } from "../http/errors";
 import { admitSocket } from "../services/admission";
-import type { MetaStore } from "../store/metaStore";
+import type { MetaRepository } from "../store/repository";
 import type { SocketHandlers, SyncServer } from "../sync/syncServer";
 
 export interface SocketRouteDeps {
-  store: MetaStore;
+  meta: MetaRepository;
   sync: SyncServer;
   upgradeWebSocket: UpgradeWebSocket<WebSocket>;
   allowedOrigins: ReadonlySet<string>;
 }
 
-export function socketRoutes({ store, sync, upgradeWebSocket, allowedOrigins }: SocketRouteDeps): Hono {
+export function socketRoutes({ meta, sync, upgradeWebSocket, allowedOrigins }: SocketRouteDeps): Hono {
   const routes = new Hono();
   routes.get(
     "/ws/*",
@@ -26,14 +29,14 @@ export function socketRoutes({ store, sync, upgradeWebSocket, allowedOrigins }: 
       const origin = c.req.header("origin");
       // Browsers always send Origin; a page on another site must not ride a user's token into a room.
       if (origin !== undefined && !allowedOrigins.has(origin) && !sameHost(origin, c.req.header("host")))
-        return c.json(
-          { error: { code: "forbidden_origin", message: `origin ${origin} is not allowed` } },
-          403,
+        return errorResponse(
+          c,
+          new DomainError(ErrorCode.forbiddenOrigin, `origin ${origin} is not allowed`),
         );
       await next();
     },
-    upgradeWebSocket((c) => {
-      const admission = admitSocket(store, c.req.path.slice("/ws/".length), c.req.query("token"));
+    upgradeWebSocket(async (c) => {
+      const admission = await admitSocket(meta, c.req.path.slice("/ws/".length), c.req.query("token"));
       let handlers: SocketHandlers | null = null;
       return {
         onOpen(_event, ws) {

@@ -7,7 +7,7 @@ import type { Services } from "../services";
 
 export function workshopRoutes(services: Services, createToken: string | undefined): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  const authed = requireSession(services.store);
+  const authed = requireSession(services.meta);
 
   routes.post("/workshops", async (c) => {
     requireCreateToken(c, createToken);
@@ -17,12 +17,12 @@ export function workshopRoutes(services: Services, createToken: string | undefin
 
   routes.get("/me", authed, (c) => c.json(services.workshops.me(c.var.session)));
 
-  routes.get("/workshops/:id", authed, (c) =>
-    c.json(services.workshops.get(c.var.session, c.req.param("id"))),
+  routes.get("/workshops/:id", authed, async (c) =>
+    c.json(await services.workshops.get(c.var.session, c.req.param("id"))),
   );
 
-  routes.get("/workshops/:id/participants", authed, (c) =>
-    c.json(services.workshops.participants(c.var.session, c.req.param("id"))),
+  routes.get("/workshops/:id/participants", authed, async (c) =>
+    c.json(await services.workshops.participants(c.var.session, c.req.param("id"))),
   );
 
   return routes;

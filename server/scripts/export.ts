@@ -10,8 +10,8 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { EXPORT_FORMATS, type ExportFormat } from "../../shared/workshopExport";
+import { DomainError } from "../domainErrors";
 import { openOfflineSources } from "../export/offline";
-import { ApiError } from "../http/errors";
 import { ExportService } from "../services/exporter";
 
 const USAGE = `usage: npm run export -- --data <dir> --workshop <id> [--snapshot <id>] [--format ${EXPORT_FORMATS.join("|")}] [--out <file>]
@@ -36,9 +36,9 @@ async function main(): Promise<number> {
   const dataDir = path.resolve(values.data);
   const sources = await openOfflineSources(dataDir);
   if (values.list) {
-    for (const w of sources.store.data.workshops)
+    for (const w of await sources.meta.workshops())
       console.log(
-        `${w.id}  ${w.createdAt}  ${sources.store.snapshotsOf(w.id).length} snapshot(s)  ${w.title}`,
+        `${w.id}  ${w.createdAt}  ${(await sources.meta.snapshotsOf(w.id)).length} snapshot(s)  ${w.title}`,
       );
     return 0;
   }
@@ -71,7 +71,7 @@ main().then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    if (err instanceof ApiError) {
+    if (err instanceof DomainError) {
       console.error(`error: ${err.message} (${err.code})`);
       for (const [field, problems] of Object.entries(err.fields ?? {}))
         console.error(`  ${field}: ${problems.join("; ")}`);

@@ -1,7 +1,7 @@
 /** Decides whether a websocket may open a room, and as whom; refusals carry the close code to use. */
 import { CloseCode } from "../../shared/limits";
 import { parseRoomName, type RoomName } from "../../shared/rooms";
-import type { MetaStore } from "../store/metaStore";
+import type { MetaRepository } from "../store/repository";
 import type { ConnectionIdentity } from "../sync/connection";
 import { authenticate } from "./sessions";
 
@@ -9,10 +9,14 @@ export type Admission =
   | { ok: true; room: RoomName; identity: ConnectionIdentity }
   | { ok: false; code: CloseCode; reason: string };
 
-export function admitSocket(store: MetaStore, rawRoomName: string, token: string | undefined): Admission {
+export async function admitSocket(
+  meta: MetaRepository,
+  rawRoomName: string,
+  token: string | undefined,
+): Promise<Admission> {
   const room = parseRoomName(rawRoomName);
   if (!room) return { ok: false, code: CloseCode.notFound, reason: "no such room" };
-  const auth = authenticate(store, token);
+  const auth = await authenticate(meta, token);
   if (!auth.ok) {
     if (auth.reason === "revoked") return { ok: false, code: CloseCode.forbidden, reason: "session revoked" };
     return { ok: false, code: CloseCode.unauthorized, reason: `token ${auth.reason}` };

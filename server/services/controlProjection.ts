@@ -1,16 +1,16 @@
 /**
- * The server's own entries in the control document (workshop and participants), written with
- * origin "server". On every load they are reconciled with the metadata store, so a crash between
- * a metadata write and a document write heals itself.
+ * The server's own entries in the control document, written with origin "server". Each change is
+ * projected after its metadata write; and on every load of a control room, everything the
+ * document shows is reconciled with the metadata (controlState.ts), so a crash between a metadata
+ * write and its projection heals itself.
  */
 import type * as Y from "yjs";
 import { seedSpecifiedRisks } from "../../shared/content";
-import { participantsMap, readWorkshop, writeParticipant, writeWorkshop } from "../../shared/controlDoc";
 import type { RoomName } from "../../shared/rooms";
-import type { MetaStore } from "../store/metaStore";
+import type { MetaRepository } from "../store/repository";
 import type { RoomRegistry } from "../sync/registry";
 import type { Room } from "../sync/room";
-import { presentParticipant, presentWorkshop } from "./presenters";
+import { applyControlState, readControlState } from "./controlState";
 
 export const SERVER_ORIGIN = "server";
 
@@ -24,11 +24,8 @@ export async function writeAsServer(
 }
 
 export class ControlProjection {
-  /** Further server-owned parts of the control document, reconciled on load like the participants. */
-  readonly reconcilers: Array<(workshopId: string, doc: Y.Doc) => void> = [];
-
   constructor(
-    private readonly store: MetaStore,
+    private readonly meta: MetaRepository,
     readonly registry: () => RoomRegistry,
   ) {}
 
@@ -37,34 +34,20 @@ export class ControlProjection {
     await writeAsServer(this.registry(), { workshopId, kind: "content" }, seedSpecifiedRisks);
   }
 
-  /** Called once per load of a control room. */
-  reconcile(room: Room): void {
+  /** Called once per load of a control room, before anyone sees it. */
+  async reconcile(room: Room): Promise<void> {
     if (room.name.kind !== "control") return;
-    const workshop = this.store.workshop(room.name.workshopId);
-    if (!workshop) return;
-    const doc = room.doc;
-    doc.transact(() => {
-      const view = presentWorkshop(workshop);
-      if (!sameFields(readWorkshop(doc), view)) writeWorkshop(doc, view);
-      const current = participantsMap(doc);
-      for (const p of this.store.participantsOf(workshop.id)) {
-        const view = presentParticipant(p);
-        if (!sameFields(current.get(p.id), view)) writeParticipant(doc, view);
-      }
-      for (const reconcile of this.reconcilers) reconcile(workshop.id, doc);
-    }, SERVER_ORIGIN);
+    const state = await readControlState(this.meta, room.name.workshopId);
+    if (!state) return;
+    room.doc.transact(() => applyControlState(room.doc, state), SERVER_ORIGIN);
   }
 
   async write(workshopId: string, fn: (doc: Y.Doc) => void): Promise<void> {
     await writeAsServer(this.registry(), { workshopId, kind: "control" }, fn);
   }
-}
 
-function sameFields(a: object | undefined, b: object): boolean {
-  if (!a) return false;
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  const keys = new Set([...Object.keys(x), ...Object.keys(y)]);
-  for (const key of keys) if (x[key] !== y[key]) return false;
-  return true;
+  /** Reads the control document as it stands (loading it if nobody has it open). */
+  read<T>(workshopId: string, fn: (doc: Y.Doc) => T): Promise<T> {
+    return this.registry().withRoom({ workshopId, kind: "control" }, (room) => fn(room.doc));
+  }
 }

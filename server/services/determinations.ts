@@ -10,19 +10,18 @@ import {
   type determinationBody,
   type OverallVerdict,
 } from "../../shared/estimationView";
-import { ApiError, notFound } from "../http/errors";
-import type { AuditRecord, MetaStore } from "../store/metaStore";
+import { invalidInput, notFound } from "../domainErrors";
+import type { DeterminationRecord } from "../store/records";
+import type { MetaRepository } from "../store/repository";
 import type { ContentReader } from "./contentReader";
 import type { ControlProjection } from "./controlProjection";
-import type { FrameworkService } from "./framework";
-import { requireFacilitator, requireRole } from "./roles";
+import { requireFacilitator, requireRole, stampOf } from "./roles";
 import type { SessionContext } from "./sessions";
 
 export class DeterminationService {
   constructor(
-    private readonly store: MetaStore,
+    private readonly meta: MetaRepository,
     private readonly control: ControlProjection,
-    private readonly frameworks: FrameworkService,
     private readonly content: ContentReader,
   ) {}
 
@@ -34,33 +33,33 @@ export class DeterminationService {
     requireFacilitator(ctx, "record a determination");
     const workshopId = ctx.workshop.id;
     if (!(await this.content.riskIds(workshopId)).includes(riskId)) throw notFound("risk");
-    const { framework, lock } = this.frameworks.record(workshopId);
-    if (!lock)
-      throw new ApiError(409, "framework_not_locked", "determinations are made against a locked framework");
-    const ladder = framework.ladders[riskId] ?? [];
-    if (!ladder.some((t) => t.id === body.tierId))
-      throw new ApiError(400, "invalid_input", "no such tier on this risk's ladder", {
-        tierId: ["not on this risk's ladder"],
-      });
     const known = new Set(await this.content.scenarioIds(workshopId));
-    const unknown = body.evidenceScenarioIds.flatMap((id, i) =>
-      known.has(id) ? [] : [[`evidenceScenarioIds.${i}`, ["no such scenario"]]],
-    );
-    if (unknown.length > 0)
-      throw new ApiError(400, "invalid_input", "unknown scenarios", Object.fromEntries(unknown));
-    const previous = this.store.determinationsOf(workshopId).find((d) => d.riskId === riskId);
-    const determination: Determination = {
+    const stamp = stampOf(ctx);
+    // The lock and the ladder are checked inside the store's write, against the framework stored then.
+    const stored = await this.meta.putDetermination(
+      workshopId,
       riskId,
-      ...body,
-      needsHigherTier: isTopLadderTier(framework, riskId, body.tierId),
-      by: ctx.participant.displayName,
-      at: new Date().toISOString(),
-      // A new determination keeps the dissent recorded against the earlier one: challenges stay on record.
-      dissent: previous?.dissent ?? [],
-    };
-    this.store.putDetermination({ ...determination, workshopId });
-    await this.save(ctx, "determination.record", riskId, determination);
-    return { determination };
+      ({ framework }) => {
+        const ladder = framework.ladders[riskId] ?? [];
+        if (!ladder.some((t) => t.id === body.tierId))
+          throw invalidInput("no such tier on this risk's ladder", { tierId: ["not on this risk's ladder"] });
+        const unknown = body.evidenceScenarioIds.flatMap((id, i) =>
+          known.has(id) ? [] : [[`evidenceScenarioIds.${i}`, ["no such scenario"]]],
+        );
+        if (unknown.length > 0) throw invalidInput("unknown scenarios", Object.fromEntries(unknown));
+        return {
+          workshopId,
+          riskId,
+          ...body,
+          needsHigherTier: isTopLadderTier(framework, riskId, body.tierId),
+          by: ctx.participant.displayName,
+          at: stamp.at,
+          dissent: [],
+        };
+      },
+      stamp,
+    );
+    return { determination: await this.project(stored) };
   }
 
   async dissent(
@@ -69,17 +68,14 @@ export class DeterminationService {
     text: string,
   ): Promise<{ determination: Determination }> {
     requireRole(ctx, ["expert", "facilitator"], "record dissent");
-    const existing = this.store.determinationsOf(ctx.workshop.id).find((d) => d.riskId === riskId);
-    if (!existing) throw notFound("determination");
-    existing.dissent.push({
-      participantId: ctx.participant.id,
-      name: ctx.participant.displayName,
-      at: new Date().toISOString(),
-      text,
-    });
-    const { workshopId: _w, ...determination } = existing;
-    await this.save(ctx, "dissent.add", riskId, determination);
-    return { determination };
+    const stamp = stampOf(ctx);
+    const stored = await this.meta.addDissent(
+      ctx.workshop.id,
+      riskId,
+      { participantId: ctx.participant.id, name: ctx.participant.displayName, at: stamp.at, text },
+      stamp,
+    );
+    return { determination: await this.project(stored) };
   }
 
   async verdict(
@@ -87,38 +83,16 @@ export class DeterminationService {
     body: Pick<OverallVerdict, "verdict" | "justification">,
   ): Promise<{ verdict: OverallVerdict }> {
     requireFacilitator(ctx, "record the overall verdict");
-    const verdict: OverallVerdict = {
-      ...body,
-      by: ctx.participant.displayName,
-      at: new Date().toISOString(),
-    };
-    this.store.audit({
-      at: verdict.at,
-      workshopId: ctx.workshop.id,
-      actor: ctx.participant.id,
-      action: "verdict.record",
-    });
-    const record = this.frameworks.record(ctx.workshop.id);
-    record.verdict = verdict;
-    await this.store.commit();
+    const stamp = stampOf(ctx);
+    const verdict: OverallVerdict = { ...body, by: ctx.participant.displayName, at: stamp.at };
+    await this.meta.putVerdict(ctx.workshop.id, verdict, stamp);
     await this.control.write(ctx.workshop.id, (doc) => controlWriters.verdict(doc, verdict));
     return { verdict };
   }
 
-  private async save(
-    ctx: SessionContext,
-    action: AuditRecord["action"],
-    riskId: string,
-    d: Determination,
-  ): Promise<void> {
-    this.store.audit({
-      at: new Date().toISOString(),
-      workshopId: ctx.workshop.id,
-      actor: ctx.participant.id,
-      action,
-      target: riskId,
-    });
-    await this.store.commit();
-    await this.control.write(ctx.workshop.id, (doc) => controlWriters.determination(doc, d));
+  private async project(record: DeterminationRecord): Promise<Determination> {
+    const { workshopId, ...determination } = record;
+    await this.control.write(workshopId, (doc) => controlWriters.determination(doc, determination));
+    return determination;
   }
 }

@@ -15,7 +15,7 @@ export class ExportService {
   gather(workshopId: string, snapshotId?: string, now = new Date()): Promise<WorkshopExport> {
     return snapshotId === undefined
       ? gatherLive(this.sources, workshopId, now)
-      : Promise.resolve().then(() => gatherSnapshot(this.sources, workshopId, snapshotId, now));
+      : gatherSnapshot(this.sources, workshopId, snapshotId, now);
   }
 
   async file(workshopId: string, format: ExportFormat, snapshotId?: string): Promise<ExportFile> {

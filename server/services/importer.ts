@@ -14,11 +14,11 @@ import { authenticate } from "./sessions";
 export class ImportService {
   /** A getter: the importer uses services wired beside it. */
   constructor(
-    private readonly services: () => Pick<Services, "store" | "workshops" | "frameworks" | "control">,
+    private readonly services: () => Pick<Services, "meta" | "workshops" | "frameworks" | "control">,
   ) {}
 
   async import(body: ImportWorkshopBody): Promise<ImportWorkshopResponse> {
-    const { store, workshops, frameworks, control } = this.services();
+    const { meta, workshops, frameworks, control } = this.services();
     const exp = body.export;
     const created = await workshops.create({
       title: body.title ?? exp.workshop.title,
@@ -30,7 +30,7 @@ export class ImportService {
       writeContent(doc, exp.content),
     );
     // The framework goes through the service as the importer, so it is audited and projected as any edit.
-    const auth = authenticate(store, created.session.token);
+    const auth = await authenticate(meta, created.session.token);
     if (!auth.ok) throw new Error(`the importer's new session does not authenticate (${auth.reason})`);
     await frameworks.replace(auth.context, exp.framework);
     const c = exp.content;

@@ -1,5 +1,5 @@
 /** The services of one app instance, wired together; routes receive this and nothing global. */
-import type { MetaStore } from "../store/metaStore";
+import type { MetaRepository } from "../store/repository";
 import type { ControlProjection } from "./controlProjection";
 import type { DeterminationService } from "./determinations";
 import type { ExportService } from "./exporter";
@@ -19,7 +19,7 @@ export interface Site {
 
 export interface Services {
   site: Site;
-  store: MetaStore;
+  meta: MetaRepository;
   control: ControlProjection;
   workshops: WorkshopService;
   invites: InviteService;

@@ -9,17 +9,18 @@ import type {
 import { writeParticipant } from "../../shared/controlDoc";
 import { CloseCode } from "../../shared/limits";
 import { canFacilitate } from "../../shared/roles";
-import { ApiError, forbidden, notFound } from "../http/errors";
-import type { InviteRecord, MetaStore } from "../store/metaStore";
+import { forbidden, invalidInput } from "../domainErrors";
+import type { InviteRecord } from "../store/records";
+import type { MetaRepository } from "../store/repository";
 import type { SyncServer } from "../sync/syncServer";
 import type { ControlProjection } from "./controlProjection";
 import { presentInvite, presentParticipant, presentWorkshop } from "./presenters";
-import { issueSession } from "./sessionIssuer";
+import { stampOf } from "./roles";
 import type { SessionContext } from "./sessions";
 import { hashToken, newId, newToken } from "./tokens";
 
 export interface InviteServiceDeps {
-  store: MetaStore;
+  meta: MetaRepository;
   control: ControlProjection;
   sync: () => SyncServer;
   sessionTtlMs: number;
@@ -30,104 +31,63 @@ export class InviteService {
 
   async create(ctx: SessionContext, body: CreateInviteBody, linkBase: string): Promise<CreateInviteResponse> {
     requireFacilitator(ctx);
-    if (body.expiresAt && Date.parse(body.expiresAt) <= Date.now()) {
-      throw new ApiError(400, "invalid_input", "expiresAt must be in the future", {
-        expiresAt: ["must be in the future"],
-      });
-    }
-    const { store } = this.deps;
+    if (body.expiresAt && Date.parse(body.expiresAt) <= Date.now())
+      throw invalidInput("expiresAt must be in the future", { expiresAt: ["must be in the future"] });
     const token = newToken();
-    const now = new Date().toISOString();
-    const invite: InviteRecord = {
-      id: newId(),
-      workshopId: ctx.workshop.id,
-      role: body.role,
-      ...(body.label ? { label: body.label } : {}),
-      tokenHash: hashToken(token),
-      createdAt: now,
-      createdBy: ctx.participant.id,
-      ...(body.expiresAt ? { expiresAt: new Date(body.expiresAt).toISOString() } : {}),
-      ...(body.maxUses ? { maxUses: body.maxUses } : {}),
-      uses: 0,
-    };
-    store.addInvite(invite);
-    store.audit({
-      at: now,
-      workshopId: ctx.workshop.id,
-      actor: ctx.participant.id,
-      action: "invite.create",
-      target: invite.id,
-    });
-    await store.commit();
+    const stamp = stampOf(ctx);
+    const invite = await this.deps.meta.addInvite(
+      {
+        id: newId(),
+        workshopId: ctx.workshop.id,
+        role: body.role,
+        ...(body.label ? { label: body.label } : {}),
+        tokenHash: hashToken(token),
+        createdAt: stamp.at,
+        createdBy: ctx.participant.id,
+        ...(body.expiresAt ? { expiresAt: new Date(body.expiresAt).toISOString() } : {}),
+        ...(body.maxUses ? { maxUses: body.maxUses } : {}),
+        uses: 0,
+      } satisfies InviteRecord,
+      stamp,
+    );
     // The token travels in the fragment, which browsers never send to a server.
     return { invite: presentInvite(invite), token, url: `${linkBase}/join#${token}` };
   }
 
-  list(ctx: SessionContext): { invites: InviteView[] } {
+  async list(ctx: SessionContext): Promise<{ invites: InviteView[] }> {
     requireFacilitator(ctx);
-    return { invites: this.deps.store.invitesOf(ctx.workshop.id).map(presentInvite) };
+    return { invites: (await this.deps.meta.invitesOf(ctx.workshop.id)).map(presentInvite) };
   }
 
-  /** Revokes the invite, every session it opened, and closes their sockets now. */
+  /** Revokes the invite and every session it opened; once that is stored, closes their sockets. */
   async revoke(ctx: SessionContext, inviteId: string): Promise<{ invite: InviteView }> {
     requireFacilitator(ctx);
-    const { store, control } = this.deps;
-    const invite = store.invite(inviteId);
-    if (!invite || invite.workshopId !== ctx.workshop.id) throw notFound("invite");
-    if (invite.revokedAt) return { invite: presentInvite(invite) };
-    const now = new Date().toISOString();
-    invite.revokedAt = now;
-    const sessions = store.sessionsOfInvite(invite.id);
-    for (const s of sessions) s.revokedAt = now;
-    this.deps.sync().closeWhere((id) => id.inviteId === invite.id, CloseCode.forbidden, "invite revoked");
-    const participants = store.participantsOf(ctx.workshop.id).filter((p) => p.inviteId === invite.id);
-    for (const p of participants) p.revokedAt = now;
-    store.audit({
-      at: now,
-      workshopId: ctx.workshop.id,
-      actor: ctx.participant.id,
-      action: "invite.revoke",
-      target: invite.id,
-    });
-    await store.commit();
-    await control.write(ctx.workshop.id, (doc) => {
-      for (const p of participants) writeParticipant(doc, presentParticipant(p));
-    });
-    return { invite: presentInvite(invite) };
+    const { meta, control } = this.deps;
+    const revoked = await meta.revokeInvite(ctx.workshop.id, inviteId, stampOf(ctx));
+    if (revoked.changed) {
+      this.deps.sync().closeWhere((id) => id.inviteId === inviteId, CloseCode.forbidden, "invite revoked");
+      await control.write(ctx.workshop.id, (doc) => {
+        for (const p of revoked.participants) writeParticipant(doc, presentParticipant(p));
+      });
+    }
+    return { invite: presentInvite(revoked.invite) };
   }
 
   async join(body: JoinBody): Promise<JoinResponse> {
-    const { store, control, sessionTtlMs } = this.deps;
-    const invite = store.inviteByHash(hashToken(body.inviteToken));
-    if (!invite) throw new ApiError(401, "invite_invalid", "this invite link is not valid");
-    if (invite.revokedAt) throw new ApiError(410, "invite_revoked", "this invite link was revoked");
-    if (invite.expiresAt && Date.parse(invite.expiresAt) <= Date.now())
-      throw new ApiError(410, "invite_expired", "this invite link has expired");
-    if (invite.maxUses !== undefined && invite.uses >= invite.maxUses)
-      throw new ApiError(410, "invite_used_up", "this invite link has been used as often as allowed");
-    const workshop = store.workshop(invite.workshopId);
-    if (!workshop) throw notFound("workshop");
-    invite.uses += 1;
-    const { token, participant } = issueSession(store, {
-      workshopId: workshop.id,
+    const { meta, control, sessionTtlMs } = this.deps;
+    const token = newToken();
+    const now = Date.now();
+    const joined = await meta.join({
+      inviteTokenHash: hashToken(body.inviteToken),
+      participantId: newId(),
       displayName: body.displayName,
-      role: invite.role,
-      sessionTtlMs,
-      inviteId: invite.id,
+      sessionTokenHash: hashToken(token),
+      at: new Date(now).toISOString(),
+      sessionExpiresAt: new Date(now + sessionTtlMs).toISOString(),
     });
-    store.audit({
-      at: participant.joinedAt,
-      workshopId: workshop.id,
-      actor: participant.id,
-      action: "participant.join",
-      target: invite.id,
-    });
-    await store.commit();
-    await control.write(workshop.id, (doc) => writeParticipant(doc, presentParticipant(participant)));
-    return {
-      workshop: presentWorkshop(workshop),
-      session: { token, participant: presentParticipant(participant) },
-    };
+    const participant = presentParticipant(joined.participant);
+    await control.write(joined.workshop.id, (doc) => writeParticipant(doc, participant));
+    return { workshop: presentWorkshop(joined.workshop), session: { token, participant } };
   }
 }
 

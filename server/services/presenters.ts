@@ -1,6 +1,6 @@
 /** Shapes stored records into what the API and the control document show: never hashes, never tokens. */
 import type { InviteView, ParticipantView, WorkshopView } from "../../shared/api";
-import type { InviteRecord, ParticipantRecord, WorkshopRecord } from "../store/metaStore";
+import type { InviteRecord, ParticipantRecord, WorkshopRecord } from "../store/records";
 
 export function presentWorkshop(w: WorkshopRecord): WorkshopView {
   return { id: w.id, title: w.title, ...(w.subject ? { subject: w.subject } : {}), createdAt: w.createdAt };

@@ -1,6 +1,7 @@
-/** Role checks shared by the services; each refusal says what was refused. */
+/** Role checks shared by the services, and the audit stamp of the caller; each refusal says what was refused. */
 import { canFacilitate, type Role } from "../../shared/roles";
-import { forbidden } from "../http/errors";
+import { forbidden } from "../domainErrors";
+import type { AuditStamp } from "../store/repository";
 import type { SessionContext } from "./sessions";
 
 export function requireFacilitator(ctx: SessionContext, action: string): void {
@@ -9,4 +10,9 @@ export function requireFacilitator(ctx: SessionContext, action: string): void {
 
 export function requireRole(ctx: SessionContext, roles: readonly Role[], action: string): void {
   if (!roles.includes(ctx.participant.role)) throw forbidden(`only ${roles.join(" or ")}s may ${action}`);
+}
+
+/** The caller, now: who an audit entry names. */
+export function stampOf(ctx: SessionContext, at = new Date().toISOString()): AuditStamp {
+  return { actor: ctx.participant.id, at };
 }

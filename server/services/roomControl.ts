@@ -1,27 +1,34 @@
-/** The facilitator's levers over the room: phase, shared timer, and "bring everyone here". All server-written. */
+/**
+ * The facilitator's levers over the room: phase, shared timer, and "bring everyone here". Stored
+ * first, then projected into the control document, from which a reload rebuilds them.
+ */
 import type { FocusBody, SetPhaseBody, StartTimerBody } from "../../shared/api";
-import { type FocusState, readFocus, roomMap, type TimerState } from "../../shared/controlDoc";
+import { type FocusState, readFocus, type TimerState } from "../../shared/controlDoc";
 import { canFacilitate } from "../../shared/roles";
-import { forbidden } from "../http/errors";
-import type { AuditRecord, MetaStore } from "../store/metaStore";
+import { forbidden } from "../domainErrors";
+import type { RoomStateRecord } from "../store/records";
+import type { MetaRepository, RoomStateChange } from "../store/repository";
 import type { ControlProjection } from "./controlProjection";
+import { applyRoomState } from "./controlState";
+import { stampOf } from "./roles";
 import type { SessionContext } from "./sessions";
 
 export class RoomControlService {
   constructor(
-    private readonly store: MetaStore,
+    private readonly meta: MetaRepository,
     private readonly control: ControlProjection,
   ) {}
 
   async setPhase(ctx: SessionContext, body: SetPhaseBody): Promise<{ phase: string }> {
-    requireFacilitator(ctx);
-    await this.control.write(ctx.workshop.id, (doc) => roomMap(doc).set("phase", body.phase));
-    await this.audit(ctx, "phase.set", body.phase);
+    await this.change(ctx, {
+      change: (r) => ({ ...r, phase: body.phase }),
+      action: "phase.set",
+      target: body.phase,
+    });
     return { phase: body.phase };
   }
 
   async startTimer(ctx: SessionContext, body: StartTimerBody): Promise<{ timer: TimerState }> {
-    requireFacilitator(ctx);
     const now = Date.now();
     const timer: TimerState = {
       label: body.label ?? "",
@@ -29,44 +36,46 @@ export class RoomControlService {
       endsAt: new Date(now + body.durationSeconds * 1000).toISOString(),
       startedBy: ctx.participant.displayName,
     };
-    await this.control.write(ctx.workshop.id, (doc) => roomMap(doc).set("timer", timer));
-    await this.audit(ctx, "timer.start", `${body.durationSeconds}s`);
+    await this.change(ctx, {
+      change: (r) => ({ ...r, timer }),
+      action: "timer.start",
+      target: `${body.durationSeconds}s`,
+    });
     return { timer };
   }
 
   async stopTimer(ctx: SessionContext): Promise<{ timer: null }> {
-    requireFacilitator(ctx);
-    await this.control.write(ctx.workshop.id, (doc) => roomMap(doc).delete("timer"));
-    await this.audit(ctx, "timer.stop");
+    await this.change(ctx, { change: (r) => ({ ...r, timer: null }), action: "timer.stop" });
     return { timer: null };
   }
 
   async focus(ctx: SessionContext, body: FocusBody): Promise<{ focus: FocusState }> {
     requireFacilitator(ctx);
-    let focus: FocusState | null = null;
-    await this.control.write(ctx.workshop.id, (doc) => {
-      focus = {
-        scenarioId: body.scenarioId,
-        by: ctx.participant.displayName,
-        byId: ctx.participant.id,
-        at: new Date().toISOString(),
-        seq: (readFocus(doc)?.seq ?? 0) + 1,
-      };
-      roomMap(doc).set("focus", focus);
+    // Data stored before room state was kept has the sequence only in the document.
+    const shownSeq = await this.control.read(ctx.workshop.id, (doc) => readFocus(doc)?.seq ?? 0);
+    const at = new Date().toISOString();
+    const room = await this.change(ctx, {
+      change: (r) => ({
+        ...r,
+        focus: {
+          scenarioId: body.scenarioId,
+          by: ctx.participant.displayName,
+          byId: ctx.participant.id,
+          at,
+          seq: Math.max(r.focus?.seq ?? 0, shownSeq) + 1,
+        },
+      }),
+      action: "focus.set",
+      target: body.scenarioId ?? "",
     });
-    await this.audit(ctx, "focus.set", body.scenarioId ?? "");
-    return { focus: focus! };
+    return { focus: room.focus! };
   }
 
-  private async audit(ctx: SessionContext, action: AuditRecord["action"], target?: string): Promise<void> {
-    this.store.audit({
-      at: new Date().toISOString(),
-      workshopId: ctx.workshop.id,
-      actor: ctx.participant.id,
-      action,
-      ...(target ? { target } : {}),
-    });
-    await this.store.commit();
+  private async change(ctx: SessionContext, change: RoomStateChange): Promise<RoomStateRecord> {
+    requireFacilitator(ctx);
+    const room = await this.meta.setRoomState(ctx.workshop.id, change, stampOf(ctx));
+    await this.control.write(ctx.workshop.id, (doc) => applyRoomState(doc, room));
+    return room;
   }
 }
 

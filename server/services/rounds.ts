@@ -5,25 +5,29 @@
  */
 
 import type { z } from "zod";
-import { aggregateEstimates } from "../../shared/estimation/aggregate";
-import { type Estimate, estimateFrameworkProblems } from "../../shared/estimation/estimate";
-import type { openRoundBody } from "../../shared/estimationView";
+import { estimateFrameworkProblems } from "../../shared/estimation/estimate";
 import {
   controlWriters,
-  type RevealedEstimate,
+  type openRoundBody,
   type RevealedRound,
   type RoundView,
   type SubmitEstimateBody,
 } from "../../shared/estimationView";
-import { ApiError, notFound } from "../http/errors";
-import type { EstimateRecord, RoundRecord } from "../store/estimationRecords";
-import type { AuditRecord, MetaStore } from "../store/metaStore";
+import { invalidInput, notFound } from "../domainErrors";
+import type { EstimateRecord, RoundRecord } from "../store/records";
+import type { MetaRepository, RoundWithEstimates } from "../store/repository";
 import type { ContentReader } from "./contentReader";
 import type { ControlProjection } from "./controlProjection";
-import type { FrameworkService } from "./framework";
-import { requireFacilitator, requireRole } from "./roles";
+import { revealedOf } from "./controlState";
+import { requireFacilitator, requireRole, stampOf } from "./roles";
+import { computeRevealed, roundView } from "./roundViews";
 import type { SessionContext } from "./sessions";
 import { newId } from "./tokens";
+
+export interface RoundServiceOptions {
+  /** Test only: awaited between a reveal's commit and its projection (see RISKROOM_TEST_PAUSE_AT). */
+  afterRevealCommit?: () => Promise<void>;
+}
 
 export class RoundService {
   /** Runs after a round is revealed or closed (the automatic snapshot). */
@@ -32,44 +36,35 @@ export class RoundService {
     | null = null;
 
   constructor(
-    private readonly store: MetaStore,
+    private readonly meta: MetaRepository,
     private readonly control: ControlProjection,
-    private readonly frameworks: FrameworkService,
     private readonly content: ContentReader,
+    private readonly options: RoundServiceOptions = {},
   ) {}
 
   async open(ctx: SessionContext, body: z.infer<typeof openRoundBody>): Promise<{ round: RoundView }> {
     requireFacilitator(ctx, "open a round");
     const workshopId = ctx.workshop.id;
-    if (!this.frameworks.record(workshopId).lock)
-      throw new ApiError(
-        409,
-        "framework_not_locked",
-        "lock the framework before the first round: the criteria come first",
-      );
-    const rounds = this.store.roundsOf(workshopId);
-    if (rounds.some((r) => r.state === "open"))
-      throw new ApiError(409, "round_open", "another round is open; reveal or close it first");
     const known = new Set(await this.content.scenarioIds(workshopId));
     const unknown = body.scenarioIds.flatMap((id, i) =>
       known.has(id) ? [] : [[`scenarioIds.${i}`, ["no such scenario"]]],
     );
-    if (unknown.length > 0)
-      throw new ApiError(400, "invalid_input", "unknown scenarios", Object.fromEntries(unknown));
-    const round: RoundRecord = {
-      id: newId(),
-      workshopId,
-      number: rounds.length + 1,
-      kind: body.kind,
-      scenarioIds: [...new Set(body.scenarioIds)],
-      anonymous: body.anonymous,
-      state: "open",
-      openedAt: new Date().toISOString(),
-      openedBy: ctx.participant.id,
-    };
-    this.store.addRound(round);
-    await this.commit(ctx, "round.open", round.id);
-    return { round: await this.project(round) };
+    if (unknown.length > 0) throw invalidInput("unknown scenarios", Object.fromEntries(unknown));
+    const stamp = stampOf(ctx);
+    // The lock and "one open round at a time" are checked by the store, inside the write.
+    const round = await this.meta.openRound(
+      {
+        id: newId(),
+        workshopId,
+        kind: body.kind,
+        scenarioIds: [...new Set(body.scenarioIds)],
+        anonymous: body.anonymous,
+        openedAt: stamp.at,
+        openedBy: ctx.participant.id,
+      },
+      stamp,
+    );
+    return { round: await this.project({ round, estimates: [] }) };
   }
 
   async submit(
@@ -78,151 +73,72 @@ export class RoundService {
     body: SubmitEstimateBody,
   ): Promise<{ estimate: EstimateRecord }> {
     requireRole(ctx, ["expert"], "submit estimates");
-    const round = this.round(ctx, roundId);
-    if (round.state !== "open")
-      throw new ApiError(409, "round_not_open", `round ${round.number} is ${round.state}`, {
-        roundId: [`round is ${round.state}`],
-      });
-    if (!round.scenarioIds.includes(body.scenarioId))
-      throw new ApiError(400, "invalid_input", "this scenario is not in the round", {
-        scenarioId: ["not in this round"],
-      });
+    await this.round(ctx, roundId);
     const { scenarioId, ...estimate } = body;
-    const problems = estimateFrameworkProblems(estimate, this.frameworks.record(ctx.workshop.id).framework);
+    // The round's state and scenarios are checked by the store, inside the write. While a round is open the framework is locked (unlocking needs no open round), so this check holds.
+    const problems = estimateFrameworkProblems(
+      estimate,
+      (await this.meta.framework(ctx.workshop.id)).framework,
+    );
     if (problems.length > 0)
-      throw new ApiError(
-        400,
-        "invalid_input",
+      throw invalidInput(
         "the estimate does not fit the framework",
         Object.fromEntries(problems.map((p) => [p.path.join("."), [p.message]])),
       );
+    const stamp = stampOf(ctx);
     const record: EstimateRecord = {
       ...estimate,
       roundId,
       workshopId: ctx.workshop.id,
       participantId: ctx.participant.id,
       scenarioId,
-      submittedAt: new Date().toISOString(),
+      submittedAt: stamp.at,
     };
-    this.store.putEstimate(record);
-    // The audit names the scenario, never a value.
-    await this.commit(ctx, "estimate.submit", `${roundId}/${scenarioId}`);
-    await this.project(round);
+    await this.project(await this.meta.submitEstimate(record, stamp));
     return { estimate: record };
   }
 
   /** An expert's own estimates in a round: what they see again when revising. */
-  mine(ctx: SessionContext, roundId: string): { estimates: EstimateRecord[] } {
-    const round = this.round(ctx, roundId);
-    return {
-      estimates: this.store.estimatesOf(round.id).filter((e) => e.participantId === ctx.participant.id),
-    };
+  async mine(ctx: SessionContext, roundId: string): Promise<{ estimates: EstimateRecord[] }> {
+    await this.round(ctx, roundId);
+    const all = await this.meta.estimatesOf(ctx.workshop.id, roundId);
+    return { estimates: all.filter((e) => e.participantId === ctx.participant.id) };
   }
 
   async reveal(ctx: SessionContext, roundId: string): Promise<{ round: RoundView; revealed: RevealedRound }> {
     requireFacilitator(ctx, "reveal a round");
-    const round = this.round(ctx, roundId);
-    if (round.state !== "open")
-      throw new ApiError(409, "round_not_open", `round ${round.number} is ${round.state}`);
-    round.state = "revealed";
-    round.revealedAt = new Date().toISOString();
-    const revealed = this.revealedValues(round);
-    round.revealed = revealed;
-    await this.commit(ctx, "round.reveal", round.id);
-    await this.control.write(ctx.workshop.id, (doc) => controlWriters.revealed(doc, round.id, revealed));
-    const view = await this.project(round);
-    await this.afterRoundChange?.(round, "revealed", ctx.participant.displayName);
+    const result = await this.meta.revealRound(ctx.workshop.id, roundId, computeRevealed, stampOf(ctx));
+    await this.options.afterRevealCommit?.();
+    const revealed = result.round.revealed!;
+    await this.control.write(ctx.workshop.id, (doc) => controlWriters.revealed(doc, roundId, revealed));
+    const view = await this.project(result);
+    await this.afterRoundChange?.(result.round, "revealed", ctx.participant.displayName);
     return { round: view, revealed };
   }
 
   async close(ctx: SessionContext, roundId: string): Promise<{ round: RoundView }> {
     requireFacilitator(ctx, "close a round");
-    const round = this.round(ctx, roundId);
-    if (round.state === "closed")
-      throw new ApiError(409, "round_closed", `round ${round.number} is already closed`);
-    round.state = "closed";
-    round.closedAt = new Date().toISOString();
-    await this.commit(ctx, "round.close", round.id);
-    const view = await this.project(round);
-    await this.afterRoundChange?.(round, "closed", ctx.participant.displayName);
+    const result = await this.meta.closeRound(ctx.workshop.id, roundId, stampOf(ctx));
+    const view = await this.project(result);
+    await this.afterRoundChange?.(result.round, "closed", ctx.participant.displayName);
     return { round: view };
   }
 
   /** The published values of every revealed round of a workshop, by round id, as they were revealed. */
-  revealedOf(workshopId: string): Record<string, RevealedRound> {
-    const out: Record<string, RevealedRound> = {};
-    // Rounds revealed before the values were kept are computed again, as they always were.
-    for (const round of this.store.roundsOf(workshopId))
-      if (round.revealedAt) out[round.id] = round.revealed ?? this.revealedValues(round);
-    return out;
+  revealedOf(workshopId: string): Promise<Record<string, RevealedRound>> {
+    return revealedOf(this.meta, workshopId);
   }
 
-  private round(ctx: SessionContext, roundId: string): RoundRecord {
-    const round = this.store.roundsOf(ctx.workshop.id).find((r) => r.id === roundId);
+  private async round(ctx: SessionContext, roundId: string): Promise<RoundRecord> {
+    const round = await this.meta.round(ctx.workshop.id, roundId);
     if (!round) throw notFound("round");
     return round;
   }
 
-  private revealedValues(round: RoundRecord): RevealedRound {
-    const framework = this.frameworks.record(round.workshopId).framework;
-    const all = this.store.estimatesOf(round.id).sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
-    // Aliases follow the order of first submission, the same across the round's scenarios.
-    const aliases = new Map<string, string>();
-    for (const e of all)
-      if (!aliases.has(e.participantId)) aliases.set(e.participantId, `Expert ${letter(aliases.size)}`);
-    const estimates: Record<string, RevealedEstimate[]> = {};
-    const aggregates: RevealedRound["aggregates"] = {};
-    for (const scenarioId of round.scenarioIds) {
-      const mine = all.filter((e) => e.scenarioId === scenarioId);
-      estimates[scenarioId] = mine.map((e) => {
-        const values: Estimate = {
-          probability: e.probability,
-          severity: e.severity,
-          confidence: e.confidence,
-          rationale: e.rationale,
-        };
-        if (round.anonymous) return { ...values, who: aliases.get(e.participantId)! };
-        const name = this.store.participant(e.participantId)?.displayName ?? "Unknown";
-        return { ...values, who: name, participantId: e.participantId };
-      });
-      aggregates[scenarioId] = aggregateEstimates(mine, framework);
-    }
-    return { estimates, aggregates };
-  }
-
   /** The round as everyone sees it: who has submitted, never what. */
-  private async project(round: RoundRecord): Promise<RoundView> {
-    const submitted: Record<string, string[]> = {};
-    for (const id of round.scenarioIds) submitted[id] = [];
-    for (const e of this.store.estimatesOf(round.id)) submitted[e.scenarioId]?.push(e.participantId);
-    const view: RoundView = {
-      id: round.id,
-      number: round.number,
-      kind: round.kind,
-      scenarioIds: round.scenarioIds,
-      anonymous: round.anonymous,
-      state: round.state,
-      openedAt: round.openedAt,
-      ...(round.revealedAt ? { revealedAt: round.revealedAt } : {}),
-      ...(round.closedAt ? { closedAt: round.closedAt } : {}),
-      submitted,
-    };
+  private async project({ round, estimates }: RoundWithEstimates): Promise<RoundView> {
+    const view = roundView(round, estimates);
     await this.control.write(round.workshopId, (doc) => controlWriters.round(doc, view));
     return view;
   }
-
-  private async commit(ctx: SessionContext, action: AuditRecord["action"], target: string): Promise<void> {
-    this.store.audit({
-      at: new Date().toISOString(),
-      workshopId: ctx.workshop.id,
-      actor: ctx.participant.id,
-      action,
-      target,
-    });
-    await this.store.commit();
-  }
-}
-
-function letter(i: number): string {
-  return i < 26 ? String.fromCharCode(65 + i) : `${String.fromCharCode(65 + (i % 26))}${Math.floor(i / 26)}`;
 }

@@ -1,6 +1,6 @@
-/** Creates a participant and the session token that acts for it. */
+/** A new workshop's first participant and the session token that acts for it, not yet stored. */
 import type { Role } from "../../shared/roles";
-import type { MetaStore, ParticipantRecord } from "../store/metaStore";
+import type { ParticipantRecord, SessionRecord } from "../store/records";
 import { hashToken, newId, newToken } from "./tokens";
 
 export interface IssueSessionInput {
@@ -8,31 +8,28 @@ export interface IssueSessionInput {
   displayName: string;
   role: Role;
   sessionTtlMs: number;
-  inviteId?: string;
+  now: number;
 }
 
-export function issueSession(
-  store: MetaStore,
-  input: IssueSessionInput,
-): { token: string; participant: ParticipantRecord } {
-  const now = Date.now();
+export function newSession(input: IssueSessionInput): {
+  token: string;
+  participant: ParticipantRecord;
+  session: SessionRecord;
+} {
   const participant: ParticipantRecord = {
     id: newId(),
     workshopId: input.workshopId,
     displayName: input.displayName,
     role: input.role,
-    joinedAt: new Date(now).toISOString(),
-    ...(input.inviteId ? { inviteId: input.inviteId } : {}),
+    joinedAt: new Date(input.now).toISOString(),
   };
   const token = newToken();
-  store.addParticipant(participant);
-  store.addSession({
+  const session: SessionRecord = {
     tokenHash: hashToken(token),
     workshopId: input.workshopId,
     participantId: participant.id,
-    ...(input.inviteId ? { inviteId: input.inviteId } : {}),
     createdAt: participant.joinedAt,
-    expiresAt: new Date(now + input.sessionTtlMs).toISOString(),
-  });
-  return { token, participant };
+    expiresAt: new Date(input.now + input.sessionTtlMs).toISOString(),
+  };
+  return { token, participant, session };
 }

@@ -1,5 +1,6 @@
 /** Who a bearer token belongs to, and why it is refused when it is. */
-import type { MetaStore, ParticipantRecord, SessionRecord, WorkshopRecord } from "../store/metaStore";
+import type { ParticipantRecord, SessionRecord, WorkshopRecord } from "../store/records";
+import type { MetaRepository } from "../store/repository";
 import { hashToken } from "./tokens";
 
 export interface SessionContext {
@@ -12,14 +13,18 @@ export type AuthFailure = "missing" | "unknown" | "expired" | "revoked";
 
 export type AuthResult = { ok: true; context: SessionContext } | { ok: false; reason: AuthFailure };
 
-export function authenticate(store: MetaStore, token: string | undefined, now = Date.now()): AuthResult {
+export async function authenticate(
+  meta: MetaRepository,
+  token: string | undefined,
+  now = Date.now(),
+): Promise<AuthResult> {
   if (!token) return { ok: false, reason: "missing" };
-  const session = store.sessionByHash(hashToken(token));
+  const session = await meta.sessionByTokenHash(hashToken(token));
   if (!session) return { ok: false, reason: "unknown" };
   if (session.revokedAt) return { ok: false, reason: "revoked" };
   if (Date.parse(session.expiresAt) <= now) return { ok: false, reason: "expired" };
-  const participant = store.participant(session.participantId);
-  const workshop = store.workshop(session.workshopId);
+  const participant = await meta.participant(session.workshopId, session.participantId);
+  const workshop = await meta.workshop(session.workshopId);
   if (!participant || !workshop) return { ok: false, reason: "unknown" };
   return { ok: true, context: { session, participant, workshop } };
 }

@@ -21,18 +21,19 @@ export interface SnapshotHistory {
   history: Array<{ scenarioId: string; points: HistoryPoint[] }>;
 }
 
-type Deps = Pick<Services, "store" | "control" | "frameworks" | "rounds" | "snapshots" | "importer">;
+type Deps = Pick<Services, "meta" | "control" | "snapshots" | "importer">;
 
 export class SnapshotRoomService {
   constructor(private readonly deps: Deps) {}
 
   /** Every snapshot (verified or not) and each scenario's standing in each verified one, in order. */
   async history(workshopId: string): Promise<SnapshotHistory> {
-    const { store, control, snapshots } = this.deps;
+    const { meta, control, snapshots } = this.deps;
     const content = await control
       .registry()
       .withRoom({ workshopId, kind: "content" }, (room) => liveContent(readContent(room.doc)));
-    const { index, history } = historyOf({ snapshots }, workshopId, store.snapshotsOf(workshopId), content);
+    const entries = await meta.snapshotsOf(workshopId);
+    const { index, history } = await historyOf({ snapshots }, workshopId, entries, content);
     return { snapshots: index, history };
   }
 
@@ -42,10 +43,10 @@ export class SnapshotRoomService {
     snapshotId: string,
     body: NewWorkshopFromSnapshotBody,
   ): Promise<ImportWorkshopResponse> {
-    const { store, frameworks, rounds, snapshots, importer } = this.deps;
+    const { meta, snapshots, importer } = this.deps;
     // The live documents are never read for a snapshot's export; the gatherer only needs the type.
-    const exp = gatherSnapshot(
-      { store, frameworks, rounds, snapshots, readDocs: () => Promise.reject(new Error("not used")) },
+    const exp = await gatherSnapshot(
+      { meta, snapshots, readDocs: () => Promise.reject(new Error("not used")) },
       workshopId,
       snapshotId,
     );

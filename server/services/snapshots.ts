@@ -4,45 +4,40 @@
  * SHA-256 and verified on every read. There is no way to change or delete one.
  */
 import * as Y from "yjs";
-import { readRounds } from "../../shared/estimationView";
+import { ErrorCode } from "../../shared/errors";
 import { SNAPSHOT_SCHEMA, type SnapshotBlob, type SnapshotEntry } from "../../shared/snapshot";
 import { standingsOf } from "../../shared/standings";
-import { ApiError, notFound } from "../http/errors";
-import type { MetaStore } from "../store/metaStore";
-import { SnapshotCorrupt, type SnapshotStore } from "../store/snapshotStore";
+import { DomainError, notFound } from "../domainErrors";
+import type { MetaRepository, SnapshotBlobs } from "../store/repository";
+import { SnapshotCorrupt } from "../store/snapshotStore";
 import type { RoomRegistry } from "../sync/registry";
 import type { ControlProjection } from "./controlProjection";
-import type { FrameworkService } from "./framework";
-import type { RoundService } from "./rounds";
+import { revealedOf, roundViewsOf } from "./controlState";
 import type { SessionContext } from "./sessions";
 import { newId } from "./tokens";
 
 export interface SnapshotDeps {
-  store: MetaStore;
-  blobs: SnapshotStore;
+  meta: MetaRepository;
+  blobs: SnapshotBlobs;
   control: ControlProjection;
   registry: () => RoomRegistry;
-  frameworks: FrameworkService;
-  rounds: RoundService;
 }
 
 export class SnapshotService {
   constructor(private readonly deps: SnapshotDeps) {}
 
   async take(workshopId: string, label: string, takenBy: string, auto: boolean): Promise<SnapshotEntry> {
-    const { store, blobs, control, registry, frameworks, rounds } = this.deps;
+    const { meta, blobs, control, registry } = this.deps;
     const content = await registry().withRoom({ workshopId, kind: "content" }, (r) =>
       Y.encodeStateAsUpdate(r.doc),
     );
     const controlState = await registry().withRoom({ workshopId, kind: "control" }, (r) =>
       Y.encodeStateAsUpdate(r.doc),
     );
-    const controlDoc = new Y.Doc();
-    Y.applyUpdate(controlDoc, controlState);
-    const roundViews = readRounds(controlDoc);
-    controlDoc.destroy();
-    const record = frameworks.record(workshopId);
-    const revealed = rounds.revealedOf(workshopId);
+    // Rounds, values and records come from metadata, the store of record, not from the document.
+    const roundViews = await roundViewsOf(meta, workshopId);
+    const record = await meta.framework(workshopId);
+    const revealed = await revealedOf(meta, workshopId);
     const id = newId();
     const blob: SnapshotBlob = {
       schema: SNAPSHOT_SCHEMA,
@@ -59,36 +54,41 @@ export class SnapshotService {
       unlocks: record.unlocks,
       rounds: roundViews,
       revealed,
-      determinations: store.determinationsOf(workshopId).map(({ workshopId: _w, ...d }) => d),
+      determinations: (await meta.determinationsOf(workshopId)).map(({ workshopId: _w, ...d }) => d),
       verdict: record.verdict ?? null,
       standings: standingsOf(roundViews, revealed),
     };
-    const { sha256, bytes } = blobs.write(workshopId, id, blob);
+    const { sha256, bytes } = await blobs.write(workshopId, id, blob);
     const entry: SnapshotEntry = { id, label, takenAt: blob.takenAt, takenBy, auto, sha256, bytes };
-    store.addSnapshot({ ...entry, workshopId });
-    store.audit({ at: blob.takenAt, workshopId, actor: takenBy, action: "snapshot.take", target: id });
-    await store.commit();
+    await meta.addSnapshot({ ...entry, workshopId }, { actor: takenBy, at: blob.takenAt });
     await control.write(workshopId, (doc) => doc.getMap<SnapshotEntry>("snapshots").set(id, entry));
     return entry;
   }
 
-  list(ctx: SessionContext): { snapshots: SnapshotEntry[] } {
-    return {
-      snapshots: this.deps.store.snapshotsOf(ctx.workshop.id).map(({ workshopId: _w, ...entry }) => entry),
-    };
+  async list(ctx: SessionContext): Promise<{ snapshots: SnapshotEntry[] }> {
+    const all = await this.deps.meta.snapshotsOf(ctx.workshop.id);
+    return { snapshots: all.map(({ workshopId: _w, ...entry }) => entry) };
   }
 
-  /** The verified blob; a blob altered on disk is refused, never served. */
-  read(workshopId: string, id: string): SnapshotBlob {
-    const entry = this.deps.store.snapshotsOf(workshopId).find((x) => x.id === id);
-    if (!entry) throw notFound("snapshot");
-    try {
-      return this.deps.blobs.read(workshopId, id, entry.sha256) as SnapshotBlob;
-    } catch (err) {
-      if (err instanceof SnapshotCorrupt) throw new ApiError(500, "snapshot_corrupt", err.message);
-      if ((err as NodeJS.ErrnoException).code === "ENOENT")
-        throw new ApiError(500, "snapshot_missing", `the file of snapshot ${id} is missing`);
-      throw err;
-    }
+  read(workshopId: string, id: string): Promise<SnapshotBlob> {
+    return readSnapshot(this.deps, workshopId, id);
+  }
+}
+
+/** The verified blob; a blob altered on disk is refused, never served. */
+export async function readSnapshot(
+  { meta, blobs }: Pick<SnapshotDeps, "meta" | "blobs">,
+  workshopId: string,
+  id: string,
+): Promise<SnapshotBlob> {
+  const entry = (await meta.snapshotsOf(workshopId)).find((x) => x.id === id);
+  if (!entry) throw notFound("snapshot");
+  try {
+    return (await blobs.read(workshopId, id, entry.sha256)) as SnapshotBlob;
+  } catch (err) {
+    if (err instanceof SnapshotCorrupt) throw new DomainError(ErrorCode.snapshotCorrupt, err.message);
+    if ((err as NodeJS.ErrnoException).code === "ENOENT")
+      throw new DomainError(ErrorCode.snapshotMissing, `the file of snapshot ${id} is missing`);
+    throw err;
   }
 }

@@ -6,16 +6,17 @@ import type {
   ParticipantView,
 } from "../../shared/api";
 import { writeParticipant, writeWorkshop } from "../../shared/controlDoc";
-import { ApiError, forbidden } from "../http/errors";
-import type { MetaStore } from "../store/metaStore";
+import { forbidden, notFound } from "../domainErrors";
+import type { WorkshopRecord } from "../store/records";
+import type { MetaRepository } from "../store/repository";
 import type { ControlProjection } from "./controlProjection";
 import { presentParticipant, presentWorkshop } from "./presenters";
-import { issueSession } from "./sessionIssuer";
+import { newSession } from "./sessionIssuer";
 import type { SessionContext } from "./sessions";
 import { newId } from "./tokens";
 
 export interface WorkshopServiceDeps {
-  store: MetaStore;
+  meta: MetaRepository;
   control: ControlProjection;
   sessionTtlMs: number;
 }
@@ -24,23 +25,25 @@ export class WorkshopService {
   constructor(private readonly deps: WorkshopServiceDeps) {}
 
   async create(body: CreateWorkshopBody): Promise<CreateWorkshopResponse> {
-    const { store, control, sessionTtlMs } = this.deps;
-    const now = new Date().toISOString();
-    const workshop = {
+    const { meta, control, sessionTtlMs } = this.deps;
+    const now = Date.now();
+    const workshop: WorkshopRecord = {
       id: newId(),
       title: body.title,
       ...(body.subject ? { subject: body.subject } : {}),
-      createdAt: now,
+      createdAt: new Date(now).toISOString(),
     };
-    store.addWorkshop(workshop);
-    const { token, participant } = issueSession(store, {
+    const { token, participant, session } = newSession({
       workshopId: workshop.id,
       displayName: body.displayName ?? "Facilitator",
       role: "facilitator",
       sessionTtlMs,
+      now,
     });
-    store.audit({ at: now, workshopId: workshop.id, actor: participant.id, action: "workshop.create" });
-    await store.commit();
+    await meta.createWorkshop(
+      { workshop, participant, session },
+      { actor: participant.id, at: workshop.createdAt },
+    );
     await control.write(workshop.id, (doc) => {
       writeWorkshop(doc, presentWorkshop(workshop));
       writeParticipant(doc, presentParticipant(participant));
@@ -53,23 +56,23 @@ export class WorkshopService {
   }
 
   /** The caller's own workshop; a session of another workshop is refused. */
-  get(ctx: SessionContext, workshopId: string) {
-    this.ensureSameWorkshop(ctx, workshopId);
+  async get(ctx: SessionContext, workshopId: string) {
+    await this.ensureSameWorkshop(ctx, workshopId);
     return { workshop: presentWorkshop(ctx.workshop) };
   }
 
-  participants(ctx: SessionContext, workshopId: string): { participants: ParticipantView[] } {
-    this.ensureSameWorkshop(ctx, workshopId);
-    return { participants: this.deps.store.participantsOf(workshopId).map(presentParticipant) };
+  async participants(ctx: SessionContext, workshopId: string): Promise<{ participants: ParticipantView[] }> {
+    await this.ensureSameWorkshop(ctx, workshopId);
+    return { participants: (await this.deps.meta.participantsOf(workshopId)).map(presentParticipant) };
   }
 
   me(ctx: SessionContext): MeResponse {
     return { workshop: presentWorkshop(ctx.workshop), participant: presentParticipant(ctx.participant) };
   }
 
-  ensureSameWorkshop(ctx: SessionContext, workshopId: string): void {
+  async ensureSameWorkshop(ctx: SessionContext, workshopId: string): Promise<void> {
     if (ctx.workshop.id === workshopId) return;
-    if (!this.deps.store.workshop(workshopId)) throw new ApiError(404, "not_found", "workshop not found");
+    if (!(await this.deps.meta.workshop(workshopId))) throw notFound("workshop");
     throw forbidden("this session belongs to another workshop");
   }
 }

@@ -1,14 +1,16 @@
 /**
  * Snapshot blobs on disk, one JSON file each under `<dataDir>/snapshots/<workshopId>/`, written once
- * (tmp, fsync, rename) and checked against their SHA-256 on every read.
+ * (tmp, fsync, rename, fsync of the directory) and checked against their SHA-256 on every read.
  */
 import { createHash } from "node:crypto";
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
+import { mkdir, open, readFile, rename } from "node:fs/promises";
 import path from "node:path";
+import { syncDir } from "./embedded/durableFile";
+import type { SnapshotBlobs } from "./repository";
 
 export class SnapshotCorrupt extends Error {}
 
-export class SnapshotStore {
+export class SnapshotStore implements SnapshotBlobs {
   constructor(private readonly dataDir: string) {}
 
   private file(workshopId: string, id: string): string {
@@ -16,26 +18,26 @@ export class SnapshotStore {
   }
 
   /** Writes the blob and returns its hash and size. Never overwrites an existing snapshot. */
-  write(workshopId: string, id: string, blob: unknown): { sha256: string; bytes: number } {
+  async write(workshopId: string, id: string, blob: unknown): Promise<{ sha256: string; bytes: number }> {
     const data = Buffer.from(JSON.stringify(blob));
     const file = this.file(workshopId, id);
-    mkdirSync(path.dirname(file), { recursive: true });
+    await mkdir(path.dirname(file), { recursive: true });
     const tmp = `${file}.tmp`;
-    const fd = openSync(tmp, "wx");
+    const handle = await open(tmp, "wx");
     try {
-      let off = 0;
-      while (off < data.length) off += writeSync(fd, data, off);
-      fsyncSync(fd);
+      await handle.writeFile(data);
+      await handle.sync();
     } finally {
-      closeSync(fd);
+      await handle.close();
     }
-    renameSync(tmp, file);
+    await rename(tmp, file);
+    await syncDir(path.dirname(file));
     return { sha256: sha256(data), bytes: data.length };
   }
 
   /** Reads a blob, refusing it when its bytes no longer match the hash taken when it was written. */
-  read(workshopId: string, id: string, expectedSha256: string): unknown {
-    const data = readFileSync(this.file(workshopId, id));
+  async read(workshopId: string, id: string, expectedSha256: string): Promise<unknown> {
+    const data = await readFile(this.file(workshopId, id));
     const actual = sha256(data);
     if (actual !== expectedSha256)
       throw new SnapshotCorrupt(

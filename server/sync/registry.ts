@@ -24,7 +24,7 @@ export interface RegistryOptions {
   compactAfterBytes: number;
   hooks: SyncHooks;
   /** Runs once after a room is loaded and before anyone sees it (e.g. to reconcile server-owned data). */
-  afterLoad?(room: Room): void;
+  afterLoad?(room: Room): void | Promise<void>;
 }
 
 export class RoomRegistry {
@@ -108,7 +108,14 @@ export class RoomRegistry {
       onCompacted: (_room, bytes) => hooks.onStore?.({ room: name, bytes }),
     });
     room.hydrate(updates);
-    this.options.afterLoad?.(room);
+    try {
+      await this.options.afterLoad?.(room);
+    } catch (err) {
+      // A room that cannot be reconciled is not shown: its stored log stays as it was.
+      this.options.persistence.close(name);
+      room.destroy();
+      throw err;
+    }
     hooks.onLoad?.({ room: name, updates: updates.length });
     return room;
   }

@@ -1,15 +1,14 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { defaultFramework } from "../../shared/estimation/framework";
 import { readDeterminations, readVerdict } from "../../shared/estimationView";
 import { call } from "../helpers/api";
 import { lockAndOpen, setupWorkshop } from "../helpers/estimation";
 import { serverPerTest } from "../helpers/serverPerTest";
+import { storedMeta } from "../helpers/storedMeta";
 
 const live = serverPerTest();
 
-const meta = () => readFileSync(path.join(live.server.dataDir, "meta.json"), "utf8");
+const meta = () => storedMeta(live.server.dataDir);
 const level = defaultFramework().severityLevels[1]!.id;
 const good = (scenarioId: string) => ({
   scenarioId,

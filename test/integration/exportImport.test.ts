@@ -2,7 +2,7 @@
  * Importing a JSON export into a new workshop: the round trip keeps content and framework, and an
  * invalid import is refused with every problem listed and nothing created.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auroraSpec } from "../../server/export/demo/aurora";
@@ -10,6 +10,7 @@ import { type SeededWorkshop, seedWorkshop } from "../../server/export/demo/seed
 import { MAX_JSON_BODY_BYTES } from "../../shared/limits";
 import type { ImportWorkshopResponse, WorkshopExport } from "../../shared/workshopExport";
 import { call } from "../helpers/api";
+import { storedMeta } from "../helpers/storedMeta";
 import { startTestServer, type TestServer } from "../helpers/testServer";
 
 let server: TestServer;
@@ -33,7 +34,7 @@ async function exportOf(workshopId: string, token: string, url = server.url): Pr
   return (await res.json()) as WorkshopExport;
 }
 
-const metaFile = () => readFileSync(path.join(server.dataDir, "meta.json"), "utf8");
+const metaFile = () => storedMeta(server.dataDir);
 const docDirs = () => readdirSync(path.join(server.dataDir, "docs")).sort();
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 

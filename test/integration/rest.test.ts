@@ -1,12 +1,11 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { call, createInvite, workshopWith } from "../helpers/api";
 import { serverPerTest } from "../helpers/serverPerTest";
+import { storedMeta } from "../helpers/storedMeta";
 
 const live = serverPerTest();
 
-const metaFile = () => readFileSync(path.join(live.server.dataDir, "meta.json"), "utf8");
+const metaFile = () => storedMeta(live.server.dataDir);
 
 describe("REST input", () => {
   it("refuses malformed bodies with 400 and field errors, storing nothing", async () => {

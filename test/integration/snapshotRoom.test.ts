@@ -1,6 +1,5 @@
 /** The room's snapshot endpoints: the risk history, and a new workshop started from a snapshot. */
 import { readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { addScenario, listScenarios, risksOf } from "../../shared/content";
 import { defaultFramework } from "../../shared/estimation/framework";
@@ -10,6 +9,7 @@ import { call, workshopWith } from "../helpers/api";
 import { lockAndOpen, setupWorkshop } from "../helpers/estimation";
 import { serverPerTest } from "../helpers/serverPerTest";
 import { snapshotBlobFile, takeSnapshot } from "../helpers/snapshots";
+import { storedMeta } from "../helpers/storedMeta";
 
 interface HistoryBody {
   snapshots: SnapshotIndexEntry[];
@@ -204,7 +204,7 @@ describe("a new workshop from a snapshot, on a server with a create token", () =
     const route = `/workshops/${created.body.workshop.id}`;
     const facilitator = created.body.session.token;
     const entry = await take(route, facilitator, "baseline");
-    const before = readFileSync(path.join(live.server.dataDir, "meta.json"), "utf8");
+    const before = storedMeta(live.server.dataDir);
     const res = await call<ErrorBody>(
       live.server.url,
       "POST",
@@ -217,6 +217,6 @@ describe("a new workshop from a snapshot, on a server with a create token", () =
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe("create_token_required");
     expect(res.body.error.message).toMatch(/import it with the token/);
-    expect(readFileSync(path.join(live.server.dataDir, "meta.json"), "utf8")).toBe(before);
+    expect(storedMeta(live.server.dataDir)).toBe(before);
   });
 });

@@ -1,0 +1,81 @@
+/** Invites, joins and revocations as pure transitions of one workshop's metadata (see transitions.ts). */
+import { ErrorCode } from "../../../shared/errors";
+import { DomainError, notFound } from "../../domainErrors";
+import type { InviteRecord, ParticipantRecord, SessionRecord } from "../records";
+import type { AuditStamp, Joined, JoinInput, Revoked } from "../repository";
+import { audited, type Transition } from "./transitions";
+import type { WorkshopMeta } from "./workshopMeta";
+
+export function addInvite(
+  meta: WorkshopMeta,
+  invite: InviteRecord,
+  stamp: AuditStamp,
+): Transition<InviteRecord> {
+  const record = { ...invite, workshopId: meta.workshop.id };
+  return {
+    next: {
+      ...meta,
+      invites: [...meta.invites, record],
+      audit: audited(meta, stamp, "invite.create", record.id),
+    },
+    result: record,
+  };
+}
+
+export function revokeInvite(meta: WorkshopMeta, inviteId: string, stamp: AuditStamp): Transition<Revoked> {
+  const invite = meta.invites.find((i) => i.id === inviteId);
+  if (!invite) throw notFound("invite");
+  const joined = (p: { inviteId?: string }) => p.inviteId === inviteId;
+  if (invite.revokedAt)
+    return { next: meta, result: { invite, participants: meta.participants.filter(joined), changed: false } };
+  const at = stamp.at;
+  const revoked = { ...invite, revokedAt: at };
+  const participants = meta.participants.map((p) =>
+    joined(p) && !p.revokedAt ? { ...p, revokedAt: at } : p,
+  );
+  const next: WorkshopMeta = {
+    ...meta,
+    invites: meta.invites.map((i) => (i.id === inviteId ? revoked : i)),
+    sessions: meta.sessions.map((s) => (joined(s) && !s.revokedAt ? { ...s, revokedAt: at } : s)),
+    participants,
+    audit: audited(meta, stamp, "invite.revoke", inviteId),
+  };
+  return { next, result: { invite: revoked, participants: participants.filter(joined), changed: true } };
+}
+
+/** Uses an invite once, with every check inside the workshop's write (see MetaRepository.join). */
+export function join(meta: WorkshopMeta, input: JoinInput): Transition<Joined> {
+  const invite = meta.invites.find((i) => i.tokenHash === input.inviteTokenHash);
+  if (!invite) throw new DomainError(ErrorCode.inviteInvalid, "this invite link is not valid");
+  if (invite.revokedAt) throw new DomainError(ErrorCode.inviteRevoked, "this invite link was revoked");
+  if (invite.expiresAt && Date.parse(invite.expiresAt) <= Date.parse(input.at))
+    throw new DomainError(ErrorCode.inviteExpired, "this invite link has expired");
+  if (invite.maxUses !== undefined && invite.uses >= invite.maxUses)
+    throw new DomainError(ErrorCode.inviteUsedUp, "this invite link has been used as often as allowed");
+  const used = { ...invite, uses: invite.uses + 1 };
+  const workshopId = meta.workshop.id;
+  const participant: ParticipantRecord = {
+    id: input.participantId,
+    workshopId,
+    displayName: input.displayName,
+    role: invite.role,
+    joinedAt: input.at,
+    inviteId: invite.id,
+  };
+  const session: SessionRecord = {
+    tokenHash: input.sessionTokenHash,
+    workshopId,
+    participantId: participant.id,
+    inviteId: invite.id,
+    createdAt: input.at,
+    expiresAt: input.sessionExpiresAt,
+  };
+  const next: WorkshopMeta = {
+    ...meta,
+    invites: meta.invites.map((i) => (i.id === invite.id ? used : i)),
+    participants: [...meta.participants, participant],
+    sessions: [...meta.sessions, session],
+    audit: audited(meta, { actor: participant.id, at: input.at }, "participant.join", invite.id),
+  };
+  return { next, result: { workshop: meta.workshop, invite: used, participant, session } };
+}

@@ -1,0 +1,30 @@
+/**
+ * Opens the server's storage: PostgreSQL when DATABASE_URL is set, otherwise the embedded
+ * default under DATA_DIR (per-workshop metadata files, document logs, snapshot blobs), migrating
+ * a data directory of the first version on the way.
+ */
+import type { Config } from "../config";
+import { FileDocLog } from "./docLog";
+import { EmbeddedMetaRepository } from "./embedded/embeddedRepository";
+import { migrateLegacyMeta } from "./embedded/migrate";
+import { openPostgresStores } from "./postgres";
+import type { Stores } from "./repository";
+import { SnapshotStore } from "./snapshotStore";
+
+export async function openStores(
+  config: Pick<Config, "dataDir" | "databaseUrl" | "databasePoolSize">,
+): Promise<Stores> {
+  if (config.databaseUrl) return openPostgresStores(config.databaseUrl, config.databasePoolSize);
+  return openEmbeddedStores(config.dataDir);
+}
+
+export async function openEmbeddedStores(dataDir: string): Promise<Stores> {
+  await migrateLegacyMeta(dataDir);
+  const meta = await EmbeddedMetaRepository.open(dataDir);
+  return {
+    meta,
+    docs: new FileDocLog(dataDir),
+    blobs: new SnapshotStore(dataDir),
+    close: () => meta.close(),
+  };
+}
