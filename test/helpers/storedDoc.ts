@@ -3,7 +3,7 @@
  * the updates since, in order (files under DATA_DIR, or PostgreSQL's rows). Tests look in it for
  * text that must, or must never, have been stored.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import type { TestServer } from "./testServer";
@@ -32,4 +32,41 @@ async function storedInPostgres(url: string, workshopId: string, kind: string): 
   } finally {
     await client.end();
   }
+}
+
+async function onDatabase<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Deletes everything stored of one document, as a lost file would (the server must be stopped). */
+export async function removeStoredDoc(server: TestServer, workshopId: string, kind: string): Promise<void> {
+  if (!server.databaseUrl) {
+    const dir = path.join(server.dataDir, "docs", workshopId);
+    for (const file of readdirSync(dir)) if (file.startsWith(`${kind}.`)) rmSync(path.join(dir, file));
+    return;
+  }
+  await onDatabase(server.databaseUrl, async (c) => {
+    for (const table of ["doc_states", "doc_updates"])
+      await c.query(`DELETE FROM ${table} WHERE workshop_id = $1 AND kind = $2`, [workshopId, kind]);
+  });
+}
+
+/** The workshops that have any document stored, sorted. */
+export async function storedDocWorkshops(server: TestServer): Promise<string[]> {
+  if (!server.databaseUrl) {
+    const dir = path.join(server.dataDir, "docs");
+    return existsSync(dir) ? readdirSync(dir).sort() : [];
+  }
+  const { rows } = await onDatabase(server.databaseUrl, (c) =>
+    c.query<{ id: string }>(
+      "SELECT workshop_id AS id FROM doc_states UNION SELECT workshop_id FROM doc_updates ORDER BY 1",
+    ),
+  );
+  return rows.map((r) => r.id);
 }

@@ -46,15 +46,19 @@ export class PgMetaRepository implements MetaRepository {
     private readonly defaultFramework: Framework,
   ) {}
 
-  /** Reads (and on first use stores) the default framework every unedited workshop shares. */
-  static async open(pool: Pool): Promise<PgMetaRepository> {
+  /**
+   * Reads (and on first use stores) the default framework every unedited workshop shares. Read-only
+   * (the offline export), it stores nothing and falls back to the built-in default.
+   */
+  static async open(pool: Pool, options: { readOnly?: boolean } = {}): Promise<PgMetaRepository> {
     const stored = await guarded(async () => {
-      await pool.query(
-        "INSERT INTO default_framework (framework) VALUES ($1) ON CONFLICT (only_row) DO NOTHING",
-        [defaultFramework()],
-      );
+      if (!options.readOnly)
+        await pool.query(
+          "INSERT INTO default_framework (framework) VALUES ($1) ON CONFLICT (only_row) DO NOTHING",
+          [defaultFramework()],
+        );
       const { rows } = await pool.query<{ framework: Framework }>("SELECT framework FROM default_framework");
-      return rows[0]?.framework;
+      return rows[0]?.framework ?? (options.readOnly ? defaultFramework() : undefined);
     });
     if (!stored) throw new Error("the default framework could not be stored");
     return new PgMetaRepository(pool, stored);
