@@ -79,11 +79,14 @@ export async function startReference(): Promise<BenchServer> {
   };
 }
 
-export async function startOurs(): Promise<BenchServer> {
+/** Our server on a fresh data directory; `extraEnv` adds settings (DATABASE_URL for the scale bench). */
+export async function startOurs(
+  extraEnv: Record<string, string> = {},
+): Promise<BenchServer & { baseUrl: string }> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "riskroom-bench-"));
   tempDirs.add(dataDir);
-  const env = cleanEnv({ HOST, PORT: String(port), DATA_DIR: dataDir, CLIENT_DIR: dataDir });
+  const env = cleanEnv({ HOST, PORT: String(port), DATA_DIR: dataDir, CLIENT_DIR: dataDir, ...extraEnv });
   const child = await launch(
     "ours",
     [...instrumentFlags(false), "--import", "tsx", "server/main.ts"],
@@ -93,6 +96,7 @@ export async function startOurs(): Promise<BenchServer> {
   let n = 0;
   return {
     ...child,
+    baseUrl: `http://${HOST}:${port}`,
     async stop() {
       await child.stop();
       rmSync(dataDir, { recursive: true, force: true });
@@ -121,6 +125,7 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
     "RISKROOM_CREATE_TOKEN",
     "PUBLIC_URL",
     "ALLOWED_ORIGINS",
+    "DATABASE_URL",
   ])
     delete env[key];
   for (const key of ["MAX_MESSAGE_BYTES", "COMPACT_AFTER_BYTES", "SESSION_TTL_HOURS", "NODE_OPTIONS"])

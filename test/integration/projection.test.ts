@@ -20,7 +20,7 @@ import type { SnapshotEntry } from "../../shared/snapshot";
 import { call } from "../helpers/api";
 import { lockAndOpen, setupWorkshop } from "../helpers/estimation";
 import { serverPerTest } from "../helpers/serverPerTest";
-import { removeStoredDoc } from "../helpers/storedDoc";
+import { removeStoredDoc, storedDocBytes } from "../helpers/storedDoc";
 import { storedMeta } from "../helpers/storedMeta";
 
 const live = serverPerTest();
@@ -97,6 +97,25 @@ describe("the control document's projection", () => {
     const after = live.peer(`${s.workshopId}/control`, s.people[1]!.token);
     await after.synced();
     expect(shown(after.doc)).toEqual(expected);
+  });
+
+  it("is left alone on a load that finds it up to date: the control log does not grow", async () => {
+    const url = live.server.url;
+    const s = await setupWorkshop(url, live.server.wsUrl, ["expert"], 1);
+    const roundId = await lockAndOpen(url, s, { kind: "pre", anonymous: false });
+    expect(
+      (await call(url, "POST", `${s.route}/rounds/${roundId}/reveal`, { token: s.facilitator })).status,
+    ).toBe(200);
+    const controlBytes = () => storedDocBytes(live.server, s.workshopId, "control");
+    await live.server.stop();
+    const before = await controlBytes();
+    await live.restart();
+    const reader = live.peer(`${s.workshopId}/control`, s.facilitator);
+    await reader.synced();
+    expect(readRounds(reader.doc)[0]?.state).toBe("revealed");
+    reader.destroy();
+    await live.server.stop();
+    expect((await controlBytes()).equals(before)).toBe(true);
   });
 
   it("is read without writing: GET framework stores nothing", async () => {

@@ -52,6 +52,18 @@ import {
 
 type Slot = Low<WorkshopMeta>;
 
+/**
+ * Workshops kept in memory, the most recently used; the others are read from their file again when
+ * asked for, so memory does not grow with every workshop ever touched.
+ */
+export const DEFAULT_CACHED_WORKSHOPS = 500;
+
+export interface OpenOptions {
+  /** For the offline export beside a running server: writes nothing, refuses every write. */
+  readOnly?: boolean;
+  cachedWorkshops?: number;
+}
+
 export class EmbeddedMetaRepository implements MetaRepository {
   private readonly slots = new Map<string, Promise<Slot | null>>();
   private readonly queue = new KeyedQueue();
@@ -60,18 +72,18 @@ export class EmbeddedMetaRepository implements MetaRepository {
     private readonly dataDir: string,
     private readonly index: TokenIndex,
     private readonly defaultFramework: Framework,
-    private readonly readOnly = false,
+    private readonly readOnly: boolean,
+    private readonly cachedWorkshops: number,
   ) {}
 
-  /**
-   * Opens the store in `dataDir` (already migrated; see migrate.ts). Read-only, for the offline
-   * export beside a running server, it writes nothing and refuses every write.
-   */
-  static async open(dataDir: string, options: { readOnly?: boolean } = {}): Promise<EmbeddedMetaRepository> {
+  /** Opens the store in `dataDir` (already migrated; see migrate.ts). */
+  static async open(dataDir: string, options: OpenOptions = {}): Promise<EmbeddedMetaRepository> {
     const readOnly = options.readOnly ?? false;
     if (!readOnly) await mkdir(path.join(dataDir, "workshops"), { recursive: true });
     const framework = await storedDefaultFramework(dataDir, readOnly);
-    return new EmbeddedMetaRepository(dataDir, await TokenIndex.open(dataDir, readOnly), framework, readOnly);
+    const index = await TokenIndex.open(dataDir, readOnly);
+    const cached = options.cachedWorkshops ?? DEFAULT_CACHED_WORKSHOPS;
+    return new EmbeddedMetaRepository(dataDir, index, framework, readOnly, cached);
   }
 
   async close(): Promise<void> {
@@ -183,6 +195,7 @@ export class EmbeddedMetaRepository implements MetaRepository {
       await this.durably(() => slot.adapter.write(meta));
       slot.data = deepFreeze(meta);
       this.slots.set(workshop.id, Promise.resolve(slot));
+      this.evict();
     });
   }
 
@@ -324,7 +337,7 @@ export class EmbeddedMetaRepository implements MetaRepository {
     try {
       await write();
     } catch (err) {
-      console.error("metadata write failed:", err);
+      // The route's error handler logs it, with this as its cause.
       throw new StoreUnavailable("the change could not be stored; nothing was changed, try again", {
         cause: err,
       });
@@ -341,15 +354,30 @@ export class EmbeddedMetaRepository implements MetaRepository {
     return meta;
   }
 
-  /** The workshop's file, loaded once; only ids in the index are looked up, so no path comes from a request. */
+  /** The workshop's file, loaded when not in memory; only ids in the index are looked up, so no path comes from a request. */
   private slot(workshopId: string): Promise<Slot | null> {
     let slot = this.slots.get(workshopId);
-    if (!slot) {
+    // Map order is use order: a workshop used again moves to the end.
+    if (slot) this.slots.delete(workshopId);
+    else {
       if (!this.index.workshops.has(workshopId)) return Promise.resolve(null);
       slot = this.load(workshopId);
-      this.slots.set(workshopId, slot);
     }
+    this.slots.set(workshopId, slot);
+    this.evict();
     return slot;
+  }
+
+  /**
+   * Forgets the least recently used workshops over the limit. One with a write queued or running
+   * stays: that write changes its slot, which must be the one every later read and write finds.
+   */
+  private evict(): void {
+    if (this.slots.size <= this.cachedWorkshops) return;
+    for (const id of this.slots.keys()) {
+      if (this.slots.size <= this.cachedWorkshops) return;
+      if (!this.queue.busy(id)) this.slots.delete(id);
+    }
   }
 
   private async load(workshopId: string): Promise<Slot | null> {
