@@ -1,16 +1,12 @@
 /**
- * A throwaway PostgreSQL database for a bench run, made from BENCH_DATABASE_URL (or
- * TEST_DATABASE_URL) and dropped at the end; null when neither is set, and the PostgreSQL figures
- * are then left out, saying so.
+ * A throwaway PostgreSQL database for a bench run, made from BENCH_DATABASE_URL (its role must be
+ * allowed to create databases) and dropped at the end; null when it is not set, and the PostgreSQL
+ * figures are then left out, saying so.
  */
 import pg from "pg";
 
-export function benchDatabaseSource(): string | undefined {
-  return process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
-}
-
 export async function createBenchDatabase(): Promise<{ url: string; drop(): Promise<void> } | null> {
-  const source = benchDatabaseSource();
+  const source = process.env.BENCH_DATABASE_URL || undefined;
   if (!source) return null;
   const name = `riskroom_bench_${process.pid}_${Date.now()}`;
   const admin = async (sql: string) => {
