@@ -3,6 +3,18 @@ import { defineConfig } from "vitest/config";
 
 const serverPort = Number(process.env.PORT || 8787);
 
+// With TEST_DATABASE_URL, the integration suite runs a second time with every server on PostgreSQL,
+// and so do the PostgreSQL-only tests; without it, they are skipped, and the run says so.
+const postgresUrl = process.env.TEST_DATABASE_URL;
+if (!postgresUrl && process.argv.some((a) => a.includes("vitest")) && !process.env.RISKROOM_PG_NOTICE) {
+  // Once per run: Vitest reads this file for each project.
+  process.env.RISKROOM_PG_NOTICE = "shown";
+  console.log(
+    "\nPostgreSQL tests skipped: TEST_DATABASE_URL is not set, so the integration suite runs on the embedded\n" +
+      "store only and test/postgres reports its tests as skipped (.ci/postgres starts a test database).\n",
+  );
+}
+
 export default defineConfig({
   root: "client",
   plugins: [react()],
@@ -17,8 +29,23 @@ export default defineConfig({
   },
   test: {
     root: ".",
-    include: ["test/**/*.test.ts"],
     testTimeout: 20_000,
     hookTimeout: 30_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: "embedded", include: ["test/{unit,integration,e2e}/**/*.test.ts"] },
+      },
+      {
+        extends: true,
+        test: {
+          name: "postgres",
+          include: postgresUrl
+            ? ["test/postgres/**/*.test.ts", "test/integration/**/*.test.ts"]
+            : ["test/postgres/**/*.test.ts"],
+          env: { RISKROOM_TEST_STORE: "postgres" },
+        },
+      },
+    ],
   },
 });

@@ -50,6 +50,8 @@ export interface Config {
   compactAfterBytes: number;
   /** Directory of the built client, served as static files. */
   clientDir: string;
+  /** Most connections one instance opens to PostgreSQL. */
+  databasePoolSize: number;
   /** Tests only (RISKROOM_TEST_PAUSE_AT): a point where the server stops for good, to be killed there. */
   testPauseAt?: string;
 }
@@ -76,7 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host,
     port,
     dataDir: path.resolve(env.DATA_DIR || "./data"),
-    databaseUrl: env.DATABASE_URL || undefined,
+    databaseUrl: databaseUrl(env.DATABASE_URL),
     publicUrlSet: Boolean(env.PUBLIC_URL),
     publicUrl: (env.PUBLIC_URL || `http://${displayHost}:${port}`).replace(/\/+$/, ""),
     allowedOrigins: (env.ALLOWED_ORIGINS ?? "")
@@ -106,6 +108,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMs: int(env.SESSION_TTL_HOURS, 24 * 30, "SESSION_TTL_HOURS") * 3600_000,
     compactAfterBytes: int(env.COMPACT_AFTER_BYTES, 4 * 1024 * 1024, "COMPACT_AFTER_BYTES"),
     clientDir: path.resolve(env.CLIENT_DIR || "./dist/client"),
+    databasePoolSize: Math.max(1, int(env.DATABASE_POOL_SIZE, 10, "DATABASE_POOL_SIZE")),
     testPauseAt: env.RISKROOM_TEST_PAUSE_AT || undefined,
   };
+}
+
+function databaseUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!/^postgres(ql)?:\/\//.test(value))
+    throw new Error("DATABASE_URL must be a PostgreSQL URL (postgres://user:password@host:port/database)");
+  return value;
 }

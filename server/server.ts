@@ -13,8 +13,9 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config, hooks?: SyncHooks): Promise<RunningServer> {
-  // Before anything reads or writes the store: a second server on this DATA_DIR stops here.
-  const lock = lockDataDir(config.dataDir);
+  // Before anything reads or writes the embedded store: a second server on this DATA_DIR stops here.
+  // On PostgreSQL, instances share the database by design and DATA_DIR holds nothing of theirs.
+  const lock = config.databaseUrl ? { release() {} } : lockDataDir(config.dataDir);
   const riskroom = await createApp({ config, ...(hooks ? { hooks } : {}) }).catch((err: unknown) => {
     lock.release();
     throw err;

@@ -1,7 +1,7 @@
 /**
  * `npm run export`: the same exports as `GET /api/workshops/:id/export`, offline, from a data
- * directory, for automation. Reads only: it never writes into the data directory and does not need
- * the server running.
+ * directory (or from PostgreSQL when DATABASE_URL is set), for automation. Reads only: it never
+ * writes into the data directory or the database, and does not need the server running.
  *
  *   npm run export -- --data ./data --workshop <id> [--snapshot <id>] --format md|json|csv|html [--out file]
  *   npm run export -- --data ./data --list
@@ -13,6 +13,7 @@ import { EXPORT_FORMATS, type ExportFormat } from "../../shared/workshopExport";
 import { DomainError } from "../domainErrors";
 import { openOfflineSources } from "../export/offline";
 import { ExportService } from "../services/exporter";
+import { openPostgresOfflineSources } from "../store/postgres/offline";
 
 const USAGE = `usage: npm run export -- --data <dir> --workshop <id> [--snapshot <id>] [--format ${EXPORT_FORMATS.join("|")}] [--out <file>]
        npm run export -- --data <dir> --list`;
@@ -34,7 +35,11 @@ async function main(): Promise<number> {
     return 0;
   }
   const dataDir = path.resolve(values.data);
-  const sources = await openOfflineSources(dataDir);
+  // With DATABASE_URL, the workshops are read from PostgreSQL, as the server keeps them there.
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  const sources = databaseUrl
+    ? await openPostgresOfflineSources(databaseUrl)
+    : await openOfflineSources(dataDir);
   if (values.list) {
     for (const w of await sources.meta.workshops())
       console.log(

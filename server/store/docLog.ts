@@ -16,8 +16,12 @@ import type { RoomName } from "../../shared/rooms";
 /** What the sync layer needs from storage: read a document, append an update, replace by a merged state. */
 export interface DocPersistence {
   load(room: RoomName): Promise<Uint8Array[]>;
-  /** Returns once the update is in the operating system's hands, so a killed process cannot lose it. */
-  append(room: RoomName, update: Uint8Array): void;
+  /**
+   * Returns once the update is in the operating system's hands, so a killed process cannot lose it;
+   * or returns a promise that settles once it is committed (PostgreSQL), and the room relays the
+   * update only then.
+   */
+  append(room: RoomName, update: Uint8Array): void | Promise<void>;
   /** Bytes appended since the last compaction, to decide when to compact. */
   pendingBytes(room: RoomName): number;
   /**

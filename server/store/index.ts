@@ -7,12 +7,14 @@ import type { Config } from "../config";
 import { FileDocLog } from "./docLog";
 import { EmbeddedMetaRepository } from "./embedded/embeddedRepository";
 import { migrateLegacyMeta } from "./embedded/migrate";
+import { openPostgresStores } from "./postgres";
 import type { Stores } from "./repository";
 import { SnapshotStore } from "./snapshotStore";
 
-export async function openStores(config: Pick<Config, "dataDir" | "databaseUrl">): Promise<Stores> {
-  if (config.databaseUrl)
-    throw new Error("DATABASE_URL is set, but this build has no PostgreSQL store; unset it to use DATA_DIR");
+export async function openStores(
+  config: Pick<Config, "dataDir" | "databaseUrl" | "databasePoolSize">,
+): Promise<Stores> {
+  if (config.databaseUrl) return openPostgresStores(config.databaseUrl, config.databasePoolSize);
   return openEmbeddedStores(config.dataDir);
 }
 

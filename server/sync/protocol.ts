@@ -43,7 +43,7 @@ function handleSync(room: Room, conn: Connection, decoder: decoding.Decoder): vo
       const stateVector = read(() => decoding.readVarUint8Array(decoder));
       expectEnd(decoder);
       read(() => Y.decodeStateVector(stateVector));
-      conn.send(room.syncStep2For(stateVector));
+      room.sendSyncStep2(conn, stateVector);
       return;
     }
     case syncProtocol.messageYjsSyncStep2:

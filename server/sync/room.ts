@@ -31,6 +31,8 @@ export class Room {
   private fullStateMessage: Uint8Array | null = null;
   private compacting: Promise<void> | null = null;
   private failed = false;
+  /** Settles when every update applied so far is committed; null when nothing is waiting. */
+  private durable: Promise<void> | null = null;
 
   constructor(
     readonly name: RoomName,
@@ -54,11 +56,11 @@ export class Room {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (this.failed) return;
+    let stored: void | Promise<void>;
     try {
-      this.options.persistence.append(this.name, update);
+      stored = this.options.persistence.append(this.name, update);
     } catch (err) {
-      this.failed = true;
-      this.options.onStoreFailure(this, err);
+      this.fail(err);
       return;
     }
     this.fullStateMessage = null;
@@ -66,9 +68,45 @@ export class Room {
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
     syncProtocol.writeUpdate(encoder, update);
     const message = encoding.toUint8Array(encoder);
-    for (const conn of this.conns) if (conn !== origin) conn.send(message);
-    this.scheduleCompaction();
+    const relay = () => {
+      for (const conn of this.conns) if (conn !== origin) conn.send(message);
+      this.scheduleCompaction();
+    };
+    // The file log's append is synchronous: relay at once, as always.
+    if (!stored && !this.durable) relay();
+    else this.afterDurable(stored, relay);
   };
+
+  /**
+   * Write-before-relay for a store whose append is asynchronous (PostgreSQL): `then` runs once
+   * `stored` and everything queued before it are committed, in order; after a failed append,
+   * nothing queued runs and the room fails as a synchronous failure would.
+   */
+  private afterDurable(stored: void | Promise<void>, then: () => void): void {
+    const tail = Promise.all([this.durable, stored]).then(
+      () => {
+        if (!this.failed) then();
+      },
+      (err: unknown) => this.fail(err),
+    );
+    this.durable = tail;
+    void tail.then(() => {
+      if (this.durable === tail) this.durable = null;
+    });
+  }
+
+  private fail(err: unknown): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.options.onStoreFailure(this, err);
+  }
+
+  /** Answers a sync step 1, once everything the answer holds is committed (see `afterDurable`). */
+  sendSyncStep2(conn: Connection, stateVector: Uint8Array): void {
+    const message = this.syncStep2For(stateVector);
+    if (!this.durable) conn.send(message);
+    else this.afterDurable(undefined, () => conn.send(message));
+  }
 
   private readonly onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
@@ -134,6 +172,7 @@ export class Room {
    * durable in the log, so this only shortens the next load.
    */
   async flush(minBytes = 1): Promise<void> {
+    while (this.durable) await this.durable;
     while (this.compacting) await this.compacting;
     await this.compactNow(minBytes);
   }

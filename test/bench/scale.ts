@@ -7,12 +7,14 @@
  * - a live room of two (writer and reader) at TARGET workshops: edit latency p99 while idle,
  *   then while REST writes run back to back (target ratio ≤ 2).
  *
- * Runs the embedded store; with BENCH_DATABASE_URL set it runs again on PostgreSQL.
- * `--workshops <n>` changes TARGET (default 5,000). A measurement: it always exits 0.
+ * Runs the embedded store; with BENCH_DATABASE_URL set it runs again on PostgreSQL, in a fresh
+ * database made from that URL. `--workshops <n>` changes TARGET (default 5,000); `--store embedded`
+ * or `--store postgresql` runs one store only. A measurement: it always exits 0.
  */
 import { availableParallelism, loadavg } from "node:os";
 import type { CreateInviteResponse, CreateWorkshopResponse } from "../../shared/api";
 import { type Client, connectClient } from "./clients";
+import { createBenchDatabase } from "./pgDatabase";
 import { type BenchServer, startOurs } from "./servers";
 import { median, percentile } from "./stats";
 import { mapLimit, sleep, waitUntil } from "./wait";
@@ -45,12 +47,25 @@ export async function runScaleBench(argv: string[]): Promise<void> {
     `Riskroom scale bench, ${new Date().toISOString()}, ${availableParallelism()} cores, node ${process.version}`,
   );
   console.log(`load average at start: ${loadAverage()}`);
-  const results: ScaleResult[] = [await measureStore("embedded", target, {})];
-  const databaseUrl = process.env.BENCH_DATABASE_URL;
-  if (databaseUrl) results.push(await measureStore("postgresql", target, { DATABASE_URL: databaseUrl }));
+  const storeAt = argv.indexOf("--store");
+  const only = storeAt >= 0 ? argv[storeAt + 1] : undefined;
+  if (only !== undefined && only !== "embedded" && only !== "postgresql")
+    throw new Error("--store must be embedded or postgresql");
+  const results: ScaleResult[] = [];
+  if (only !== "postgresql") results.push(await measureStore("embedded", target, {}));
+  // A database of the run's own, made from BENCH_DATABASE_URL and dropped after, so runs never meet.
+  const database = only === "embedded" ? null : await createBenchDatabase();
+  if (database) {
+    try {
+      results.push(await measureStore("postgresql", target, { DATABASE_URL: database.url }));
+    } finally {
+      await database.drop();
+    }
+  }
   console.log("");
   for (const r of results) printResult(r);
-  if (!databaseUrl) console.log("PostgreSQL: not measured (set BENCH_DATABASE_URL to run it).");
+  if (!database && only !== "embedded")
+    console.log("PostgreSQL: not measured (set BENCH_DATABASE_URL to run it).");
   console.log(`load average at end: ${loadAverage()}`);
 }
 

@@ -1,6 +1,8 @@
 /** The real server as its own process, for tests that kill it. */
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
+import { onTestFinished } from "vitest";
+import { databaseFor, dropDatabaseFor, serversUsePostgres } from "./testDatabase";
 
 export interface ChildServer {
   url: string;
@@ -13,7 +15,15 @@ export interface ChildServer {
 
 const root = path.resolve(import.meta.dirname, "../..");
 
+/**
+ * In the PostgreSQL pass, a server without a DATABASE_URL of the test's choosing gets the database
+ * of its data directory (the same one again on a restart), dropped when the test has finished.
+ */
 export async function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<ChildServer> {
+  if (serversUsePostgres() && env.DATABASE_URL === undefined) {
+    env = { ...env, DATABASE_URL: await databaseFor(dataDir) };
+    onTestFinished(() => dropDatabaseFor(dataDir));
+  }
   // `node --import tsx` keeps the server in this one process, so a signal reaches the server itself.
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     cwd: root,

@@ -1,8 +1,11 @@
-/** Taking snapshots and reaching their blobs on disk, for the snapshot tests. */
+/** Taking snapshots and reaching their stored blobs (files, or PostgreSQL rows), for the snapshot tests. */
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import pg from "pg";
 import { expect } from "vitest";
 import type { SnapshotEntry } from "../../shared/snapshot";
 import { call } from "./api";
+import type { StoreLocation } from "./storedMeta";
 
 /** Takes a named snapshot through the API and expects it taken. */
 export async function takeSnapshot(
@@ -22,3 +25,63 @@ export async function takeSnapshot(
 /** Where a snapshot's blob is stored under a data directory. */
 export const snapshotBlobFile = (dataDir: string, workshopId: string, id: string): string =>
   path.join(dataDir, "snapshots", workshopId, `${id}.json`);
+
+async function onDatabase<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The stored bytes of a snapshot's blob. */
+export async function storedSnapshotBytes(
+  server: StoreLocation,
+  workshopId: string,
+  id: string,
+): Promise<Buffer> {
+  if (!server.databaseUrl) return readFileSync(snapshotBlobFile(server.dataDir, workshopId, id));
+  const { rows } = await onDatabase(server.databaseUrl, (c) =>
+    c.query<{ body: Buffer }>("SELECT body FROM snapshot_blobs WHERE workshop_id = $1 AND id = $2", [
+      workshopId,
+      id,
+    ]),
+  );
+  if (!rows[0]) throw new Error(`no stored blob for snapshot ${id}`);
+  return rows[0].body;
+}
+
+/** Alters a stored blob behind the server's back, replacing `from` by `to` in its JSON. */
+export async function tamperSnapshot(
+  server: StoreLocation,
+  workshopId: string,
+  id: string,
+  from: string,
+  to: string,
+): Promise<void> {
+  const altered = (await storedSnapshotBytes(server, workshopId, id)).toString("utf8").replace(from, to);
+  if (!server.databaseUrl) {
+    writeFileSync(snapshotBlobFile(server.dataDir, workshopId, id), altered);
+    return;
+  }
+  await onDatabase(server.databaseUrl, (c) =>
+    c.query("UPDATE snapshot_blobs SET body = $3 WHERE workshop_id = $1 AND id = $2", [
+      workshopId,
+      id,
+      Buffer.from(altered),
+    ]),
+  );
+}
+
+/** How many blobs the workshop has stored. */
+export async function storedSnapshotCount(server: StoreLocation, workshopId: string): Promise<number> {
+  if (!server.databaseUrl) return readdirSync(path.join(server.dataDir, "snapshots", workshopId)).length;
+  const { rows } = await onDatabase(server.databaseUrl, (c) =>
+    c.query<{ n: number }>("SELECT count(*)::int AS n FROM snapshot_blobs WHERE workshop_id = $1", [
+      workshopId,
+    ]),
+  );
+  return rows[0]?.n ?? 0;
+}

@@ -1,13 +1,57 @@
-/** Every metadata byte a data directory holds (index and each workshop's file), to compare before and after. */
+/**
+ * Every metadata byte the server stores, to compare before and after: the index and each
+ * workshop's file under DATA_DIR, or every metadata row in PostgreSQL (document logs and snapshot
+ * blobs are not metadata and are left out, as on disk).
+ */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import pg from "pg";
 
-export function storedMeta(dataDir: string): string {
+export interface StoreLocation {
+  dataDir: string;
+  databaseUrl?: string;
+}
+
+const PG_META_TABLES = [
+  "default_framework",
+  "workshops",
+  "participants",
+  "invites",
+  "sessions",
+  "frameworks",
+  "rounds",
+  "estimates",
+  "determinations",
+  "snapshots",
+  "room_states",
+  "audit",
+];
+
+export async function storedMeta(server: StoreLocation): Promise<string> {
+  if (server.databaseUrl) return storedInPostgres(server.databaseUrl);
+  const { dataDir } = server;
   const parts = [readIfExists(path.join(dataDir, "index.jsonl"))];
   const dir = path.join(dataDir, "workshops");
   const ids = existsSync(dir) ? readdirSync(dir).sort() : [];
   for (const id of ids) parts.push(`${id}\n${readIfExists(path.join(dir, id, "meta.json"))}`);
   return parts.join("\n");
+}
+
+async function storedInPostgres(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const parts: string[] = [];
+    for (const table of PG_META_TABLES) {
+      const { rows } = await client.query<{ r: string }>(
+        `SELECT row_to_json(t)::text AS r FROM ${table} t ORDER BY 1`,
+      );
+      parts.push(table, ...rows.map((row) => row.r));
+    }
+    return parts.join("\n");
+  } finally {
+    await client.end();
+  }
 }
 
 function readIfExists(file: string): string {

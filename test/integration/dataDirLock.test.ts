@@ -11,6 +11,7 @@ import { LOCK_FILE } from "../../server/store/dataDirLock";
 import { call, workshopWith } from "../helpers/api";
 import { type ChildServer, spawnServer } from "../helpers/childServer";
 import { storedMeta } from "../helpers/storedMeta";
+import { serversUsePostgres } from "../helpers/testDatabase";
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -29,14 +30,15 @@ async function start(dataDir: string): Promise<ChildServer> {
   return server;
 }
 
-describe("DATA_DIR lock", () => {
+// The lock guards the embedded store; on PostgreSQL instances share the database by design.
+describe.skipIf(serversUsePostgres())("DATA_DIR lock", () => {
   it("refuses a second server on the same DATA_DIR, naming the holder, while the first serves on", async () => {
     const dataDir = tempDir();
     const first = await start(dataDir);
     await vi.waitFor(() => expect(first.output()).toContain("Only this machine may create workshops"));
     const { workshopId, facilitator } = await workshopWith(first.url, ["expert"]);
-    const meta = () => storedMeta(dataDir);
-    const before = meta();
+    const meta = () => storedMeta({ dataDir });
+    const before = await meta();
 
     const second = await start(dataDir).then(
       () => "started",
@@ -47,7 +49,7 @@ describe("DATA_DIR lock", () => {
 
     const res = await call(first.url, "GET", `/workshops/${workshopId}`, { token: facilitator });
     expect(res.status).toBe(200);
-    expect(meta()).toBe(before);
+    expect(await meta()).toBe(before);
   });
 
   it("releases the lock at shutdown, and takes over one left by a killed server, saying so", async () => {

@@ -4,7 +4,7 @@
  * working, flattened with a marker; an import nested 1,000 deep is refused with 400 and the path;
  * an import or a snapshot over the document size bound is refused, and nothing is stored.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
@@ -15,12 +15,11 @@ import type { SnapshotEntry } from "../../shared/snapshot";
 import type { WorkshopExport } from "../../shared/workshopExport";
 import { call, workshopWith } from "../helpers/api";
 import { serverPerTest } from "../helpers/serverPerTest";
+import { storedSnapshotBytes } from "../helpers/snapshots";
 import { storedMeta } from "../helpers/storedMeta";
 import { startTestServer } from "../helpers/testServer";
 
 const live = serverPerTest();
-
-const metaOf = (dataDir: string) => storedMeta(dataDir);
 
 async function download(url: string, workshopId: string, token: string, query: string) {
   const res = await fetch(`${url}/api/workshops/${workshopId}/export?${query}`, {
@@ -62,7 +61,7 @@ async function otherRoomServes(url: string): Promise<void> {
 
 describe("deep nesting", () => {
   it("keeps every export, the history and snapshots working after a writer nests a narrative 3,000 deep", async () => {
-    const { url, dataDir } = live.server;
+    const { url } = live.server;
     const { workshopId, facilitator, people } = await workshopWith(url, ["expert"]);
     const before = await call<{ snapshot: SnapshotEntry }>(
       url,
@@ -73,8 +72,8 @@ describe("deep nesting", () => {
         body: { label: "before" },
       },
     );
-    const blobFile = path.join(dataDir, "snapshots", workshopId, `${before.body.snapshot.id}.json`);
-    const blobBefore = readFileSync(blobFile);
+    const blob = () => storedSnapshotBytes(live.server, workshopId, before.body.snapshot.id);
+    const blobBefore = await blob();
 
     const expert = live.peer(workshopId, people[0]!.token);
     await expert.synced();
@@ -126,12 +125,12 @@ describe("deep nesting", () => {
       );
       expect(res.status, format).toBe(200);
     }
-    expect(readFileSync(blobFile).equals(blobBefore)).toBe(true);
+    expect((await blob()).equals(blobBefore)).toBe(true);
     await otherRoomServes(url);
   });
 
   it("refuses an import nested 1,000 deep with 400 and the path, creating nothing", async () => {
-    const { url, dataDir } = live.server;
+    const { url } = live.server;
     const { workshopId, facilitator } = await workshopWith(url, []);
     const editor = live.peer(workshopId, facilitator);
     await editor.synced();
@@ -143,7 +142,7 @@ describe("deep nesting", () => {
     const exp = JSON.parse(
       (await download(url, workshopId, facilitator, "format=json")).text,
     ) as WorkshopExport;
-    const before = metaOf(dataDir);
+    const before = await storedMeta(live.server);
 
     exp.content.scenarios[0]!.narrative = deepJson(1000);
     const narrative = await call<{
@@ -169,7 +168,7 @@ describe("deep nesting", () => {
     expect(elsewhere.status).toBe(400);
     expect(elsewhere.body.error.code).toBe("nesting_too_deep");
 
-    expect(metaOf(dataDir)).toBe(before);
+    expect(await storedMeta(live.server)).toBe(before);
     expect((await call(url, "GET", "/me", { token: facilitator })).status).toBe(200);
     await otherRoomServes(url);
   });
@@ -191,7 +190,7 @@ describe("deep nesting", () => {
     // The operator lowers the bound: the stored document is now over it.
     const small = await startTestServer({ MAX_DOC_BYTES: "20000" }, live.server.dataDir);
     try {
-      const before = metaOf(small.dataDir);
+      const before = await storedMeta(small);
       const imported = await call<{ error: { code: string } }>(small.url, "POST", "/workshops/import", {
         rawBody: `{"export":${exp}}`,
       });
@@ -208,7 +207,7 @@ describe("deep nesting", () => {
       );
       expect(snap.status).toBe(413);
       expect(snap.body.error.code).toBe("document_too_large");
-      expect(metaOf(small.dataDir)).toBe(before);
+      expect(await storedMeta(small)).toBe(before);
       const snapshotDir = path.join(small.dataDir, "snapshots", workshopId);
       expect(existsSync(snapshotDir) ? readdirSync(snapshotDir) : []).toEqual([]);
       expect((await call(small.url, "GET", "/me", { token: facilitator })).status).toBe(200);

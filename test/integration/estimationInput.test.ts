@@ -8,7 +8,7 @@ import { storedMeta } from "../helpers/storedMeta";
 
 const live = serverPerTest();
 
-const meta = () => storedMeta(live.server.dataDir);
+const meta = () => storedMeta(live.server);
 const level = defaultFramework().severityLevels[1]!.id;
 const good = (scenarioId: string) => ({
   scenarioId,
@@ -28,7 +28,7 @@ describe("bad estimates", () => {
     await call(live.server.url, "DELETE", `${s.route}/invites/${leaving!.invite.id}`, {
       token: s.facilitator,
     });
-    const before = meta();
+    const before = await meta();
 
     const fieldCases: Array<[string, unknown, string]> = [
       [
@@ -98,10 +98,10 @@ describe("bad estimates", () => {
         })
       ).status,
     ).toBe(404);
-    expect(meta()).toBe(before);
+    expect(await meta()).toBe(before);
 
     await call(live.server.url, "POST", `${s.route}/rounds/${roundId}/close`, { token: s.facilitator });
-    const closedBefore = meta();
+    const closedBefore = await meta();
     const late = await call<{ error: { code: string; fields: Record<string, string[]> } }>(
       live.server.url,
       "POST",
@@ -110,7 +110,7 @@ describe("bad estimates", () => {
     );
     expect(late.status).toBe(409);
     expect(late.body.error.fields).toHaveProperty("roundId");
-    expect(meta()).toBe(closedBefore);
+    expect(await meta()).toBe(closedBefore);
   });
 });
 

@@ -35,7 +35,11 @@ function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr:
     execFile(
       process.execPath,
       [tsx, script, "--data", server.dataDir, ...args],
-      { maxBuffer: 64 << 20 },
+      // On PostgreSQL, the command reads the server's database, as an operator's would.
+      {
+        maxBuffer: 64 << 20,
+        env: { ...process.env, ...(server.databaseUrl ? { DATABASE_URL: server.databaseUrl } : {}) },
+      },
       (err, stdout, stderr) =>
         resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );

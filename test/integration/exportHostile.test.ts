@@ -2,8 +2,6 @@
  * Hostile content through the full path: written by participants over the API and the y-websocket
  * client, downloaded in every format, imported again. And a snapshot altered on disk.
  */
-import { readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auroraSpec } from "../../server/demo/aurora";
 import { type SeededWorkshop, seedWorkshop } from "../../server/demo/seed";
@@ -11,6 +9,7 @@ import { doc, para, type SeedSpec } from "../../server/demo/spec";
 import { REGISTER_COLUMNS } from "../../server/export/csv";
 import type { ImportWorkshopResponse, WorkshopExport } from "../../shared/workshopExport";
 import { call } from "../helpers/api";
+import { tamperSnapshot } from "../helpers/snapshots";
 import { startTestServer, type TestServer } from "../helpers/testServer";
 import { parseCsv } from "../unit/exportCsvReader";
 
@@ -164,8 +163,7 @@ describe("a snapshot altered on disk", () => {
       { token: seeded.facilitator.token },
     );
     const [, tampered] = list.body.snapshots;
-    const file = path.join(server.dataDir, "snapshots", seeded.workshopId, `${tampered!.id}.json`);
-    writeFileSync(file, readFileSync(file, "utf8").replace("Round 2 revealed", "Round 2 rewritten"));
+    await tamperSnapshot(server, seeded.workshopId, tampered!.id, "Round 2 revealed", "Round 2 rewritten");
 
     const refused = await fetch(
       `${server.url}/api/workshops/${seeded.workshopId}/export?format=md&snapshot=${tampered!.id}`,

@@ -2,14 +2,13 @@
  * Importing a JSON export into a new workshop: the round trip keeps content and framework, and an
  * invalid import is refused with every problem listed and nothing created.
  */
-import { readdirSync } from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auroraSpec } from "../../server/demo/aurora";
 import { type SeededWorkshop, seedWorkshop } from "../../server/demo/seed";
 import { MAX_JSON_BODY_BYTES } from "../../shared/limits";
 import type { ImportWorkshopResponse, WorkshopExport } from "../../shared/workshopExport";
 import { call } from "../helpers/api";
+import { storedDocWorkshops } from "../helpers/storedDoc";
 import { storedMeta } from "../helpers/storedMeta";
 import { startTestServer, type TestServer } from "../helpers/testServer";
 
@@ -34,8 +33,8 @@ async function exportOf(workshopId: string, token: string, url = server.url): Pr
   return (await res.json()) as WorkshopExport;
 }
 
-const metaFile = () => storedMeta(server.dataDir);
-const docDirs = () => readdirSync(path.join(server.dataDir, "docs")).sort();
+const metaFile = () => storedMeta(server);
+const docDirs = () => storedDocWorkshops(server);
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
 type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string[]> } };
@@ -100,8 +99,8 @@ describe("import", () => {
   });
 
   it("refuses an invalid import with 400 listing every problem by path, and creates nothing", async () => {
-    const before = metaFile();
-    const dirs = docDirs();
+    const before = await metaFile();
+    const dirs = await docDirs();
     const wrongVersion = clone(original) as unknown as Record<string, unknown>;
     wrongVersion.schema = "riskroom.workshop/v2";
     const missing = clone(original) as unknown as Record<string, unknown> & {
@@ -167,8 +166,8 @@ describe("import", () => {
     expect(wrong.body.error.fields!["export.schema"]).toEqual([
       'must be "riskroom.workshop/v1": this server reads version 1 exports only',
     ]);
-    expect(metaFile()).toBe(before);
-    expect(docDirs()).toEqual(dirs);
+    expect(await metaFile()).toBe(before);
+    expect(await docDirs()).toEqual(dirs);
   });
 
   it("takes imports larger than other requests, up to its own limit", async () => {
@@ -184,13 +183,13 @@ describe("import", () => {
       rawBody: body,
     });
     expect(res.status).toBe(201);
-    const before = metaFile();
+    const before = await metaFile();
     const huge = await call<ErrorBody>(server.url, "POST", "/workshops/import", {
       rawBody: "x".repeat(9 * 1024 * 1024),
     });
     expect(huge.status).toBe(413);
     expect(huge.body.error.code).toBe("too_large");
-    expect(metaFile()).toBe(before);
+    expect(await metaFile()).toBe(before);
   });
 });
 

@@ -1,19 +1,14 @@
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { CloseCode } from "../../shared/limits";
 import { call, workshopWith } from "../helpers/api";
 import { SYNC_UPDATE, seededBytes, syncMessage, textUpdate } from "../helpers/messages";
 import { openRaw } from "../helpers/rawSocket";
 import { serverPerTest } from "../helpers/serverPerTest";
+import { storedDocBytes } from "../helpers/storedDoc";
 
 const live = serverPerTest();
 
-function storedBytes(workshopId: string): Buffer {
-  const dir = path.join(live.server.dataDir, "docs", workshopId);
-  const files = readdirSync(dir).filter((f) => f.startsWith("content.") && !f.endsWith(".tmp"));
-  return Buffer.concat(files.sort().map((f) => readFileSync(path.join(dir, f))));
-}
+const storedBytes = (workshopId: string) => storedDocBytes(live.server, workshopId, "content");
 
 const bad: Array<[string, () => Uint8Array | string, number]> = [
   ["a truncated varint header", () => Uint8Array.of(0x80), CloseCode.malformed],
@@ -62,14 +57,14 @@ describe("malformed and oversized messages", () => {
       await Promise.all([a.synced(), b.synced()]);
       a.doc.getText("notes").insert(0, "before");
       await vi.waitFor(() => expect(b.doc.getText("notes").toString()).toBe("before"));
-      const before = storedBytes(workshopId);
+      const before = await storedBytes(workshopId);
 
       const attacker = openRaw(live.server.wsUrl, workshopId, people[2]!.token);
       await attacker.opened;
       attacker.ws.send(make());
       const closed = await attacker.closed;
       expect(closed.code).toBe(code);
-      expect(storedBytes(workshopId).equals(before)).toBe(true);
+      expect((await storedBytes(workshopId)).equals(before)).toBe(true);
 
       a.doc.getText("notes").insert(6, " and after");
       await vi.waitFor(() => expect(b.doc.getText("notes").toString()).toBe("before and after"));

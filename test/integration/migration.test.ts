@@ -12,6 +12,7 @@ import { readParticipants } from "../../shared/controlDoc";
 import { readRevealed, readRounds } from "../../shared/estimationView";
 import type { WorkshopExport } from "../../shared/workshopExport";
 import { call } from "../helpers/api";
+import { serversUsePostgres } from "../helpers/testDatabase";
 import { startTestServer, type TestServer } from "../helpers/testServer";
 import { connectPeer, type Peer } from "../helpers/yclient";
 
@@ -50,7 +51,8 @@ function peer(server: TestServer, room: string, token: string): Peer {
   return p;
 }
 
-describe("migration from the first version's meta.json", () => {
+// A data directory of the first version is the embedded store's own; the PostgreSQL pass skips it.
+describe.skipIf(serversUsePostgres())("migration from the first version's meta.json", () => {
   it("boots on it and keeps every workshop, session, round, estimate, snapshot and document", async () => {
     const dataDir = copyOfFixture();
     const legacy = readFileSync(path.join(dataDir, "meta.json"), "utf8");

@@ -3,8 +3,6 @@
  * between commits and projections could leave), a restart rebuilds everything it showed. And
  * reading the framework writes nothing.
  */
-import { readdirSync, rmSync, statSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type * as Y from "yjs";
 import { readFocus, readParticipants, readPhase, readTimer } from "../../shared/controlDoc";
@@ -22,6 +20,7 @@ import type { SnapshotEntry } from "../../shared/snapshot";
 import { call } from "../helpers/api";
 import { lockAndOpen, setupWorkshop } from "../helpers/estimation";
 import { serverPerTest } from "../helpers/serverPerTest";
+import { removeStoredDoc, storedDocBytes } from "../helpers/storedDoc";
 import { storedMeta } from "../helpers/storedMeta";
 
 const live = serverPerTest();
@@ -92,8 +91,7 @@ describe("the control document's projection", () => {
 
     // The control document's files go; metadata stays.
     await live.server.stop();
-    const docs = path.join(live.server.dataDir, "docs", s.workshopId);
-    for (const file of readdirSync(docs)) if (file.startsWith("control.")) rmSync(path.join(docs, file));
+    await removeStoredDoc(live.server, s.workshopId, "control");
     await live.restart();
 
     const after = live.peer(`${s.workshopId}/control`, s.people[1]!.token);
@@ -108,28 +106,23 @@ describe("the control document's projection", () => {
     expect(
       (await call(url, "POST", `${s.route}/rounds/${roundId}/reveal`, { token: s.facilitator })).status,
     ).toBe(200);
-    const docs = path.join(live.server.dataDir, "docs", s.workshopId);
-    const controlBytes = () =>
-      readdirSync(docs)
-        .filter((f) => f.startsWith("control."))
-        .map((f) => `${f}:${statSync(path.join(docs, f)).size}`)
-        .join(",");
+    const controlBytes = () => storedDocBytes(live.server, s.workshopId, "control");
     await live.server.stop();
-    const before = controlBytes();
+    const before = await controlBytes();
     await live.restart();
     const reader = live.peer(`${s.workshopId}/control`, s.facilitator);
     await reader.synced();
     expect(readRounds(reader.doc)[0]?.state).toBe("revealed");
     reader.destroy();
     await live.server.stop();
-    expect(controlBytes()).toBe(before);
+    expect((await controlBytes()).equals(before)).toBe(true);
   });
 
   it("is read without writing: GET framework stores nothing", async () => {
     const s = await setupWorkshop(live.server.url, live.server.wsUrl, [], 1);
-    const before = storedMeta(live.server.dataDir);
+    const before = await storedMeta(live.server);
     const res = await call(live.server.url, "GET", `${s.route}/framework`, { token: s.facilitator });
     expect(res).toMatchObject({ status: 200, body: { framework: defaultFramework(), lock: null } });
-    expect(storedMeta(live.server.dataDir)).toBe(before);
+    expect(await storedMeta(live.server)).toBe(before);
   });
 });

@@ -5,12 +5,12 @@ import { storedMeta } from "../helpers/storedMeta";
 
 const live = serverPerTest();
 
-const metaFile = () => storedMeta(live.server.dataDir);
+const metaFile = () => storedMeta(live.server);
 
 describe("REST input", () => {
   it("refuses malformed bodies with 400 and field errors, storing nothing", async () => {
     await workshopWith(live.server.url, []);
-    const before = metaFile();
+    const before = await metaFile();
     const cases: Array<[unknown, string, string?]> = [
       ["{not json", "invalid_json"],
       ["", "invalid_json"],
@@ -32,12 +32,12 @@ describe("REST input", () => {
       expect(res.body.error.code).toBe(code);
       if (field) expect(Object.keys(res.body.error.fields ?? {})).toContain(field);
     }
-    expect(metaFile()).toBe(before);
+    expect(await metaFile()).toBe(before);
   });
 
   it("validates invites: role, limits and expiry", async () => {
     const { workshopId, facilitator } = await workshopWith(live.server.url, []);
-    const before = metaFile();
+    const before = await metaFile();
     const invalid: Array<[Record<string, unknown>, string]> = [
       [{ role: "admin" }, "role"],
       [{}, "role"],
@@ -57,7 +57,7 @@ describe("REST input", () => {
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(Object.keys(res.body.error.fields ?? {})).toContain(field);
     }
-    expect(metaFile()).toBe(before);
+    expect(await metaFile()).toBe(before);
   });
 
   it("answers unknown ids and routes with 404, and wrong roles with 403", async () => {
@@ -150,7 +150,7 @@ describe("REST input", () => {
   it("stores only hashes of tokens", async () => {
     const { workshopId, facilitator, people } = await workshopWith(live.server.url, ["expert"]);
     const invite = await createInvite(live.server.url, facilitator, workshopId, "observer");
-    const meta = metaFile();
+    const meta = await metaFile();
     for (const token of [facilitator, people[0]!.token, invite.token]) expect(meta).not.toContain(token);
     expect(invite.url).toBe(`${live.server.url}/join#${invite.token}`);
   });

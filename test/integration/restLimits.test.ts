@@ -17,7 +17,7 @@ const live = serverPerTest({
   RATE_LIMIT_JOIN: "2",
 });
 
-const metaFile = () => storedMeta(live.server.dataDir);
+const metaFile = () => storedMeta(live.server);
 
 interface ErrorBody {
   error: { code: string; message: string };
@@ -55,7 +55,7 @@ async function editArrives(workshopId: string, tokenA: string, tokenB: string): 
 describe("per-address REST limits", () => {
   it("throttles wrong bearer tokens on any /api route with 429 and Retry-After, leaving other addresses served", async () => {
     const { workshopId, facilitator, people } = await workshopWith(live.server.url, ["expert"]);
-    const before = metaFile();
+    const before = await metaFile();
     const guesses = ["/me", `/workshops/${workshopId}`, `/workshops/${workshopId}/invites`, "/me", "/me"];
     for (const route of guesses) {
       const res = await from(ATTACKER, "GET", route, { token: `guess-${route}-${Math.random()}` });
@@ -78,7 +78,7 @@ describe("per-address REST limits", () => {
     expect((await from(OTHER, "GET", "/me", { token: facilitator })).status).toBe(200);
     expect((await call(live.server.url, "GET", "/me", { token: facilitator })).status).toBe(200);
     await editArrives(workshopId, facilitator, people[0]!.token);
-    expect(metaFile()).toBe(before);
+    expect(await metaFile()).toBe(before);
   });
 
   it("counts tokens refused at the websocket upgrade, so guessing there is throttled too", async () => {
@@ -100,13 +100,13 @@ describe("per-address REST limits", () => {
       const res = await from(ATTACKER, "POST", "/workshops", { body: { title: `Flood ${i}` } });
       expect(res.status).toBe(201);
     }
-    const stored = metaFile();
+    const stored = await metaFile();
     const refused = await from(ATTACKER, "POST", "/workshops", { body: { title: "Flood 4" } });
     expect(refused.status).toBe(429);
     expect((refused.body as ErrorBody).error.code).toBe("rate_limited");
     expect(Number(refused.retryAfter)).toBeGreaterThan(0);
     expect((await from(ATTACKER, "POST", "/workshops/import", { body: {} })).status).toBe(429);
-    expect(metaFile()).toBe(stored);
+    expect(await metaFile()).toBe(stored);
     // Someone else still creates, and what the flood made before the limit is intact.
     const other = await from(OTHER, "POST", "/workshops", { body: { title: "Legitimate" } });
     expect(other.status).toBe(201);
@@ -123,13 +123,13 @@ describe("per-address REST limits", () => {
       });
       expect(res.status).toBe(201);
     }
-    const stored = metaFile();
+    const stored = await metaFile();
     const refused = await from(ATTACKER, "POST", "/join", {
       body: { inviteToken: invite.token, displayName: "J3" },
     });
     expect(refused.status).toBe(429);
     expect((refused.body as ErrorBody).error.code).toBe("rate_limited");
-    expect(metaFile()).toBe(stored);
+    expect(await metaFile()).toBe(stored);
     const joined = await from(OTHER, "POST", "/join", {
       body: { inviteToken: invite.token, displayName: "Kim" },
     });
@@ -143,12 +143,12 @@ describe("creation closed by default", () => {
 
   it("lets this machine create, and refuses other machines with 403 creation_closed, storing nothing", async () => {
     const server = () => closed.server;
-    const meta = () => storedMeta(server().dataDir);
+    const meta = () => storedMeta(server());
     const local = await call<CreateWorkshopResponse>(server().url, "POST", "/workshops", {
       body: { title: "Mine" },
     });
     expect(local.status).toBe(201);
-    const before = meta();
+    const before = await meta();
     const remote = await fetch(`${server().url}/api/workshops`, {
       method: "POST",
       headers: { "content-type": "application/json", "x-forwarded-for": ATTACKER },
@@ -169,7 +169,7 @@ describe("creation closed by default", () => {
       body: JSON.stringify({ title: "Relayed" }),
     });
     expect(rfc7239.status).toBe(403);
-    expect(meta()).toBe(before);
+    expect(await meta()).toBe(before);
     // A remote facilitator's session does not open creation either.
     const snap = await call<{ snapshot: { id: string } }>(
       server().url,
@@ -177,7 +177,7 @@ describe("creation closed by default", () => {
       `/workshops/${local.body.workshop.id}/snapshots`,
       { token: local.body.session.token, body: { label: "s" } },
     );
-    const stored = meta();
+    const stored = await meta();
     const fromSnapshot = await fetch(
       `${server().url}/api/workshops/${local.body.workshop.id}/snapshots/${snap.body.snapshot.id}/new-workshop`,
       {
@@ -191,7 +191,7 @@ describe("creation closed by default", () => {
       },
     );
     expect(fromSnapshot.status).toBe(403);
-    expect(meta()).toBe(stored);
+    expect(await meta()).toBe(stored);
   });
 
   it("treats a request relayed by an untrusted local proxy as remote", async () => {

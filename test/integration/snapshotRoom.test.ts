@@ -1,5 +1,4 @@
 /** The room's snapshot endpoints: the risk history, and a new workshop started from a snapshot. */
-import { readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it, vi } from "vitest";
 import { addScenario, listScenarios, risksOf } from "../../shared/content";
 import { defaultFramework } from "../../shared/estimation/framework";
@@ -8,7 +7,7 @@ import type { HistoryPoint, ImportWorkshopResponse, SnapshotIndexEntry } from ".
 import { call, workshopWith } from "../helpers/api";
 import { lockAndOpen, setupWorkshop } from "../helpers/estimation";
 import { serverPerTest } from "../helpers/serverPerTest";
-import { snapshotBlobFile, takeSnapshot } from "../helpers/snapshots";
+import { takeSnapshot, tamperSnapshot } from "../helpers/snapshots";
 import { storedMeta } from "../helpers/storedMeta";
 
 interface HistoryBody {
@@ -23,11 +22,9 @@ const live = serverPerTest();
 
 const take = (route: string, token: string, label: string) =>
   takeSnapshot(live.server.url, route, token, label);
-const blobFile = (workshopId: string, id: string) => snapshotBlobFile(live.server.dataDir, workshopId, id);
 
-function tamper(workshopId: string, entry: SnapshotEntry) {
-  const file = blobFile(workshopId, entry.id);
-  writeFileSync(file, readFileSync(file, "utf8").replace(`"${entry.label}"`, '"innocent"'));
+function tamper(workshopId: string, entry: SnapshotEntry): Promise<void> {
+  return tamperSnapshot(live.server, workshopId, entry.id, `"${entry.label}"`, '"innocent"');
 }
 
 describe("GET /workshops/:id/history", () => {
@@ -48,7 +45,7 @@ describe("GET /workshops/:id/history", () => {
     await call(live.server.url, "POST", `${s.route}/rounds/${roundId}/reveal`, { token: s.facilitator });
     const manual = await take(s.route, s.facilitator, "after reveal");
     const broken = await take(s.route, s.facilitator, "broken later");
-    tamper(s.workshopId, broken);
+    await tamper(s.workshopId, broken);
 
     const res = await call<HistoryBody>(live.server.url, "GET", `${s.route}/history`, {
       token: s.people[1]!.token,
@@ -185,7 +182,7 @@ describe("POST /workshops/:id/snapshots/:snapshotId/new-workshop", () => {
     expect(blank.status).toBe(400);
     expect(blank.body.error.fields?.title).toBeDefined();
 
-    tamper(workshopId, entry);
+    await tamper(workshopId, entry);
     const corrupt = await call<ErrorBody>(live.server.url, "POST", url, { token: facilitator, body: {} });
     expect(corrupt.status).toBe(500);
     expect(corrupt.body.error.code).toBe("snapshot_corrupt");
@@ -204,7 +201,7 @@ describe("a new workshop from a snapshot, on a server with a create token", () =
     const route = `/workshops/${created.body.workshop.id}`;
     const facilitator = created.body.session.token;
     const entry = await take(route, facilitator, "baseline");
-    const before = storedMeta(live.server.dataDir);
+    const before = await storedMeta(live.server);
     const res = await call<ErrorBody>(
       live.server.url,
       "POST",
@@ -217,6 +214,6 @@ describe("a new workshop from a snapshot, on a server with a create token", () =
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe("create_token_required");
     expect(res.body.error.message).toMatch(/import it with the token/);
-    expect(storedMeta(live.server.dataDir)).toBe(before);
+    expect(await storedMeta(live.server)).toBe(before);
   });
 });

@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { addScenario, listScenarios, narrativeOf, risksOf } from "../../shared/content";
@@ -9,7 +7,7 @@ import type { SnapshotBlob, SnapshotEntry } from "../../shared/snapshot";
 import { call, workshopWith } from "../helpers/api";
 import { lockAndOpen, setupWorkshop } from "../helpers/estimation";
 import { serverPerTest } from "../helpers/serverPerTest";
-import { snapshotBlobFile, takeSnapshot } from "../helpers/snapshots";
+import { storedSnapshotBytes, storedSnapshotCount, takeSnapshot, tamperSnapshot } from "../helpers/snapshots";
 
 const live = serverPerTest();
 
@@ -24,7 +22,6 @@ async function open(route: string, token: string, id: string) {
 
 const take = (route: string, token: string, label: string) =>
   takeSnapshot(live.server.url, route, token, label);
-const blobFile = (workshopId: string, id: string) => snapshotBlobFile(live.server.dataDir, workshopId, id);
 
 describe("snapshots", () => {
   it("holds exactly the state at its moment, though edits continued after it", async () => {
@@ -65,7 +62,7 @@ describe("snapshots", () => {
     const { workshopId, facilitator, people } = await workshopWith(live.server.url, ["expert"]);
     const route = `/workshops/${workshopId}`;
     const entry = await take(route, facilitator, "baseline");
-    const bytes = readFileSync(blobFile(workshopId, entry.id));
+    const bytes = await storedSnapshotBytes(live.server, workshopId, entry.id);
     const before = await open(route, facilitator, entry.id);
 
     for (const method of ["PUT", "PATCH", "DELETE"]) {
@@ -91,7 +88,7 @@ describe("snapshots", () => {
     const url = live.server.url;
     const again = await live.restart();
     expect(url).not.toBe(again.url);
-    expect(readFileSync(blobFile(workshopId, entry.id)).equals(bytes)).toBe(true);
+    expect((await storedSnapshotBytes(live.server, workshopId, entry.id)).equals(bytes)).toBe(true);
     const after = await open(route, facilitator, entry.id);
     expect(after.body).toEqual(before.body);
     const listed = await call<{ snapshots: SnapshotEntry[] }>(live.server.url, "GET", `${route}/snapshots`, {
@@ -105,8 +102,7 @@ describe("snapshots", () => {
     const route = `/workshops/${workshopId}`;
     const good = await take(route, facilitator, "good");
     const bad = await take(route, facilitator, "tampered");
-    const file = blobFile(workshopId, bad.id);
-    writeFileSync(file, readFileSync(file, "utf8").replace('"tampered"', '"innocent"'));
+    await tamperSnapshot(live.server, workshopId, bad.id, '"tampered"', '"innocent"');
     const refused = await open(route, facilitator, bad.id);
     expect(refused.status).toBe(500);
     expect(refused.body.error?.code).toBe("snapshot_corrupt");
@@ -156,6 +152,6 @@ describe("snapshots", () => {
     const view = live.peer(`${s.workshopId}/control`, s.facilitator);
     await view.synced();
     expect(view.doc.getMap("snapshots").size).toBe(2);
-    expect(readdirSync(path.join(live.server.dataDir, "snapshots", s.workshopId))).toHaveLength(2);
+    expect(await storedSnapshotCount(live.server, s.workshopId)).toBe(2);
   });
 });

@@ -1,19 +1,14 @@
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { risksOf } from "../../shared/content";
 import { readParticipants } from "../../shared/controlDoc";
 import { workshopWith } from "../helpers/api";
 import { serverPerTest } from "../helpers/serverPerTest";
+import { storedDocBytes } from "../helpers/storedDoc";
 
 const live = serverPerTest();
 
 /** Every byte stored for one document: the merged state and the logs. */
-function storedBytes(workshopId: string, kind: string): Buffer {
-  const dir = path.join(live.server.dataDir, "docs", workshopId);
-  const files = readdirSync(dir).filter((f) => f.startsWith(`${kind}.`) && !f.endsWith(".tmp"));
-  return Buffer.concat(files.sort().map((f) => readFileSync(path.join(dir, f))));
-}
+const storedBytes = (workshopId: string, kind: string) => storedDocBytes(live.server, workshopId, kind);
 
 describe("live sync", () => {
   it("opens a new workshop's content with the four specified systemic risks", async () => {
@@ -71,8 +66,8 @@ describe("live sync", () => {
     await late.synced();
     await vi.waitFor(() => expect(late.doc.getText("notes").toString()).toBe("after expert-wrote-this"));
     expect(expert.doc.getText("notes").toString()).toBe("after expert-wrote-this");
-    expect(storedBytes(workshopId, "content").includes("OBSERVER-SECRET")).toBe(false);
-    expect(storedBytes(workshopId, "content").includes("expert-wrote-this")).toBe(true);
+    expect((await storedBytes(workshopId, "content")).includes("OBSERVER-SECRET")).toBe(false);
+    expect((await storedBytes(workshopId, "content")).includes("expert-wrote-this")).toBe(true);
   });
 
   it("drops every client's write to the control document", async () => {
@@ -87,7 +82,7 @@ describe("live sync", () => {
     await fresh.synced();
     expect(fresh.doc.getMap("rounds").size).toBe(0);
     expect(readParticipants(fresh.doc)).toHaveLength(2);
-    expect(storedBytes(workshopId, "control").includes("forged")).toBe(false);
+    expect((await storedBytes(workshopId, "control")).includes("forged")).toBe(false);
   });
 
   it("loads a cold room once for 50 clients joining at once, and none syncs before it is loaded", async () => {
@@ -95,7 +90,9 @@ describe("live sync", () => {
     const writer = live.peer(workshopId, people[0]!.token);
     await writer.synced();
     writer.doc.getText("notes").insert(0, "persisted before the room went cold");
-    await vi.waitFor(() => expect(storedBytes(workshopId, "content").includes("went cold")).toBe(true));
+    await vi.waitFor(async () =>
+      expect((await storedBytes(workshopId, "content")).includes("went cold")).toBe(true),
+    );
     const unloads = () =>
       live.server.events.filter((e) => e.type === "onUnload" && e.room === `${workshopId}/content`).length;
     const unloadsBefore = unloads();
@@ -126,8 +123,8 @@ describe("live sync", () => {
       const writer = live.peer(workshopId, people[0]!.token);
       await writer.synced();
       writer.doc.getArray("log").push([`entry ${round}`]);
-      await vi.waitFor(() =>
-        expect(storedBytes(workshopId, "content").includes(`entry ${round}`)).toBe(true),
+      await vi.waitFor(async () =>
+        expect((await storedBytes(workshopId, "content")).includes(`entry ${round}`)).toBe(true),
       );
       writer.destroy();
       // Join at once, while the room is storing and unloading.

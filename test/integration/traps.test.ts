@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { workshopWith } from "../helpers/api";
@@ -13,13 +11,12 @@ import {
 } from "../helpers/messages";
 import { openRaw } from "../helpers/rawSocket";
 import { serverPerTest } from "../helpers/serverPerTest";
+import { storedDocBytes } from "../helpers/storedDoc";
 
 const live = serverPerTest();
 
-function storedText(workshopId: string): string {
-  const dir = path.join(live.server.dataDir, "docs", workshopId);
-  const files = readdirSync(dir).filter((f) => f.startsWith("content.") && !f.endsWith(".tmp"));
-  return Buffer.concat(files.map((f) => readFileSync(path.join(dir, f)))).toString("latin1");
+async function storedText(workshopId: string): Promise<string> {
+  return (await storedDocBytes(live.server, workshopId, "content")).toString("latin1");
 }
 
 describe("known traps of Yjs servers", () => {
@@ -41,7 +38,7 @@ describe("known traps of Yjs servers", () => {
       expect(dirty.doc.getText("notes").toString()).toContain("live: ");
     });
     expect(expert.doc.getText("notes").toString()).toBe("live: existing text");
-    expect(storedText(workshopId)).not.toContain("LOCAL-ONLY");
+    expect(await storedText(workshopId)).not.toContain("LOCAL-ONLY");
     expect(plain.provider.wsconnected && dirty.provider.wsconnected).toBe(true);
   });
 
@@ -59,7 +56,7 @@ describe("known traps of Yjs servers", () => {
     await writer.opened;
     writer.ws.send(overlongSyncMessage(SYNC_UPDATE, textUpdate("expert-overlong")));
     await vi.waitFor(() => expect(expert.doc.getText("notes").toString()).toBe("expert-overlong"));
-    expect(storedText(workshopId)).not.toMatch(/SNEAKY|PLAIN-UPDATE/);
+    expect(await storedText(workshopId)).not.toMatch(/SNEAKY|PLAIN-UPDATE/);
     expect(observer.ws.readyState).toBe(observer.ws.OPEN);
     observer.ws.close();
     writer.ws.close();
