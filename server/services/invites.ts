@@ -11,7 +11,8 @@ import type {
 import { writeParticipant } from "../../shared/controlDoc";
 import { CloseCode } from "../../shared/limits";
 import { canFacilitate } from "../../shared/roles";
-import { DomainError, forbidden, invalidInput, notFound } from "../domainErrors";
+import { forbidden, invalidInput, notFound } from "../domainErrors";
+import { usableInvite } from "../store/guards";
 import type { InviteRecord } from "../store/records";
 import type { MetaRepository } from "../store/repository";
 import type { SyncServer } from "../sync/syncServer";
@@ -82,13 +83,9 @@ export class InviteService {
    */
   async preview(body: InvitePreviewBody): Promise<InvitePreviewResponse> {
     const { meta } = this.deps;
-    const invite = await meta.inviteByTokenHash(hashToken(body.inviteToken));
-    if (!invite) throw new DomainError("invite_invalid", "this invite link is not valid");
-    if (invite.revokedAt) throw new DomainError("invite_revoked", "this invite link was revoked");
-    if (invite.expiresAt && Date.parse(invite.expiresAt) <= Date.now())
-      throw new DomainError("invite_expired", "this invite link has expired");
-    if (invite.maxUses !== undefined && invite.uses >= invite.maxUses)
-      throw new DomainError("invite_used_up", "this invite link has been used as often as allowed");
+    const found = await meta.inviteByTokenHash(hashToken(body.inviteToken));
+    // The same guard joining runs inside its write; here on the invite as read, at this moment.
+    const invite = usableInvite(found, new Date().toISOString());
     const workshop = await meta.workshop(invite.workshopId);
     if (!workshop) throw notFound("workshop");
     return {

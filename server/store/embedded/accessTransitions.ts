@@ -1,6 +1,5 @@
 /** Invites, joins and revocations as pure transitions of one workshop's metadata (see transitions.ts). */
-import { ErrorCode } from "../../../shared/errors";
-import { DomainError, notFound } from "../../domainErrors";
+import { foundInvite, usableInvite } from "../guards";
 import type { InviteRecord, ParticipantRecord, SessionRecord } from "../records";
 import type { AuditStamp, Joined, JoinInput, Revoked } from "../repository";
 import { audited, type Transition } from "./transitions";
@@ -23,8 +22,7 @@ export function addInvite(
 }
 
 export function revokeInvite(meta: WorkshopMeta, inviteId: string, stamp: AuditStamp): Transition<Revoked> {
-  const invite = meta.invites.find((i) => i.id === inviteId);
-  if (!invite) throw notFound("invite");
+  const invite = foundInvite(meta.invites.find((i) => i.id === inviteId));
   const joined = (p: { inviteId?: string }) => p.inviteId === inviteId;
   if (invite.revokedAt)
     return { next: meta, result: { invite, participants: meta.participants.filter(joined), changed: false } };
@@ -45,13 +43,8 @@ export function revokeInvite(meta: WorkshopMeta, inviteId: string, stamp: AuditS
 
 /** Uses an invite once, with every check inside the workshop's write (see MetaRepository.join). */
 export function join(meta: WorkshopMeta, input: JoinInput): Transition<Joined> {
-  const invite = meta.invites.find((i) => i.tokenHash === input.inviteTokenHash);
-  if (!invite) throw new DomainError(ErrorCode.inviteInvalid, "this invite link is not valid");
-  if (invite.revokedAt) throw new DomainError(ErrorCode.inviteRevoked, "this invite link was revoked");
-  if (invite.expiresAt && Date.parse(invite.expiresAt) <= Date.parse(input.at))
-    throw new DomainError(ErrorCode.inviteExpired, "this invite link has expired");
-  if (invite.maxUses !== undefined && invite.uses >= invite.maxUses)
-    throw new DomainError(ErrorCode.inviteUsedUp, "this invite link has been used as often as allowed");
+  const found = meta.invites.find((i) => i.tokenHash === input.inviteTokenHash);
+  const invite = usableInvite(found, input.at);
   const used = { ...invite, uses: invite.uses + 1 };
   const workshopId = meta.workshop.id;
   const participant: ParticipantRecord = {

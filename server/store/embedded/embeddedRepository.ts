@@ -9,9 +9,9 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { Low } from "lowdb";
-import { ErrorCode } from "../../../shared/errors";
 import { defaultFramework, type Framework, frameworkSchema } from "../../../shared/estimation/framework";
-import { DomainError, notFound, StoreCorrupt, StoreUnavailable } from "../../domainErrors";
+import { notFound, StoreCorrupt, StoreUnavailable } from "../../domainErrors";
+import { unknownInvite } from "../guards";
 import type {
   AuditRecord,
   DeterminationRecord,
@@ -211,8 +211,7 @@ export class EmbeddedMetaRepository implements MetaRepository {
 
   async join(input: JoinInput): Promise<Joined> {
     const workshopId = this.index.invites.get(input.inviteTokenHash);
-    if (!workshopId || !(await this.meta(workshopId)))
-      throw new DomainError(ErrorCode.inviteInvalid, "this invite link is not valid");
+    if (!workshopId || !(await this.meta(workshopId))) throw unknownInvite();
     return this.write(workshopId, (m) => access.join(m, input), [
       { s: input.sessionTokenHash, w: workshopId },
     ]);

@@ -1,13 +1,23 @@
 /**
  * The repository's writes as pure functions from a workshop's metadata to its next version. They
- * never change their input (records in memory are frozen and shared with readers); a guard that
- * refuses throws a DomainError before anything is written.
+ * never change their input (records in memory are frozen and shared with readers); a guard (the
+ * rules are in ../guards.ts, shared with PostgreSQL) that refuses throws before anything is written.
  */
 
-import { ErrorCode } from "../../../shared/errors";
 import type { Framework } from "../../../shared/estimation/framework";
 import type { DissentNote, FrameworkUnlock, OverallVerdict } from "../../../shared/estimationView";
-import { DomainError, invalidInput, notFound } from "../../domainErrors";
+import {
+  foundDetermination,
+  foundRound,
+  guardClose,
+  guardDetermination,
+  guardEstimate,
+  guardFrameworkEdit,
+  guardFrameworkLock,
+  guardFrameworkUnlock,
+  guardReveal,
+  guardRoundOpening,
+} from "../guards";
 import type {
   AuditAction,
   DeterminationRecord,
@@ -55,11 +65,7 @@ export function putFramework(
   framework: Framework,
   stamp: AuditStamp,
 ): Transition<FrameworkRecord> {
-  if (current.lock)
-    throw new DomainError(
-      ErrorCode.frameworkLocked,
-      "the framework is locked; unlock it with a justification first",
-    );
+  guardFrameworkEdit(current);
   return withFramework(meta, { ...current, framework }, stamp, "framework.edit");
 }
 
@@ -69,7 +75,7 @@ export function lockFramework(
   decide: (framework: Framework) => FrameworkRecord["lock"] & object,
   stamp: AuditStamp,
 ): Transition<FrameworkRecord> {
-  if (current.lock) throw new DomainError(ErrorCode.frameworkLocked, "the framework is already locked");
+  guardFrameworkLock(current);
   const lock = decide(current.framework);
   const last = current.unlocks.at(-1);
   const unlocks =
@@ -85,13 +91,8 @@ export function unlockFramework(
   unlock: Pick<FrameworkUnlock, "by" | "justification">,
   stamp: AuditStamp,
 ): Transition<FrameworkRecord> {
-  if (!current.lock) throw new DomainError(ErrorCode.frameworkUnlocked, "the framework is not locked");
-  if (meta.rounds.some((r) => r.state === "open"))
-    throw new DomainError(
-      ErrorCode.roundOpen,
-      "close or reveal the open round before unlocking the framework",
-    );
-  const entry: FrameworkUnlock = { at: stamp.at, ...unlock, hashBefore: current.lock.hash, hashAfter: null };
+  const lock = guardFrameworkUnlock(current, aRoundIsOpen(meta));
+  const entry: FrameworkUnlock = { at: stamp.at, ...unlock, hashBefore: lock.hash, hashAfter: null };
   return withFramework(
     meta,
     { ...current, lock: null, unlocks: [...current.unlocks, entry] },
@@ -115,13 +116,7 @@ export function openRound(
   input: NewRound,
   stamp: AuditStamp,
 ): Transition<RoundRecord> {
-  if (!current.lock)
-    throw new DomainError(
-      ErrorCode.frameworkNotLocked,
-      "lock the framework before the first round: the criteria come first",
-    );
-  if (meta.rounds.some((r) => r.state === "open"))
-    throw new DomainError(ErrorCode.roundOpen, "another round is open; reveal or close it first");
+  guardRoundOpening(current, aRoundIsOpen(meta));
   const round: RoundRecord = { ...input, number: meta.rounds.length + 1, state: "open" };
   return {
     next: { ...meta, rounds: [...meta.rounds, round], audit: audited(meta, stamp, "round.open", round.id) },
@@ -129,10 +124,12 @@ export function openRound(
   };
 }
 
+function aRoundIsOpen(meta: WorkshopMeta): boolean {
+  return meta.rounds.some((r) => r.state === "open");
+}
+
 function findRound(meta: WorkshopMeta, roundId: string): RoundRecord {
-  const round = meta.rounds.find((r) => r.id === roundId);
-  if (!round) throw notFound("round");
-  return round;
+  return foundRound(meta.rounds.find((r) => r.id === roundId));
 }
 
 export function estimatesOf(meta: WorkshopMeta, roundId: string): EstimateRecord[] {
@@ -149,12 +146,7 @@ export function submitEstimate(
   stamp: AuditStamp,
 ): Transition<RoundWithEstimates> {
   const round = findRound(meta, estimate.roundId);
-  if (round.state !== "open")
-    throw new DomainError(ErrorCode.roundNotOpen, `round ${round.number} is ${round.state}`, {
-      roundId: [`round is ${round.state}`],
-    });
-  if (!round.scenarioIds.includes(estimate.scenarioId))
-    throw invalidInput("this scenario is not in the round", { scenarioId: ["not in this round"] });
+  guardEstimate(round, estimate);
   const same = (e: EstimateRecord) =>
     e.roundId === estimate.roundId &&
     e.participantId === estimate.participantId &&
@@ -173,8 +165,7 @@ export function revealRound(
   stamp: AuditStamp,
 ): Transition<RoundWithEstimates> {
   const found = findRound(meta, roundId);
-  if (found.state !== "open")
-    throw new DomainError(ErrorCode.roundNotOpen, `round ${found.number} is ${found.state}`);
+  guardReveal(found);
   const estimates = estimatesOf(meta, roundId);
   const revealed = reveal({ round: found, estimates, framework: current, participants: meta.participants });
   const round: RoundRecord = { ...found, state: "revealed", revealedAt: stamp.at, revealed };
@@ -192,8 +183,7 @@ export function closeRound(
   stamp: AuditStamp,
 ): Transition<RoundWithEstimates> {
   const found = findRound(meta, roundId);
-  if (found.state === "closed")
-    throw new DomainError(ErrorCode.roundClosed, `round ${found.number} is already closed`);
+  guardClose(found);
   const round: RoundRecord = { ...found, state: "closed", closedAt: stamp.at };
   const next = {
     ...meta,
@@ -223,8 +213,7 @@ export function putDetermination(
   decide: (framework: FrameworkRecord, previous: DeterminationRecord | undefined) => DeterminationRecord,
   stamp: AuditStamp,
 ): Transition<DeterminationRecord> {
-  if (!current.lock)
-    throw new DomainError(ErrorCode.frameworkNotLocked, "determinations are made against a locked framework");
+  guardDetermination(current);
   const previous = meta.determinations.find((d) => d.riskId === riskId);
   const decided = decide(current, previous);
   // Challenges stay on record: a new determination keeps the dissent against the earlier one.
@@ -238,8 +227,7 @@ export function addDissent(
   note: DissentNote,
   stamp: AuditStamp,
 ): Transition<DeterminationRecord> {
-  const existing = meta.determinations.find((d) => d.riskId === riskId);
-  if (!existing) throw notFound("determination");
+  const existing = foundDetermination(meta.determinations.find((d) => d.riskId === riskId));
   return withDetermination(meta, { ...existing, dissent: [...existing.dissent, note] }, stamp, "dissent.add");
 }
 

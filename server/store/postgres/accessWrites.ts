@@ -2,8 +2,7 @@
  * Workshops, invites, joins, revocations and room levers in PostgreSQL: each function is the body
  * of one transaction that already holds its workshop's row lock (see `lockWorkshop`).
  */
-import { ErrorCode } from "../../../shared/errors";
-import { DomainError, notFound } from "../../domainErrors";
+import { foundInvite, usableInvite } from "../guards";
 import type {
   InviteRecord,
   ParticipantRecord,
@@ -64,8 +63,7 @@ export async function revoke(
     client,
     "SELECT record FROM invites WHERE workshop_id = $1 AND id = $2",
     [workshopId, inviteId],
-  );
-  if (!invite) throw notFound("invite");
+  ).then(foundInvite);
   const joined = () =>
     records<ParticipantRecord>(
       client,
@@ -98,17 +96,12 @@ export async function useInvite(
   workshop: WorkshopRecord,
   input: JoinInput,
 ): Promise<Joined> {
-  const invite = await record<InviteRecord>(
+  const found = await record<InviteRecord>(
     client,
     "SELECT record FROM invites WHERE workshop_id = $1 AND token_hash = $2",
     [workshop.id, input.inviteTokenHash],
   );
-  if (!invite) throw new DomainError(ErrorCode.inviteInvalid, "this invite link is not valid");
-  if (invite.revokedAt) throw new DomainError(ErrorCode.inviteRevoked, "this invite link was revoked");
-  if (invite.expiresAt && Date.parse(invite.expiresAt) <= Date.parse(input.at))
-    throw new DomainError(ErrorCode.inviteExpired, "this invite link has expired");
-  if (invite.maxUses !== undefined && invite.uses >= invite.maxUses)
-    throw new DomainError(ErrorCode.inviteUsedUp, "this invite link has been used as often as allowed");
+  const invite = usableInvite(found, input.at);
   const used = { ...invite, uses: invite.uses + 1 };
   await client.query("UPDATE invites SET record = $3 WHERE workshop_id = $1 AND id = $2", [
     workshop.id,

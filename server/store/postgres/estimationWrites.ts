@@ -1,7 +1,8 @@
 /**
  * The framework, rounds, estimates, determinations and snapshots in PostgreSQL: each function is
- * the body of one transaction that already holds its workshop's row lock, so its guard reads
- * what every earlier write of the workshop left and no other write of it can come between.
+ * the body of one transaction that already holds its workshop's row lock, so its guard (the rules
+ * are in ../guards.ts, shared with the embedded store) reads what every earlier write of the
+ * workshop left and no other write of it can come between.
  */
 import { ErrorCode } from "../../../shared/errors";
 import type { Framework } from "../../../shared/estimation/framework";
@@ -11,7 +12,19 @@ import type {
   OverallVerdict,
   RevealedRound,
 } from "../../../shared/estimationView";
-import { DomainError, invalidInput, notFound } from "../../domainErrors";
+import { DomainError } from "../../domainErrors";
+import {
+  foundDetermination,
+  foundRound,
+  guardClose,
+  guardDetermination,
+  guardEstimate,
+  guardFrameworkEdit,
+  guardFrameworkLock,
+  guardFrameworkUnlock,
+  guardReveal,
+  guardRoundOpening,
+} from "../guards";
 import type {
   DeterminationRecord,
   EstimateRecord,
@@ -30,11 +43,7 @@ export async function editFramework(
   framework: Framework,
   stamp: AuditStamp,
 ): Promise<FrameworkRecord> {
-  if (current.lock)
-    throw new DomainError(
-      ErrorCode.frameworkLocked,
-      "the framework is locked; unlock it with a justification first",
-    );
+  guardFrameworkEdit(current);
   return storeFramework(client, { ...current, framework }, stamp, "framework.edit");
 }
 
@@ -44,7 +53,7 @@ export async function lockFramework(
   decide: (framework: Framework) => NonNullable<FrameworkRecord["lock"]>,
   stamp: AuditStamp,
 ): Promise<FrameworkRecord> {
-  if (current.lock) throw new DomainError(ErrorCode.frameworkLocked, "the framework is already locked");
+  guardFrameworkLock(current);
   const lock = decide(current.framework);
   const last = current.unlocks.at(-1);
   const unlocks =
@@ -60,13 +69,8 @@ export async function unlockFramework(
   unlock: Pick<FrameworkUnlock, "by" | "justification">,
   stamp: AuditStamp,
 ): Promise<FrameworkRecord> {
-  if (!current.lock) throw new DomainError(ErrorCode.frameworkUnlocked, "the framework is not locked");
-  if (await hasOpenRound(client, current.workshopId))
-    throw new DomainError(
-      ErrorCode.roundOpen,
-      "close or reveal the open round before unlocking the framework",
-    );
-  const entry: FrameworkUnlock = { at: stamp.at, ...unlock, hashBefore: current.lock.hash, hashAfter: null };
+  const lock = guardFrameworkUnlock(current, await hasOpenRound(client, current.workshopId));
+  const entry: FrameworkUnlock = { at: stamp.at, ...unlock, hashBefore: lock.hash, hashAfter: null };
   return storeFramework(
     client,
     { ...current, lock: null, unlocks: [...current.unlocks, entry] },
@@ -109,13 +113,7 @@ export async function openRound(
   input: NewRound,
   stamp: AuditStamp,
 ): Promise<RoundRecord> {
-  if (!current.lock)
-    throw new DomainError(
-      ErrorCode.frameworkNotLocked,
-      "lock the framework before the first round: the criteria come first",
-    );
-  if (await hasOpenRound(client, input.workshopId))
-    throw new DomainError(ErrorCode.roundOpen, "another round is open; reveal or close it first");
+  guardRoundOpening(current, await hasOpenRound(client, input.workshopId));
   const { rows } = await client.query<{ count: number }>(
     "SELECT count(*)::int AS count FROM rounds WHERE workshop_id = $1",
     [input.workshopId],
@@ -135,8 +133,7 @@ async function findRound(client: PoolClient, workshopId: string, roundId: string
     "SELECT record FROM rounds WHERE workshop_id = $1 AND id = $2",
     [workshopId, roundId],
   );
-  if (!round) throw notFound("round");
-  return round;
+  return foundRound(round);
 }
 
 export function estimatesIn(db: Db, workshopId: string, roundId: string): Promise<EstimateRecord[]> {
@@ -153,12 +150,7 @@ export async function submitEstimate(
   stamp: AuditStamp,
 ): Promise<RoundWithEstimates> {
   const round = await findRound(client, estimate.workshopId, estimate.roundId);
-  if (round.state !== "open")
-    throw new DomainError(ErrorCode.roundNotOpen, `round ${round.number} is ${round.state}`, {
-      roundId: [`round is ${round.state}`],
-    });
-  if (!round.scenarioIds.includes(estimate.scenarioId))
-    throw invalidInput("this scenario is not in the round", { scenarioId: ["not in this round"] });
+  guardEstimate(round, estimate);
   // A replaced estimate moves to the end, as a new submission would.
   await client.query(
     `INSERT INTO estimates (workshop_id, round_id, participant_id, scenario_id, record) VALUES ($1, $2, $3, $4, $5)
@@ -185,8 +177,7 @@ export async function revealRound(
 ): Promise<RoundWithEstimates> {
   const workshopId = current.workshopId;
   const found = await findRound(client, workshopId, roundId);
-  if (found.state !== "open")
-    throw new DomainError(ErrorCode.roundNotOpen, `round ${found.number} is ${found.state}`);
+  guardReveal(found);
   const estimates = await estimatesIn(client, workshopId, roundId);
   const participants = await records<ParticipantRecord>(
     client,
@@ -207,8 +198,7 @@ export async function closeRound(
   stamp: AuditStamp,
 ): Promise<RoundWithEstimates> {
   const found = await findRound(client, workshopId, roundId);
-  if (found.state === "closed")
-    throw new DomainError(ErrorCode.roundClosed, `round ${found.number} is already closed`);
+  guardClose(found);
   const round: RoundRecord = { ...found, state: "closed", closedAt: stamp.at };
   await updateRound(client, round, found.state);
   await appendAuditRow(client, workshopId, stamp, "round.close", round.id);
@@ -236,8 +226,7 @@ export async function putDetermination(
   decide: (framework: FrameworkRecord, previous: DeterminationRecord | undefined) => DeterminationRecord,
   stamp: AuditStamp,
 ): Promise<DeterminationRecord> {
-  if (!current.lock)
-    throw new DomainError(ErrorCode.frameworkNotLocked, "determinations are made against a locked framework");
+  guardDetermination(current);
   const previous = await determination(client, current.workshopId, riskId);
   const decided = decide(current, previous);
   // Challenges stay on record: a new determination keeps the dissent against the earlier one.
@@ -252,8 +241,7 @@ export async function addDissent(
   note: DissentNote,
   stamp: AuditStamp,
 ): Promise<DeterminationRecord> {
-  const existing = await determination(client, workshopId, riskId);
-  if (!existing) throw notFound("determination");
+  const existing = foundDetermination(await determination(client, workshopId, riskId));
   return storeDetermination(
     client,
     { ...existing, dissent: [...existing.dissent, note] },

@@ -6,9 +6,9 @@
  * any reason but its own rule throws `StoreUnavailable`, and nothing of it is stored.
  */
 
-import { ErrorCode } from "../../../shared/errors";
 import { defaultFramework, type Framework } from "../../../shared/estimation/framework";
 import { DomainError, notFound, StoreUnavailable } from "../../domainErrors";
+import { knownInvite } from "../guards";
 import type {
   AuditRecord,
   DeterminationRecord,
@@ -136,8 +136,7 @@ export class PgMetaRepository implements MetaRepository {
     return this.write(workshopId, (client) => access.revoke(client, workshopId, inviteId, stamp));
   }
   async join(input: JoinInput): Promise<Joined> {
-    const invite = await this.inviteByTokenHash(input.inviteTokenHash);
-    if (!invite) throw new DomainError(ErrorCode.inviteInvalid, "this invite link is not valid");
+    const invite = knownInvite(await this.inviteByTokenHash(input.inviteTokenHash));
     // The checks run again under the workshop's lock, on the invite as it is then.
     return this.write(invite.workshopId, (client, w) => access.useInvite(client, w, input));
   }
