@@ -17,7 +17,7 @@ import type {
 // ── Framework ───────────────────────────────────────────────────────────────────────────────
 
 /** `putFramework`: only an unlocked framework is edited. */
-export function guardFrameworkEdit(current: FrameworkRecord): void {
+export function frameworkEditable(current: FrameworkRecord): void {
   if (current.lock)
     throw new DomainError(
       ErrorCode.frameworkLocked,
@@ -26,12 +26,12 @@ export function guardFrameworkEdit(current: FrameworkRecord): void {
 }
 
 /** `lockFramework`: a framework is locked once. */
-export function guardFrameworkLock(current: FrameworkRecord): void {
+export function frameworkLockable(current: FrameworkRecord): void {
   if (current.lock) throw new DomainError(ErrorCode.frameworkLocked, "the framework is already locked");
 }
 
 /** `unlockFramework`: only a locked framework, and never under an open round; returns the lock. */
-export function guardFrameworkUnlock(
+export function frameworkUnlockable(
   current: FrameworkRecord,
   aRoundIsOpen: boolean,
 ): NonNullable<FrameworkRecord["lock"]> {
@@ -47,7 +47,7 @@ export function guardFrameworkUnlock(
 // ── Rounds and estimates ────────────────────────────────────────────────────────────────────
 
 /** `openRound`: the criteria are locked first, and one round is open at a time. */
-export function guardRoundOpening(current: FrameworkRecord, aRoundIsOpen: boolean): void {
+export function roundMayOpen(current: FrameworkRecord, aRoundIsOpen: boolean): void {
   if (!current.lock)
     throw new DomainError(
       ErrorCode.frameworkNotLocked,
@@ -58,13 +58,13 @@ export function guardRoundOpening(current: FrameworkRecord, aRoundIsOpen: boolea
 }
 
 /** The round a write names, or `not_found`. */
-export function foundRound(round: RoundRecord | undefined): RoundRecord {
+export function roundFound(round: RoundRecord | undefined): RoundRecord {
   if (!round) throw notFound("round");
   return round;
 }
 
 /** `submitEstimate`: into an open round, for one of its scenarios. */
-export function guardEstimate(round: RoundRecord, estimate: Pick<EstimateRecord, "scenarioId">): void {
+export function estimateFits(round: RoundRecord, estimate: Pick<EstimateRecord, "scenarioId">): void {
   if (round.state !== "open")
     throw new DomainError(ErrorCode.roundNotOpen, `round ${round.number} is ${round.state}`, {
       roundId: [`round is ${round.state}`],
@@ -74,13 +74,13 @@ export function guardEstimate(round: RoundRecord, estimate: Pick<EstimateRecord,
 }
 
 /** `revealRound`: only an open round is revealed. */
-export function guardReveal(round: RoundRecord): void {
+export function roundRevealable(round: RoundRecord): void {
   if (round.state !== "open")
     throw new DomainError(ErrorCode.roundNotOpen, `round ${round.number} is ${round.state}`);
 }
 
 /** `closeRound`: a round is closed once. */
-export function guardClose(round: RoundRecord): void {
+export function roundClosable(round: RoundRecord): void {
   if (round.state === "closed")
     throw new DomainError(ErrorCode.roundClosed, `round ${round.number} is already closed`);
 }
@@ -88,13 +88,13 @@ export function guardClose(round: RoundRecord): void {
 // ── Determinations ──────────────────────────────────────────────────────────────────────────
 
 /** `putDetermination`: tiers are decided against locked criteria only. */
-export function guardDetermination(current: FrameworkRecord): void {
+export function determinable(current: FrameworkRecord): void {
   if (!current.lock)
     throw new DomainError(ErrorCode.frameworkNotLocked, "determinations are made against a locked framework");
 }
 
 /** `addDissent`: dissent is added to a determination that exists. */
-export function foundDetermination(existing: DeterminationRecord | undefined): DeterminationRecord {
+export function determinationFound(existing: DeterminationRecord | undefined): DeterminationRecord {
   if (!existing) throw notFound("determination");
   return existing;
 }
@@ -102,7 +102,7 @@ export function foundDetermination(existing: DeterminationRecord | undefined): D
 // ── Invites ─────────────────────────────────────────────────────────────────────────────────
 
 /** `revokeInvite`: the invite the write names, or `not_found`. */
-export function foundInvite(invite: InviteRecord | undefined): InviteRecord {
+export function inviteFound(invite: InviteRecord | undefined): InviteRecord {
   if (!invite) throw notFound("invite");
   return invite;
 }

@@ -1,6 +1,7 @@
 /** Invites, joins and revocations as pure transitions of one workshop's metadata (see transitions.ts). */
-import { foundInvite, usableInvite } from "../guards";
-import type { InviteRecord, ParticipantRecord, SessionRecord } from "../records";
+import * as guard from "../guards";
+import { joinRecords } from "../recordChanges";
+import type { InviteRecord } from "../records";
 import type { AuditStamp, Joined, JoinInput, Revoked } from "../repository";
 import { audited, type Transition } from "./transitions";
 import type { WorkshopMeta } from "./workshopMeta";
@@ -22,7 +23,7 @@ export function addInvite(
 }
 
 export function revokeInvite(meta: WorkshopMeta, inviteId: string, stamp: AuditStamp): Transition<Revoked> {
-  const invite = foundInvite(meta.invites.find((i) => i.id === inviteId));
+  const invite = guard.inviteFound(meta.invites.find((i) => i.id === inviteId));
   const joined = (p: { inviteId?: string }) => p.inviteId === inviteId;
   if (invite.revokedAt)
     return { next: meta, result: { invite, participants: meta.participants.filter(joined), changed: false } };
@@ -44,25 +45,9 @@ export function revokeInvite(meta: WorkshopMeta, inviteId: string, stamp: AuditS
 /** Uses an invite once, with every check inside the workshop's write (see MetaRepository.join). */
 export function join(meta: WorkshopMeta, input: JoinInput): Transition<Joined> {
   const found = meta.invites.find((i) => i.tokenHash === input.inviteTokenHash);
-  const invite = usableInvite(found, input.at);
+  const invite = guard.usableInvite(found, input.at);
   const used = { ...invite, uses: invite.uses + 1 };
-  const workshopId = meta.workshop.id;
-  const participant: ParticipantRecord = {
-    id: input.participantId,
-    workshopId,
-    displayName: input.displayName,
-    role: invite.role,
-    joinedAt: input.at,
-    inviteId: invite.id,
-  };
-  const session: SessionRecord = {
-    tokenHash: input.sessionTokenHash,
-    workshopId,
-    participantId: participant.id,
-    inviteId: invite.id,
-    createdAt: input.at,
-    expiresAt: input.sessionExpiresAt,
-  };
+  const { participant, session } = joinRecords(meta.workshop.id, invite, input);
   const next: WorkshopMeta = {
     ...meta,
     invites: meta.invites.map((i) => (i.id === invite.id ? used : i)),

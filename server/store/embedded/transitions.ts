@@ -6,18 +6,8 @@
 
 import type { Framework } from "../../../shared/estimation/framework";
 import type { DissentNote, FrameworkUnlock, OverallVerdict } from "../../../shared/estimationView";
-import {
-  foundDetermination,
-  foundRound,
-  guardClose,
-  guardDetermination,
-  guardEstimate,
-  guardFrameworkEdit,
-  guardFrameworkLock,
-  guardFrameworkUnlock,
-  guardReveal,
-  guardRoundOpening,
-} from "../guards";
+import * as guard from "../guards";
+import { lockedFramework, redetermined, unlockedFramework } from "../recordChanges";
 import type {
   AuditAction,
   DeterminationRecord,
@@ -65,7 +55,7 @@ export function putFramework(
   framework: Framework,
   stamp: AuditStamp,
 ): Transition<FrameworkRecord> {
-  guardFrameworkEdit(current);
+  guard.frameworkEditable(current);
   return withFramework(meta, { ...current, framework }, stamp, "framework.edit");
 }
 
@@ -75,14 +65,9 @@ export function lockFramework(
   decide: (framework: Framework) => FrameworkRecord["lock"] & object,
   stamp: AuditStamp,
 ): Transition<FrameworkRecord> {
-  guardFrameworkLock(current);
+  guard.frameworkLockable(current);
   const lock = decide(current.framework);
-  const last = current.unlocks.at(-1);
-  const unlocks =
-    last && last.hashAfter === null
-      ? [...current.unlocks.slice(0, -1), { ...last, hashAfter: lock.hash }]
-      : current.unlocks;
-  return withFramework(meta, { ...current, lock, unlocks }, stamp, "framework.lock", lock.hash);
+  return withFramework(meta, lockedFramework(current, lock), stamp, "framework.lock", lock.hash);
 }
 
 export function unlockFramework(
@@ -91,14 +76,9 @@ export function unlockFramework(
   unlock: Pick<FrameworkUnlock, "by" | "justification">,
   stamp: AuditStamp,
 ): Transition<FrameworkRecord> {
-  const lock = guardFrameworkUnlock(current, aRoundIsOpen(meta));
-  const entry: FrameworkUnlock = { at: stamp.at, ...unlock, hashBefore: lock.hash, hashAfter: null };
-  return withFramework(
-    meta,
-    { ...current, lock: null, unlocks: [...current.unlocks, entry] },
-    stamp,
-    "framework.unlock",
-  );
+  const lock = guard.frameworkUnlockable(current, aRoundIsOpen(meta));
+  const next = unlockedFramework(current, lock, unlock, stamp.at);
+  return withFramework(meta, next, stamp, "framework.unlock");
 }
 
 export function putVerdict(
@@ -116,7 +96,7 @@ export function openRound(
   input: NewRound,
   stamp: AuditStamp,
 ): Transition<RoundRecord> {
-  guardRoundOpening(current, aRoundIsOpen(meta));
+  guard.roundMayOpen(current, aRoundIsOpen(meta));
   const round: RoundRecord = { ...input, number: meta.rounds.length + 1, state: "open" };
   return {
     next: { ...meta, rounds: [...meta.rounds, round], audit: audited(meta, stamp, "round.open", round.id) },
@@ -129,7 +109,7 @@ function aRoundIsOpen(meta: WorkshopMeta): boolean {
 }
 
 function findRound(meta: WorkshopMeta, roundId: string): RoundRecord {
-  return foundRound(meta.rounds.find((r) => r.id === roundId));
+  return guard.roundFound(meta.rounds.find((r) => r.id === roundId));
 }
 
 export function estimatesOf(meta: WorkshopMeta, roundId: string): EstimateRecord[] {
@@ -146,7 +126,7 @@ export function submitEstimate(
   stamp: AuditStamp,
 ): Transition<RoundWithEstimates> {
   const round = findRound(meta, estimate.roundId);
-  guardEstimate(round, estimate);
+  guard.estimateFits(round, estimate);
   const same = (e: EstimateRecord) =>
     e.roundId === estimate.roundId &&
     e.participantId === estimate.participantId &&
@@ -165,7 +145,7 @@ export function revealRound(
   stamp: AuditStamp,
 ): Transition<RoundWithEstimates> {
   const found = findRound(meta, roundId);
-  guardReveal(found);
+  guard.roundRevealable(found);
   const estimates = estimatesOf(meta, roundId);
   const revealed = reveal({ round: found, estimates, framework: current, participants: meta.participants });
   const round: RoundRecord = { ...found, state: "revealed", revealedAt: stamp.at, revealed };
@@ -183,7 +163,7 @@ export function closeRound(
   stamp: AuditStamp,
 ): Transition<RoundWithEstimates> {
   const found = findRound(meta, roundId);
-  guardClose(found);
+  guard.roundClosable(found);
   const round: RoundRecord = { ...found, state: "closed", closedAt: stamp.at };
   const next = {
     ...meta,
@@ -213,11 +193,9 @@ export function putDetermination(
   decide: (framework: FrameworkRecord, previous: DeterminationRecord | undefined) => DeterminationRecord,
   stamp: AuditStamp,
 ): Transition<DeterminationRecord> {
-  guardDetermination(current);
+  guard.determinable(current);
   const previous = meta.determinations.find((d) => d.riskId === riskId);
-  const decided = decide(current, previous);
-  // Challenges stay on record: a new determination keeps the dissent against the earlier one.
-  const record = { ...decided, workshopId: meta.workshop.id, riskId, dissent: previous?.dissent ?? [] };
+  const record = redetermined(meta.workshop.id, riskId, decide(current, previous), previous);
   return withDetermination(meta, record, stamp, "determination.record");
 }
 
@@ -227,7 +205,7 @@ export function addDissent(
   note: DissentNote,
   stamp: AuditStamp,
 ): Transition<DeterminationRecord> {
-  const existing = foundDetermination(meta.determinations.find((d) => d.riskId === riskId));
+  const existing = guard.determinationFound(meta.determinations.find((d) => d.riskId === riskId));
   return withDetermination(meta, { ...existing, dissent: [...existing.dissent, note] }, stamp, "dissent.add");
 }
 

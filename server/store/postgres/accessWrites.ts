@@ -2,7 +2,8 @@
  * Workshops, invites, joins, revocations and room levers in PostgreSQL: each function is the body
  * of one transaction that already holds its workshop's row lock (see `lockWorkshop`).
  */
-import { foundInvite, usableInvite } from "../guards";
+import * as guard from "../guards";
+import { joinRecords } from "../recordChanges";
 import type {
   InviteRecord,
   ParticipantRecord,
@@ -63,7 +64,7 @@ export async function revoke(
     client,
     "SELECT record FROM invites WHERE workshop_id = $1 AND id = $2",
     [workshopId, inviteId],
-  ).then(foundInvite);
+  ).then(guard.inviteFound);
   const joined = () =>
     records<ParticipantRecord>(
       client,
@@ -101,29 +102,14 @@ export async function useInvite(
     "SELECT record FROM invites WHERE workshop_id = $1 AND token_hash = $2",
     [workshop.id, input.inviteTokenHash],
   );
-  const invite = usableInvite(found, input.at);
+  const invite = guard.usableInvite(found, input.at);
   const used = { ...invite, uses: invite.uses + 1 };
   await client.query("UPDATE invites SET record = $3 WHERE workshop_id = $1 AND id = $2", [
     workshop.id,
     invite.id,
     used,
   ]);
-  const participant: ParticipantRecord = {
-    id: input.participantId,
-    workshopId: workshop.id,
-    displayName: input.displayName,
-    role: invite.role,
-    joinedAt: input.at,
-    inviteId: invite.id,
-  };
-  const session: SessionRecord = {
-    tokenHash: input.sessionTokenHash,
-    workshopId: workshop.id,
-    participantId: participant.id,
-    inviteId: invite.id,
-    createdAt: input.at,
-    expiresAt: input.sessionExpiresAt,
-  };
+  const { participant, session } = joinRecords(workshop.id, invite, input);
   await insertParticipant(client, participant);
   await insertSession(client, session);
   await appendAuditRow(

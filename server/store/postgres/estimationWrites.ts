@@ -13,18 +13,8 @@ import type {
   RevealedRound,
 } from "../../../shared/estimationView";
 import { DomainError } from "../../domainErrors";
-import {
-  foundDetermination,
-  foundRound,
-  guardClose,
-  guardDetermination,
-  guardEstimate,
-  guardFrameworkEdit,
-  guardFrameworkLock,
-  guardFrameworkUnlock,
-  guardReveal,
-  guardRoundOpening,
-} from "../guards";
+import * as guard from "../guards";
+import { lockedFramework, redetermined, unlockedFramework } from "../recordChanges";
 import type {
   DeterminationRecord,
   EstimateRecord,
@@ -43,7 +33,7 @@ export async function editFramework(
   framework: Framework,
   stamp: AuditStamp,
 ): Promise<FrameworkRecord> {
-  guardFrameworkEdit(current);
+  guard.frameworkEditable(current);
   return storeFramework(client, { ...current, framework }, stamp, "framework.edit");
 }
 
@@ -53,14 +43,9 @@ export async function lockFramework(
   decide: (framework: Framework) => NonNullable<FrameworkRecord["lock"]>,
   stamp: AuditStamp,
 ): Promise<FrameworkRecord> {
-  guardFrameworkLock(current);
+  guard.frameworkLockable(current);
   const lock = decide(current.framework);
-  const last = current.unlocks.at(-1);
-  const unlocks =
-    last && last.hashAfter === null
-      ? [...current.unlocks.slice(0, -1), { ...last, hashAfter: lock.hash }]
-      : current.unlocks;
-  return storeFramework(client, { ...current, lock, unlocks }, stamp, "framework.lock", lock.hash);
+  return storeFramework(client, lockedFramework(current, lock), stamp, "framework.lock", lock.hash);
 }
 
 export async function unlockFramework(
@@ -69,14 +54,9 @@ export async function unlockFramework(
   unlock: Pick<FrameworkUnlock, "by" | "justification">,
   stamp: AuditStamp,
 ): Promise<FrameworkRecord> {
-  const lock = guardFrameworkUnlock(current, await hasOpenRound(client, current.workshopId));
-  const entry: FrameworkUnlock = { at: stamp.at, ...unlock, hashBefore: lock.hash, hashAfter: null };
-  return storeFramework(
-    client,
-    { ...current, lock: null, unlocks: [...current.unlocks, entry] },
-    stamp,
-    "framework.unlock",
-  );
+  const lock = guard.frameworkUnlockable(current, await hasOpenRound(client, current.workshopId));
+  const next = unlockedFramework(current, lock, unlock, stamp.at);
+  return storeFramework(client, next, stamp, "framework.unlock");
 }
 
 export async function recordVerdict(
@@ -113,7 +93,7 @@ export async function openRound(
   input: NewRound,
   stamp: AuditStamp,
 ): Promise<RoundRecord> {
-  guardRoundOpening(current, await hasOpenRound(client, input.workshopId));
+  guard.roundMayOpen(current, await hasOpenRound(client, input.workshopId));
   const { rows } = await client.query<{ count: number }>(
     "SELECT count(*)::int AS count FROM rounds WHERE workshop_id = $1",
     [input.workshopId],
@@ -133,7 +113,7 @@ async function findRound(client: PoolClient, workshopId: string, roundId: string
     "SELECT record FROM rounds WHERE workshop_id = $1 AND id = $2",
     [workshopId, roundId],
   );
-  return foundRound(round);
+  return guard.roundFound(round);
 }
 
 export function estimatesIn(db: Db, workshopId: string, roundId: string): Promise<EstimateRecord[]> {
@@ -150,7 +130,7 @@ export async function submitEstimate(
   stamp: AuditStamp,
 ): Promise<RoundWithEstimates> {
   const round = await findRound(client, estimate.workshopId, estimate.roundId);
-  guardEstimate(round, estimate);
+  guard.estimateFits(round, estimate);
   // A replaced estimate moves to the end, as a new submission would.
   await client.query(
     `INSERT INTO estimates (workshop_id, round_id, participant_id, scenario_id, record) VALUES ($1, $2, $3, $4, $5)
@@ -177,7 +157,7 @@ export async function revealRound(
 ): Promise<RoundWithEstimates> {
   const workshopId = current.workshopId;
   const found = await findRound(client, workshopId, roundId);
-  guardReveal(found);
+  guard.roundRevealable(found);
   const estimates = await estimatesIn(client, workshopId, roundId);
   const participants = await records<ParticipantRecord>(
     client,
@@ -198,7 +178,7 @@ export async function closeRound(
   stamp: AuditStamp,
 ): Promise<RoundWithEstimates> {
   const found = await findRound(client, workshopId, roundId);
-  guardClose(found);
+  guard.roundClosable(found);
   const round: RoundRecord = { ...found, state: "closed", closedAt: stamp.at };
   await updateRound(client, round, found.state);
   await appendAuditRow(client, workshopId, stamp, "round.close", round.id);
@@ -226,11 +206,9 @@ export async function putDetermination(
   decide: (framework: FrameworkRecord, previous: DeterminationRecord | undefined) => DeterminationRecord,
   stamp: AuditStamp,
 ): Promise<DeterminationRecord> {
-  guardDetermination(current);
+  guard.determinable(current);
   const previous = await determination(client, current.workshopId, riskId);
-  const decided = decide(current, previous);
-  // Challenges stay on record: a new determination keeps the dissent against the earlier one.
-  const next = { ...decided, workshopId: current.workshopId, riskId, dissent: previous?.dissent ?? [] };
+  const next = redetermined(current.workshopId, riskId, decide(current, previous), previous);
   return storeDetermination(client, next, stamp, "determination.record");
 }
 
@@ -241,7 +219,7 @@ export async function addDissent(
   note: DissentNote,
   stamp: AuditStamp,
 ): Promise<DeterminationRecord> {
-  const existing = foundDetermination(await determination(client, workshopId, riskId));
+  const existing = guard.determinationFound(await determination(client, workshopId, riskId));
   return storeDetermination(
     client,
     { ...existing, dissent: [...existing.dissent, note] },
