@@ -12,6 +12,8 @@
  *   inside its transaction and throws the domain error named below; services do not read and
  *   then write. An implementation may serialise the writes of one workshop to get this (the
  *   embedded store has one queue per workshop; PostgreSQL can lock the workshop's row first).
+ *   The rules are written once, as pure functions in `guards.ts`, and the records a passed write
+ *   makes in `recordChanges.ts`; an implementation calls them on what it read under its lock.
  * - **Decide callbacks** (`reveal`, `lock`, `decide`, `change`) are pure and synchronous, run inside
  *   the transaction on the current state, and may be called more than once (a retried transaction).
  *   One that throws aborts the write with nothing stored, and its error reaches the caller.

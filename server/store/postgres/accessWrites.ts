@@ -60,11 +60,12 @@ export async function revoke(
   inviteId: string,
   stamp: AuditStamp,
 ): Promise<Revoked> {
-  const invite = await record<InviteRecord>(
+  const found = await record<InviteRecord>(
     client,
     "SELECT record FROM invites WHERE workshop_id = $1 AND id = $2",
     [workshopId, inviteId],
-  ).then(guard.inviteFound);
+  );
+  const invite = guard.inviteFound(found);
   const joined = () =>
     records<ParticipantRecord>(
       client,
