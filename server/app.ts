@@ -63,10 +63,12 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
   registry = new RoomRegistry({
     persistence: new FileDocLog(config.dataDir),
     compactAfterBytes: config.compactAfterBytes,
+    maxDocBytes: config.maxDocBytes,
+    limits: config.sync,
     hooks,
     afterLoad: (room) => control.reconcile(room),
   });
-  sync = new SyncServer(registry, hooks);
+  sync = new SyncServer(registry, hooks, config.sync, config.maxMessageBytes);
   const content = new ContentReader(() => registry!);
   const frameworks = new FrameworkService(store, control);
   control.reconcilers.push((workshopId, doc) => frameworks.reconcile(workshopId, doc));

@@ -9,6 +9,58 @@ export const DEFAULT_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
  */
 export const DEFAULT_MAX_DOC_BYTES = 32 * 1024 * 1024;
 
+/**
+ * Bounds on what one connection may send to a live document, each with its env var (see
+ * server/config.ts and the README's Limits table). Counts are checked on the decoded update before
+ * anything is applied; rates are token buckets per connection.
+ */
+export interface SyncLimits {
+  /** Structs (items, GC and skip runs) in one update. */
+  maxUpdateStructs: number;
+  /** Delete ranges in one update's delete set. */
+  maxUpdateDeleteRanges: number;
+  /** Distinct client ids in one update (its structs and its delete set together). */
+  maxUpdateClients: number;
+  /** Estimated item splits × structs moved by one update's deletes (Yjs #687: splits cost O(structs) each). */
+  maxUpdateSplitWork: number;
+  /** Structs a document may hold that wait on clocks it has not seen. */
+  maxPendingStructs: number;
+  /** Delete ranges a document may hold that point past what it has seen. */
+  maxPendingDeleteRanges: number;
+  /** Longest one message may take to apply; a slower one closes its sender (after it was applied whole). */
+  messageTimeBudgetMs: number;
+  /** Messages per second one connection may send (sustained; twice as many in a burst). */
+  messagesPerSecond: number;
+  /** Bytes per second one connection may send (sustained; a burst may be one largest message). */
+  bytesPerSecond: number;
+  /** Bytes queued to one reader beyond which it is dropped as too slow. */
+  maxSendBufferBytes: number;
+  /** Largest awareness (presence) state of one client, in bytes of JSON. */
+  maxAwarenessStateBytes: number;
+  /** Awareness updates per second one connection may send (sustained; twice as many in a burst). */
+  awarenessPerSecond: number;
+}
+
+export const DEFAULT_SYNC_LIMITS: SyncLimits = {
+  // A pasted page of rich text is a few hundred structs; an offline hour of typing a few thousand.
+  maxUpdateStructs: 20_000,
+  // Every sync step 2 carries the sender's whole delete set, so a long-lived document's is large.
+  maxUpdateDeleteRanges: 50_000,
+  // Every page load is a new client id; a sync step 2's delete set names each that ever deleted.
+  maxUpdateClients: 10_000,
+  // About 30 ms of array moves on a 2-core VM.
+  maxUpdateSplitWork: 30_000_000,
+  // Every later update pays for what is pending: at 2,000 a keystroke took 4.6 ms instead of 0.3.
+  maxPendingStructs: 500,
+  maxPendingDeleteRanges: 500,
+  messageTimeBudgetMs: 250,
+  messagesPerSecond: 100,
+  bytesPerSecond: 1024 * 1024,
+  maxSendBufferBytes: 8 * 1024 * 1024,
+  maxAwarenessStateBytes: 8 * 1024,
+  awarenessPerSecond: 40,
+};
+
 /** Largest JSON body a REST call may carry; workshop metadata is small. */
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 
@@ -34,12 +86,30 @@ export const CloseCode = {
   forbidden: 4403,
   /** No such workshop or room name. */
   notFound: 4404,
+  /** A message took longer than MESSAGE_TIME_BUDGET_MS to apply; it was applied whole. */
+  tooSlow: 4408,
+  /** An update or awareness state over a per-message bound (structs, delete ranges, clients, splits, state size). */
+  tooLarge: 4413,
+  /** An update would leave the document holding more structs or deletes it cannot apply yet than allowed. */
+  tooManyPending: 4424,
+  /** Messages, bytes or awareness updates sent faster than the connection's rate limits. */
+  rateLimited: 4429,
+  /** The update would take the document past MAX_DOC_BYTES. */
+  documentFull: 4507,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
-/** Close codes after which a client should not try to reconnect with the same token. */
+/**
+ * Close codes after which a client should not try to reconnect with the same token. A refused update
+ * is final too: on reconnecting, the client's sync step 2 would carry the same update again, in a
+ * loop. Rate limits and a slow message are not: the message was dropped or applied, and a reconnect
+ * starts afresh.
+ */
 export const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
   CloseCode.unauthorized,
   CloseCode.forbidden,
   CloseCode.notFound,
+  CloseCode.tooLarge,
+  CloseCode.tooManyPending,
+  CloseCode.documentFull,
 ]);

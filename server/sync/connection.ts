@@ -1,8 +1,10 @@
 /** One client's websocket in one room: who it is, what it may do, and a send that never throws. */
 import { WebSocket } from "ws";
+import type { SyncLimits } from "../../shared/limits";
 import type { Role } from "../../shared/roles";
 import { canWriteContent } from "../../shared/roles";
-import type { DocKind, RoomName } from "../../shared/rooms";
+import { type DocKind, type RoomName, roomName } from "../../shared/rooms";
+import type { SessionRates } from "./rateLimit";
 
 export interface ConnectionIdentity {
   participantId: string;
@@ -26,15 +28,35 @@ export class Connection {
     readonly ws: WebSocket,
     readonly room: RoomName,
     readonly identity: ConnectionIdentity,
+    readonly limits: SyncLimits,
+    /** The rate buckets of this connection's session, shared with its other sockets. */
+    readonly rates: SessionRates,
   ) {}
+
+  /** Whether this connection may still send and be sent to (not closing, not closed). */
+  get open(): boolean {
+    return this.ws.readyState === WebSocket.OPEN;
+  }
 
   /** Whether document updates from this connection are applied (else dropped unseen). */
   canWrite(kind: DocKind): boolean {
     return kind === "content" && canWriteContent(this.identity.role);
   }
 
+  /**
+   * Queues a message, unless the reader has let more than MAX_SEND_BUFFER_BYTES pile up: it is then
+   * dropped at once (a close frame would only queue behind the rest), and its close removes its
+   * presence as any close does.
+   */
   send(message: Uint8Array): void {
     if (this.ws.readyState !== WebSocket.OPEN) return;
+    if (this.ws.bufferedAmount > this.limits.maxSendBufferBytes) {
+      console.warn(
+        `dropping a slow reader of ${roomName(this.room)} (participant ${this.identity.participantId}): ${this.ws.bufferedAmount} bytes unread`,
+      );
+      this.ws.terminate();
+      return;
+    }
     this.ws.send(message, (err) => {
       if (err) this.close(1011, "send failed");
     });

@@ -7,11 +7,13 @@ import * as decoding from "lib0/decoding";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
-import { gateAwarenessUpdate, MalformedMessage } from "./awarenessGate";
+import { CloseCode } from "../../shared/limits";
+import { gateAwarenessUpdate } from "./awarenessGate";
 import type { Connection } from "./connection";
+import { MalformedMessage, UpdateRefused } from "./errors";
 import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, type Room } from "./room";
 
-export { MalformedMessage };
+export { MalformedMessage, UpdateRefused };
 
 export function handleMessage(room: Room, conn: Connection, data: Uint8Array): void {
   const decoder = decoding.createDecoder(data);
@@ -23,6 +25,8 @@ export function handleMessage(room: Room, conn: Connection, data: Uint8Array): v
     case MESSAGE_AWARENESS: {
       const update = read(() => decoding.readVarUint8Array(decoder));
       expectEnd(decoder);
+      if (!conn.rates.awareness.take())
+        throw new UpdateRefused(CloseCode.rateLimited, "awareness updates over the rate limit");
       const gated = read(() => gateAwarenessUpdate(update, conn, room.awarenessOwners, room.doc.clientID));
       if (gated) awarenessProtocol.applyAwarenessUpdate(room.awareness, gated, conn);
       return;
@@ -52,9 +56,10 @@ function handleSync(room: Room, conn: Connection, decoder: decoding.Decoder): vo
       if (!conn.canWrite(room.name.kind)) return;
       const update = read(() => decoding.readVarUint8Array(decoder));
       expectEnd(decoder);
-      // Decoding first means a malformed update is refused whole instead of half-applied.
-      read(() => Y.decodeUpdate(update));
-      Y.applyUpdate(room.doc, update, conn);
+      // Decoding first means a malformed update is refused whole instead of half-applied; the
+      // decoded structs are what the limits are checked on.
+      const decoded = read(() => Y.decodeUpdate(update));
+      room.applyClientUpdate(update, decoded, conn);
       return;
     }
     default:
@@ -66,7 +71,7 @@ function read<T>(fn: () => T): T {
   try {
     return fn();
   } catch (err) {
-    if (err instanceof MalformedMessage) throw err;
+    if (err instanceof MalformedMessage || err instanceof UpdateRefused) throw err;
     throw new MalformedMessage(err instanceof Error ? err.message : "undecodable message");
   }
 }
