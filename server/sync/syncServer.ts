@@ -51,7 +51,10 @@ export class SyncServer {
     const receive = (data: Uint8Array): void => {
       // What a closing sender sent after the message that closed it is never applied.
       if (!room || conn.closed || !conn.open) return;
-      if (room.broken) return conn.close(1011, "document unavailable, try again");
+      if (room.broken) {
+        conn.close(1011, "document unavailable, try again");
+        return;
+      }
       const started = performance.now();
       try {
         handleMessage(room, conn, data);
