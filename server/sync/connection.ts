@@ -23,6 +23,7 @@ export class Connection {
   alive = true;
   closed = false;
   expiryTimer?: NodeJS.Timeout;
+  private largestSent = 0;
 
   constructor(
     readonly ws: WebSocket,
@@ -44,19 +45,21 @@ export class Connection {
   }
 
   /**
-   * Queues a message, unless the reader has let more than MAX_SEND_BUFFER_BYTES pile up: it is then
-   * dropped at once (a close frame would only queue behind the rest), and its close removes its
-   * presence as any close does.
+   * Queues a message, unless the reader has let more than MAX_SEND_BUFFER_BYTES (beyond the largest
+   * message it was sent) pile up: it is then dropped at once (a close frame would only queue behind
+   * the rest), and its close removes its presence as any close does.
    */
   send(message: Uint8Array): void {
     if (this.ws.readyState !== WebSocket.OPEN) return;
-    if (this.ws.bufferedAmount > this.limits.maxSendBufferBytes) {
+    // The largest message sent (a large document's state to a joiner) may still be on its way.
+    if (this.ws.bufferedAmount > this.limits.maxSendBufferBytes + this.largestSent) {
       console.warn(
         `dropping a slow reader of ${roomName(this.room)} (participant ${this.identity.participantId}): ${this.ws.bufferedAmount} bytes unread`,
       );
       this.ws.terminate();
       return;
     }
+    this.largestSent = Math.max(this.largestSent, message.length);
     this.ws.send(message, (err) => {
       if (err) this.close(1011, "send failed");
     });
