@@ -5,6 +5,7 @@
 import type { WebSocket } from "ws";
 import { CloseCode, type SyncLimits } from "../../shared/limits";
 import { roomName as nameOf, type RoomName } from "../../shared/rooms";
+import { CorruptLog } from "../store/logRecords";
 import { Connection, type ConnectionIdentity } from "./connection";
 import type { SyncHooks } from "./hooks";
 import { handleMessage, MalformedMessage, UpdateRefused } from "./protocol";
@@ -86,7 +87,11 @@ export class SyncServer {
         for (const data of queue.splice(0)) receive(data);
       },
       (err: unknown) => {
-        console.error("loading a room failed", err);
+        if (err instanceof CorruptLog)
+          console.error(
+            `room ${nameOf(roomName)} not loaded (its files are kept for recovery): ${err.message}`,
+          );
+        else console.error("loading a room failed", err);
         conn.close(1011, "could not load document");
       },
     );
