@@ -54,7 +54,8 @@ export const DEFAULT_SYNC_LIMITS: SyncLimits = {
   maxPendingStructs: 500,
   maxPendingDeleteRanges: 500,
   messageTimeBudgetMs: 250,
-  messagesPerSecond: 100,
+  // A client sends one message per transaction: code that edits in a loop sends hundreds at once.
+  messagesPerSecond: 500,
   bytesPerSecond: 1024 * 1024,
   maxSendBufferBytes: 8 * 1024 * 1024,
   maxAwarenessStateBytes: 8 * 1024,
