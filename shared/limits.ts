@@ -19,8 +19,10 @@ export interface SyncLimits {
   maxUpdateStructs: number;
   /** Delete ranges in one update's delete set. */
   maxUpdateDeleteRanges: number;
-  /** Distinct client ids in one update (its structs and its delete set together). */
+  /** Distinct client ids with structs in one update. */
   maxUpdateClients: number;
+  /** Distinct client ids a document's structs may come from (every transaction costs O(clients) in Yjs). */
+  maxDocClients: number;
   /** Estimated item splits × structs moved by one update's deletes (Yjs #687: splits cost O(structs) each). */
   maxUpdateSplitWork: number;
   /** Structs a document may hold that wait on clocks it has not seen. */
@@ -33,6 +35,12 @@ export interface SyncLimits {
   messagesPerSecond: number;
   /** Bytes per second one connection may send (sustained; a burst may be one largest message). */
   bytesPerSecond: number;
+  /**
+   * Milliseconds of server time one session's messages may take per second (sustained; four times
+   * as many in a burst). Some crafted updates cost Yjs far more than their size says (conflicting
+   * inserts scan every earlier one); this bounds what one session can take from everyone else.
+   */
+  cpuMsPerSecond: number;
   /** Bytes queued to one reader beyond which it is dropped as too slow. */
   maxSendBufferBytes: number;
   /** Largest awareness (presence) state of one client, in bytes of JSON. */
@@ -46,8 +54,10 @@ export const DEFAULT_SYNC_LIMITS: SyncLimits = {
   maxUpdateStructs: 20_000,
   // Every sync step 2 carries the sender's whole delete set, so a long-lived document's is large.
   maxUpdateDeleteRanges: 50_000,
-  // Every page load is a new client id; a sync step 2's delete set names each that ever deleted.
-  maxUpdateClients: 10_000,
+  // An offline client's update carries its own id; a sync step 2 after a restore, a few hundred.
+  maxUpdateClients: 1_000,
+  // Every page load is a new client id. At 20,000 a transaction's state vectors cost about 1 ms.
+  maxDocClients: 20_000,
   // About 30 ms of array moves on a 2-core VM.
   maxUpdateSplitWork: 30_000_000,
   // Every later update pays for what is pending: at 2,000 a keystroke took 4.6 ms instead of 0.3.
@@ -57,6 +67,7 @@ export const DEFAULT_SYNC_LIMITS: SyncLimits = {
   // A client sends one message per transaction: code that edits in a loop sends hundreds at once.
   messagesPerSecond: 500,
   bytesPerSecond: 1024 * 1024,
+  cpuMsPerSecond: 200,
   maxSendBufferBytes: 8 * 1024 * 1024,
   maxAwarenessStateBytes: 8 * 1024,
   awarenessPerSecond: 40,
@@ -95,7 +106,7 @@ export const CloseCode = {
   tooManyPending: 4424,
   /** Messages, bytes or awareness updates sent faster than the connection's rate limits. */
   rateLimited: 4429,
-  /** The update would take the document past MAX_DOC_BYTES. */
+  /** The update would take the document past MAX_DOC_BYTES or MAX_DOC_CLIENTS. */
   documentFull: 4507,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];

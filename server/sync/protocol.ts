@@ -12,6 +12,7 @@ import { gateAwarenessUpdate } from "./awarenessGate";
 import type { Connection } from "./connection";
 import { MalformedMessage, UpdateRefused } from "./errors";
 import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, type Room } from "./room";
+import { scanUpdate } from "./updateScan";
 
 export { MalformedMessage, UpdateRefused };
 
@@ -56,6 +57,8 @@ function handleSync(room: Room, conn: Connection, decoder: decoding.Decoder): vo
       if (!conn.canWrite(room.name.kind)) return;
       const update = read(() => decoding.readVarUint8Array(decoder));
       expectEnd(decoder);
+      // Counted before decoding, because decoding some well-formed updates is itself costly.
+      read(() => scanUpdate(update, room.limits));
       // Decoding first means a malformed update is refused whole instead of half-applied; the
       // decoded structs are what the limits are checked on.
       const decoded = read(() => Y.decodeUpdate(update));

@@ -18,12 +18,28 @@ export class TokenBucket {
 
   /** Takes `n` tokens if there are that many; returns whether it did. */
   take(n = 1): boolean {
-    const now = performance.now();
-    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.rate);
-    this.last = now;
+    this.refill();
     if (this.tokens < n) return false;
     this.tokens -= n;
     return true;
+  }
+
+  /** Takes `n` tokens after the fact (time already spent), going into debt if need be. */
+  charge(n: number): void {
+    this.refill();
+    this.tokens -= n;
+  }
+
+  /** Whether any token is left (a debt is paid off before the next message is read). */
+  get empty(): boolean {
+    this.refill();
+    return this.tokens <= 0;
+  }
+
+  private refill(): void {
+    const now = performance.now();
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.rate);
+    this.last = now;
   }
 
   /** Seconds since the last take: after `burst / rate` of them the bucket is full again. */
@@ -37,6 +53,8 @@ export interface SessionRates {
   messages: TokenBucket;
   bytes: TokenBucket;
   awareness: TokenBucket;
+  /** Milliseconds of the server's time spent on this session's messages. */
+  cpu: TokenBucket;
 }
 
 /** A bucket idle this long is full again, so forgetting it changes nothing. */
@@ -54,11 +72,12 @@ export class RateBook {
   of(sessionHash: string): SessionRates {
     let rates = this.sessions.get(sessionHash);
     if (!rates) {
-      const { messagesPerSecond, bytesPerSecond, awarenessPerSecond } = this.limits;
+      const { messagesPerSecond, bytesPerSecond, awarenessPerSecond, cpuMsPerSecond } = this.limits;
       rates = {
         messages: new TokenBucket(messagesPerSecond, 2 * messagesPerSecond),
         bytes: new TokenBucket(bytesPerSecond, Math.max(bytesPerSecond, this.maxMessageBytes)),
         awareness: new TokenBucket(awarenessPerSecond, 2 * awarenessPerSecond),
+        cpu: new TokenBucket(cpuMsPerSecond, 4 * cpuMsPerSecond),
       };
       this.sessions.set(sessionHash, rates);
     }
@@ -73,6 +92,7 @@ export class RateBook {
         rates.messages.idleSeconds(now),
         rates.bytes.idleSeconds(now),
         rates.awareness.idleSeconds(now),
+        rates.cpu.idleSeconds(now),
       );
       if (idle > FORGET_AFTER_SECONDS) this.sessions.delete(hash);
     }

@@ -54,6 +54,10 @@ export class Room {
     this.awareness.on("update", this.onAwarenessUpdate);
   }
 
+  get limits(): SyncLimits {
+    return this.options.limits;
+  }
+
   /** Storing or applying an update failed: the room is being dropped and must take no one in. */
   get broken(): boolean {
     return this.failed;

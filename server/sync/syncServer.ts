@@ -56,12 +56,19 @@ export class SyncServer {
         conn.close(1011, "document unavailable, try again");
         return;
       }
+      if (conn.rates.cpu.empty) {
+        this.log(conn, "used up its share of the server's time");
+        conn.close(CloseCode.rateLimited, "over its share of the server's processing time");
+        return;
+      }
       const started = performance.now();
       try {
         handleMessage(room, conn, data);
       } catch (err) {
         this.refuse(conn, err);
         return;
+      } finally {
+        conn.rates.cpu.charge(performance.now() - started);
       }
       this.checkTime(conn, performance.now() - started);
     };

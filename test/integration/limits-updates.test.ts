@@ -66,9 +66,14 @@ describe("updates are checked before they are applied", () => {
     );
   });
 
-  it("refuses 10k made-up clients at clock 10^9, which would all wait as pending structs", async () => {
+  it("refuses 10k made-up clients at clock 10^9 (more clients than one update may carry)", async () => {
+    await refusedWhileOthersServe(syncMessage(SYNC_UPDATE, manyClients(10_000, 1e9)), CloseCode.tooLarge);
+  });
+
+  it("refuses made-up clients at clock 10^9 once they pass the pending bound", async () => {
+    const clients = DEFAULT_SYNC_LIMITS.maxPendingStructs + 1;
     await refusedWhileOthersServe(
-      syncMessage(SYNC_UPDATE, manyClients(10_000, 1e9)),
+      syncMessage(SYNC_UPDATE, manyClients(clients, 1e9)),
       CloseCode.tooManyPending,
     );
   });
@@ -85,8 +90,26 @@ describe("updates are checked before they are applied", () => {
   });
 
   it("refuses an update with more structs than the bound", async () => {
-    const frame = syncMessage(SYNC_UPDATE, manyClients(DEFAULT_SYNC_LIMITS.maxUpdateStructs + 1, 0));
-    await refusedWhileOthersServe(frame, CloseCode.tooLarge);
+    const structs = DEFAULT_SYNC_LIMITS.maxUpdateStructs + 1;
+    await refusedWhileOthersServe(
+      syncMessage(SYNC_UPDATE, oneClientStructs(424246, structs)),
+      CloseCode.tooLarge,
+    );
+  });
+
+  it("refuses a subdocument before decoding it (each would be decoded into a Y.Doc)", async () => {
+    const e = new Y.UpdateEncoderV1();
+    encoding.writeVarUint(e.restEncoder, 1);
+    encoding.writeVarUint(e.restEncoder, 1);
+    e.writeClient(424247);
+    encoding.writeVarUint(e.restEncoder, 0);
+    e.writeInfo(9); // ContentDoc
+    e.writeParentInfo(true);
+    e.writeString("notes");
+    e.writeString("a-guid");
+    e.writeAny({});
+    encoding.writeVarUint(e.restEncoder, 0);
+    await refusedWhileOthersServe(syncMessage(SYNC_UPDATE, e.toUint8Array()), CloseCode.malformed);
   });
 
   it("counts what a document already holds pending: the update that would pass the bound is refused", async () => {
@@ -186,3 +209,20 @@ describe("the time budget of one message", () => {
     reader.ws.close();
   });
 });
+
+/** `count` one-character structs of one client, each at the start of `notes`. */
+function oneClientStructs(client: number, count: number): Uint8Array {
+  const e = new Y.UpdateEncoderV1();
+  encoding.writeVarUint(e.restEncoder, 1);
+  encoding.writeVarUint(e.restEncoder, count);
+  e.writeClient(client);
+  encoding.writeVarUint(e.restEncoder, 0);
+  for (let i = 0; i < count; i++) {
+    e.writeInfo(4);
+    e.writeParentInfo(true);
+    e.writeString("notes");
+    e.writeString("x");
+  }
+  encoding.writeVarUint(e.restEncoder, 0);
+  return e.toUint8Array();
+}
