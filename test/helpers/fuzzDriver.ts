@@ -3,6 +3,7 @@
  * awareness query follows, so an answer to the query means the input was handled and kept, and a
  * close means it was refused (the close code says why). A closed socket is replaced by a new one.
  */
+import * as decoding from "lib0/decoding";
 import { WebSocket } from "ws";
 import type { FuzzCorpus, FuzzInput } from "./fuzzCorpus";
 
@@ -37,7 +38,8 @@ export async function runFuzz(run: FuzzRun): Promise<Map<number, number>> {
     const input = run.corpus.next();
     run.before?.(index);
     const code = await socket.handle(input.frame, index);
-    if (code === null && input.update) run.corpus.accepted(input.update);
+    const update = code === null ? updateIn(input.frame) : null;
+    if (update) run.corpus.accepted(update);
     if (code !== null) run.corpus.refused(input);
     if (code !== null) socket = null;
     tally.set(code ?? 0, (tally.get(code ?? 0) ?? 0) + 1);
@@ -90,5 +92,17 @@ class FuzzSocket {
     const waiter = this.waiter;
     this.waiter = null;
     waiter?.(code);
+  }
+}
+
+/** The update a sync step 2 or update message carries (random bytes are sometimes one), else null. */
+function updateIn(frame: Uint8Array): Uint8Array | null {
+  try {
+    const d = decoding.createDecoder(frame);
+    if (decoding.readVarUint(d) !== 0) return null;
+    const type = decoding.readVarUint(d);
+    return type === 1 || type === 2 ? decoding.readVarUint8Array(d) : null;
+  } catch {
+    return null;
   }
 }
