@@ -107,7 +107,7 @@ export class Room {
         CloseCode.documentFull,
         `document would pass ${maxDocBytes} bytes (holds ${this.storedBytes}, update ${update.length})`,
       );
-    const pends = checkUpdate(this.doc, decoded, limits);
+    checkUpdate(this.doc, decoded, limits);
     let thrown: unknown;
     // One outer transaction, so that if Yjs throws half-way, the room is marked failed before the
     // transaction's cleanup emits the partial update, which is then neither stored nor relayed.
@@ -119,21 +119,9 @@ export class Room {
         this.failed = true;
       }
     }, conn);
+    // What waits as pending is neither stored nor relayed (Yjs emits only what it applied): no
+    // client has seen it, and its sender sends it again in its next sync step 2 if it is lost.
     if (thrown !== undefined) this.options.onFailure(this, "applying an update", thrown);
-    // Yjs emits only what it could apply; what waits as pending is stored as it came, so that an
-    // accepted update survives an unload or a restart whole (replaying it is idempotent).
-    else if (pends) this.store(update);
-  }
-
-  private store(update: Uint8Array): void {
-    if (this.failed) return;
-    try {
-      this.options.persistence.append(this.name, update);
-      this.storedBytes += update.length;
-    } catch (err) {
-      this.failed = true;
-      this.options.onFailure(this, "storing an update", err);
-    }
   }
 
   private readonly onAwarenessUpdate = (

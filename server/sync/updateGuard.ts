@@ -14,8 +14,7 @@ import { estimateSplitWork } from "./splitEstimate";
 /** Yjs never writes a clock this high; past it, sums of clocks lose integer precision. */
 const MAX_CLOCK = 2 ** 32;
 
-/** Checks the update; returns whether part of it will wait as pending (which Yjs does not emit). */
-export function checkUpdate(doc: Y.Doc, update: DecodedUpdate, limits: SyncLimits): boolean {
+export function checkUpdate(doc: Y.Doc, update: DecodedUpdate, limits: SyncLimits): void {
   const { structs, ds } = update;
   if (structs.length > limits.maxUpdateStructs)
     throw tooLarge(`update has ${structs.length} structs, over ${limits.maxUpdateStructs}`);
@@ -43,7 +42,7 @@ export function checkUpdate(doc: Y.Doc, update: DecodedUpdate, limits: SyncLimit
     );
 
   const adds = estimatePending(store, update);
-  if (adds.structs === 0 && adds.deleteRanges === 0) return false;
+  if (adds.structs === 0 && adds.deleteRanges === 0) return;
   // An update that adds nothing pending may resolve what is there, so only additions are refused.
   const now = pendingNow(store);
   if (adds.structs > 0 && now.structs + adds.structs > limits.maxPendingStructs)
@@ -56,7 +55,6 @@ export function checkUpdate(doc: Y.Doc, update: DecodedUpdate, limits: SyncLimit
       CloseCode.tooManyPending,
       `update deletes ${adds.deleteRanges} ranges the document has not seen (pending limit ${limits.maxPendingDeleteRanges})`,
     );
-  return true;
 }
 
 /**

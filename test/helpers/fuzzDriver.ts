@@ -24,7 +24,7 @@ export interface FuzzRun {
   corpus: FuzzCorpus;
   count: number;
   /** Called before each input is sent (e.g. to note the stored bytes). */
-  before?(index: number): void;
+  before?(index: number): void | Promise<void>;
   /** Called once each input's fate is known, after an accepted update reached the model. */
   after?(outcome: FuzzOutcome): void;
 }
@@ -36,7 +36,7 @@ export async function runFuzz(run: FuzzRun): Promise<Map<number, number>> {
   for (let index = 0; index < run.count; index++) {
     socket ??= await FuzzSocket.open(`${run.wsUrl}/${run.room}?token=${encodeURIComponent(run.token)}`);
     const input = run.corpus.next();
-    run.before?.(index);
+    await run.before?.(index);
     const code = await socket.handle(input.frame, index);
     const update = code === null ? updateIn(input.frame) : null;
     if (update) run.corpus.accepted(update);
