@@ -13,6 +13,7 @@ import { ControlProjection } from "../services/controlProjection";
 import { FrameworkService } from "../services/framework";
 import { RoundService } from "../services/rounds";
 import { SnapshotService } from "../services/snapshots";
+import { readLog } from "../store/logRecords";
 import { MetaStore } from "../store/metaStore";
 import { SnapshotStore } from "../store/snapshotStore";
 import type { RoomRegistry } from "../sync/registry";
@@ -34,7 +35,7 @@ export async function openOfflineSources(dataDir: string): Promise<ExportSources
   return { store, frameworks, rounds, snapshots, readDocs: (id) => readDocFiles(dataDir, id) };
 }
 
-/** The layout of server/store/docLog.ts: `<kind>.state`, then `<kind>.<n>.log` of [u32 LE length][update] records. */
+/** The layout of server/store/docLog.ts: `<kind>.state`, then `<kind>.<n>.log` (format in store/logRecords.ts). */
 const LOG_FILE = /^(content|control)\.(\d+)\.log$/;
 
 export async function readDocFiles(dataDir: string, workshopId: string): Promise<DocStates> {
@@ -63,20 +64,10 @@ async function readKind(dir: string, kind: "content" | "control"): Promise<Uint8
     .filter((m): m is RegExpExecArray => m !== null && m[1] === kind)
     .map((m) => Number(m[2]))
     .sort((a, b) => a - b);
-  for (const gen of generations)
-    updates.push(...records(await readFile(path.join(dir, `${kind}.${gen}.log`))));
-  return Y.mergeUpdates(updates.filter((u) => u.length > 0));
-}
-
-/** Complete records only: a record cut short by a writer still at work is left out, not repaired. */
-function records(buf: Buffer): Uint8Array[] {
-  const out: Uint8Array[] = [];
-  let pos = 0;
-  while (pos + 4 <= buf.length) {
-    const len = buf.readUInt32LE(pos);
-    if (pos + 4 + len > buf.length) break;
-    out.push(buf.subarray(pos + 4, pos + 4 + len));
-    pos += 4 + len;
+  for (const gen of generations) {
+    const file = path.join(dir, `${kind}.${gen}.log`);
+    // Complete records only: a record cut short by a writer still at work is left out, not repaired.
+    updates.push(...readLog(await readFile(file), file).records);
   }
-  return out;
+  return Y.mergeUpdates(updates.filter((u) => u.length > 0));
 }
