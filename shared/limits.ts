@@ -45,7 +45,10 @@ export interface SyncLimits {
   maxSendBufferBytes: number;
   /** Largest awareness (presence) state of one client, in bytes of JSON. */
   maxAwarenessStateBytes: number;
-  /** Awareness updates per second one connection may send (sustained; twice as many in a burst). */
+  /**
+   * Awareness updates per second of one session that are relayed (sustained; twice as many in a
+   * burst); over it, the latest one waits for the rate (presence is latest-wins), nothing closes.
+   */
   awarenessPerSecond: number;
 }
 
@@ -104,7 +107,7 @@ export const CloseCode = {
   tooLarge: 4413,
   /** An update would leave the document holding more structs or deletes it cannot apply yet than allowed. */
   tooManyPending: 4424,
-  /** Messages, bytes or awareness updates sent faster than the connection's rate limits. */
+  /** Messages, bytes or server time over the session's rate limits. */
   rateLimited: 4429,
   /** The update would take the document past MAX_DOC_BYTES or MAX_DOC_CLIENTS. */
   documentFull: 4507,

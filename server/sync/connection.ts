@@ -24,6 +24,9 @@ export class Connection {
   closed = false;
   expiryTimer?: NodeJS.Timeout;
   private largestSent = 0;
+  /** The latest awareness update sent over the awareness rate, applied when the rate allows. */
+  heldAwareness: Uint8Array | null = null;
+  awarenessTimer?: NodeJS.Timeout;
 
   constructor(
     readonly ws: WebSocket,
@@ -37,6 +40,11 @@ export class Connection {
   /** Whether this connection may still send and be sent to (not closing, not closed). */
   get open(): boolean {
     return this.ws.readyState === WebSocket.OPEN;
+  }
+
+  /** How long a held awareness update waits before it tries again: one token's worth. */
+  get awarenessRetryMs(): number {
+    return Math.ceil(1000 / Math.max(1, this.limits.awarenessPerSecond));
   }
 
   /** Whether document updates from this connection are applied (else dropped unseen). */

@@ -7,7 +7,6 @@ import * as decoding from "lib0/decoding";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
-import { CloseCode } from "../../shared/limits";
 import { gateAwarenessUpdate } from "./awarenessGate";
 import type { Connection } from "./connection";
 import { MalformedMessage, UpdateRefused } from "./errors";
@@ -26,10 +25,10 @@ export function handleMessage(room: Room, conn: Connection, data: Uint8Array): v
     case MESSAGE_AWARENESS: {
       const update = read(() => decoding.readVarUint8Array(decoder));
       expectEnd(decoder);
-      if (!conn.rates.awareness.take())
-        throw new UpdateRefused(CloseCode.rateLimited, "awareness updates over the rate limit");
       const gated = read(() => gateAwarenessUpdate(update, conn, room.awarenessOwners, room.doc.clientID));
-      if (gated) awarenessProtocol.applyAwarenessUpdate(room.awareness, gated, conn);
+      if (!gated) return;
+      if (conn.rates.awareness.take()) awarenessProtocol.applyAwarenessUpdate(room.awareness, gated, conn);
+      else holdAwareness(room, conn, gated);
       return;
     }
     case MESSAGE_QUERY_AWARENESS:
@@ -39,6 +38,31 @@ export function handleMessage(room: Room, conn: Connection, data: Uint8Array): v
     default:
       throw new MalformedMessage(`unknown message type ${type}`);
   }
+}
+
+/**
+ * Over its awareness rate, a connection's updates are not relayed as they come: the latest one
+ * waits and is applied when the rate allows (presence is latest-wins), so a fast typist's caret is
+ * never dropped for good and a flood reaches the room at the rate, not as sent.
+ */
+function holdAwareness(room: Room, conn: Connection, gated: Uint8Array): void {
+  const waiting = conn.heldAwareness !== null;
+  conn.heldAwareness = gated;
+  if (waiting) return;
+  const flush = (): void => {
+    const held = conn.heldAwareness;
+    if (!held || !conn.open) {
+      conn.heldAwareness = null;
+      return;
+    }
+    if (!conn.rates.awareness.take()) {
+      conn.awarenessTimer = setTimeout(flush, conn.awarenessRetryMs).unref();
+      return;
+    }
+    conn.heldAwareness = null;
+    awarenessProtocol.applyAwarenessUpdate(room.awareness, held, conn);
+  };
+  conn.awarenessTimer = setTimeout(flush, conn.awarenessRetryMs).unref();
 }
 
 function handleSync(room: Room, conn: Connection, decoder: decoding.Decoder): void {

@@ -121,6 +121,7 @@ export class SyncServer {
         if (conn.closed) return;
         conn.closed = true;
         clearTimeout(conn.expiryTimer);
+        clearTimeout(conn.awarenessTimer);
         this.conns.delete(conn);
         if (!room) return;
         room.removeConnection(conn);

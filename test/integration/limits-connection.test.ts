@@ -117,14 +117,25 @@ describe("awareness", () => {
     await others.stillServes("after the big state");
   });
 
-  it("closes a connection that sends awareness updates faster than its rate", async () => {
-    const { workshopId, people } = await workshopWith(live.server.url, ["expert"]);
+  it("relays awareness updates over the rate no faster than the rate, the latest one last, without closing", async () => {
+    const { workshopId, people } = await workshopWith(live.server.url, ["expert", "expert"]);
     const others = await otherRoom(live);
+    const watcher = live.peer(workshopId, people[1]!.token);
+    await watcher.synced();
+    const seen: unknown[] = [];
+    watcher.provider.awareness.on("change", ({ added, updated }: { added: number[]; updated: number[] }) => {
+      if (added.includes(7170) || updated.includes(7170))
+        seen.push((watcher.provider.awareness.getStates().get(7170) as { n?: number } | undefined)?.n);
+    });
     const raw = openRaw(live.server.wsUrl, workshopId, people[0]!.token);
     await raw.opened;
-    for (let clock = 1; clock <= 20; clock++)
+    for (let clock = 1; clock <= 40; clock++)
       raw.ws.send(awarenessMessage([{ clientId: 7170, clock, state: { n: clock } }]));
-    expect((await raw.closed).code).toBe(CloseCode.rateLimited);
+    await vi.waitFor(() => expect(seen.at(-1)).toBe(40));
+    // The burst (twice the rate of 2 a second), then the latest one: not forty.
+    expect(seen.length).toBeLessThanOrEqual(6);
+    expect(raw.ws.readyState).toBe(raw.ws.OPEN);
+    raw.ws.close();
     await others.stillServes("after the awareness flood");
   });
 });
