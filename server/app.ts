@@ -66,10 +66,12 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
   registry = new RoomRegistry({
     persistence: stores.docs,
     compactAfterBytes: config.compactAfterBytes,
+    maxDocBytes: config.maxDocBytes,
+    limits: config.sync,
     hooks,
     afterLoad: (room) => control.reconcile(room),
   });
-  sync = new SyncServer(registry, hooks);
+  sync = new SyncServer(registry, hooks, config.sync, config.maxMessageBytes);
   const content = new ContentReader(() => registry!);
   const frameworks = new FrameworkService(meta, control);
   const rounds = new RoundService(meta, control, content, testPauses(config));

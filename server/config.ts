@@ -7,6 +7,8 @@ import {
   DEFAULT_RATE_LIMIT_CREATE,
   DEFAULT_RATE_LIMIT_JOIN,
   DEFAULT_RATE_LIMIT_WINDOW_SECONDS,
+  DEFAULT_SYNC_LIMITS,
+  type SyncLimits,
 } from "../shared/limits";
 
 /**
@@ -38,6 +40,8 @@ export interface Config {
   maxMessageBytes: number;
   /** Largest stored size of one document (content or control); see DEFAULT_MAX_DOC_BYTES. */
   maxDocBytes: number;
+  /** What one connection may send to a live document. */
+  sync: SyncLimits;
   /** When set, creating a workshop requires this bearer token. */
   createToken?: string;
   creation: CreationPolicy;
@@ -87,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     maxMessageBytes: int(env.MAX_MESSAGE_BYTES, DEFAULT_MAX_MESSAGE_BYTES, "MAX_MESSAGE_BYTES"),
     maxDocBytes: int(env.MAX_DOC_BYTES, DEFAULT_MAX_DOC_BYTES, "MAX_DOC_BYTES"),
+    sync: syncLimits(env),
     createToken: env.RISKROOM_CREATE_TOKEN || undefined,
     creation: env.RISKROOM_CREATE_TOKEN ? "token" : env.RISKROOM_OPEN_CREATION === "1" ? "open" : "local",
     trustProxy: int(env.TRUST_PROXY, 0, "TRUST_PROXY"),
@@ -118,4 +123,29 @@ function databaseUrl(value: string | undefined): string | undefined {
   if (!/^postgres(ql)?:\/\//.test(value))
     throw new Error("DATABASE_URL must be a PostgreSQL URL (postgres://user:password@host:port/database)");
   return value;
+}
+
+/** Env var of each live-document limit. */
+const SYNC_ENV: Record<keyof SyncLimits, string> = {
+  maxUpdateStructs: "MAX_UPDATE_STRUCTS",
+  maxUpdateDeleteRanges: "MAX_UPDATE_DELETE_RANGES",
+  maxUpdateClients: "MAX_UPDATE_CLIENTS",
+  maxDocClients: "MAX_DOC_CLIENTS",
+  maxUpdateSplitWork: "MAX_UPDATE_SPLIT_WORK",
+  maxPendingStructs: "MAX_PENDING_STRUCTS",
+  maxPendingDeleteRanges: "MAX_PENDING_DELETE_RANGES",
+  messageTimeBudgetMs: "MESSAGE_TIME_BUDGET_MS",
+  messagesPerSecond: "MESSAGES_PER_SECOND",
+  bytesPerSecond: "BYTES_PER_SECOND",
+  cpuMsPerSecond: "CPU_MS_PER_SECOND",
+  maxSendBufferBytes: "MAX_SEND_BUFFER_BYTES",
+  maxAwarenessStateBytes: "MAX_AWARENESS_STATE_BYTES",
+  awarenessPerSecond: "AWARENESS_PER_SECOND",
+};
+
+function syncLimits(env: NodeJS.ProcessEnv): SyncLimits {
+  const limits = { ...DEFAULT_SYNC_LIMITS };
+  for (const key of Object.keys(SYNC_ENV) as Array<keyof SyncLimits>)
+    limits[key] = int(env[SYNC_ENV[key]], DEFAULT_SYNC_LIMITS[key], SYNC_ENV[key]);
+  return limits;
 }

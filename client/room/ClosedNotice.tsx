@@ -14,6 +14,18 @@ const EXPLANATIONS: Record<number, { title: string; body: string }> = {
     title: "This workshop does not exist",
     body: "The server has no workshop at this address. Check the link, or start a new workshop.",
   },
+  [CloseCode.tooLarge]: {
+    title: "The server refused an edit",
+    body: "An edit from this browser is larger than the server accepts. Edits made since the last one the server took are kept only here; copy out what you need, then remove this workshop from this browser and open the link again.",
+  },
+  [CloseCode.tooManyPending]: {
+    title: "The server refused an edit",
+    body: "An edit from this browser depends on changes the server never received. Copy out what you need, then remove this workshop from this browser and open the link again.",
+  },
+  [CloseCode.documentFull]: {
+    title: "This workshop's document is full",
+    body: "It has reached the size this server allows, so the server takes no more edits in it. Its operator sets that size (MAX_DOC_BYTES).",
+  },
 };
 
 /** Why the server closed the room for good, and what the person can do about it. */

@@ -3,15 +3,17 @@
  *
  * Layout per document (`<dataDir>/docs/<workshopId>/`):
  *   <kind>.state       one merged Yjs update (written atomically: tmp + fsync + rename)
- *   <kind>.<n>.log     records of [u32 little-endian length][update bytes], appended in order
+ *   <kind>.<n>.log     checksummed records of updates, appended in order (format in logRecords.ts)
  * Loading applies the state and then every log in order; Yjs updates are idempotent, so a crash
- * between writing a new state and deleting the logs it covers only costs a little replay.
+ * between writing a new state and deleting the logs it covers only costs a little replay. A torn
+ * last record is cut off; a corrupt one before it stops the load, and the file is left as it is.
  * Only the append is synchronous (the relay waits on it); everything else yields the event loop.
  */
 import { writeSync } from "node:fs";
 import { type FileHandle, mkdir, open, readdir, readFile, rename, truncate, unlink } from "node:fs/promises";
 import path from "node:path";
 import type { RoomName } from "../../shared/rooms";
+import { encodeRecord, LOG_MAGIC, readLog } from "./logRecords";
 
 /** What the sync layer needs from storage: read a document, append an update, replace by a merged state. */
 export interface DocPersistence {
@@ -60,16 +62,21 @@ export class FileDocLog implements DocPersistence {
     if (state && state.length > 0) updates.push(state);
     const generations = logGenerations(await readdir(dir), room.kind);
     let bytes = 0;
+    let lastIsCurrent = false;
     for (const gen of generations) {
       const file = path.join(dir, `${room.kind}.${gen}.log`);
-      const { records, validLength } = readRecords(await readFile(file));
+      // Throws CorruptLog before anything is truncated, so a corrupt file stays as it was.
+      const { records, validLength, current } = readLog(await readFile(file), file);
       updates.push(...records);
       bytes += validLength;
       // A record cut short by a crash mid-write is dropped, so later appends stay aligned.
       await truncate(file, validLength);
+      lastIsCurrent = current;
     }
-    const generation = generations.at(-1) ?? 0;
-    const handle = await open(path.join(dir, `${room.kind}.${generation}.log`), "a");
+    // Appends continue a log of the current format; after one of the first format, a new log begins.
+    const last = generations.at(-1);
+    const generation = last === undefined ? 0 : lastIsCurrent ? last : last + 1;
+    const handle = await openLog(path.join(dir, `${room.kind}.${generation}.log`));
     this.logs.set(this.key(room), { dir, kind: room.kind, generation, handle, bytes });
     return updates;
   }
@@ -77,9 +84,7 @@ export class FileDocLog implements DocPersistence {
   append(room: RoomName, update: Uint8Array): void {
     const log = this.logs.get(this.key(room));
     if (!log) throw new Error(`document ${this.key(room)} is not loaded`);
-    const record = Buffer.allocUnsafe(4 + update.length);
-    record.writeUInt32LE(update.length, 0);
-    record.set(update, 4);
+    const record = encodeRecord(update);
     let off = 0;
     while (off < record.length) off += writeSync(log.handle.fd, record, off, record.length - off);
     log.bytes += record.length;
@@ -92,7 +97,7 @@ export class FileDocLog implements DocPersistence {
   async compact(room: RoomName, encodeState: () => Uint8Array): Promise<void> {
     const log = this.logs.get(this.key(room));
     if (!log) throw new Error(`document ${this.key(room)} is not loaded`);
-    const next = await open(path.join(log.dir, `${log.kind}.${log.generation + 1}.log`), "a");
+    const next = await openLog(path.join(log.dir, `${log.kind}.${log.generation + 1}.log`));
     // Nothing awaits from here to the swap, so no append can fall between the state and the new log.
     const state = encodeState();
     const covered = log.generation;
@@ -129,8 +134,11 @@ export async function readDocument(dataDir: string, room: RoomName): Promise<Uin
   const updates: Uint8Array[] = [];
   if (files.includes(`${room.kind}.state`))
     updates.push(await readFile(path.join(dir, `${room.kind}.state`)));
-  for (const gen of logGenerations(files, room.kind))
-    updates.push(...readRecords(await readFile(path.join(dir, `${room.kind}.${gen}.log`))).records);
+  for (const gen of logGenerations(files, room.kind)) {
+    const file = path.join(dir, `${room.kind}.${gen}.log`);
+    // Complete records only: a record cut short by a writer still at work is left out, not repaired.
+    updates.push(...readLog(await readFile(file), file).records);
+  }
   return updates.filter((u) => u.length > 0);
 }
 
@@ -151,16 +159,16 @@ async function readIfExists(file: string): Promise<Uint8Array | null> {
   }
 }
 
-function readRecords(buf: Buffer): { records: Uint8Array[]; validLength: number } {
-  const records: Uint8Array[] = [];
-  let pos = 0;
-  while (pos + 4 <= buf.length) {
-    const len = buf.readUInt32LE(pos);
-    if (pos + 4 + len > buf.length) break;
-    records.push(buf.subarray(pos + 4, pos + 4 + len));
-    pos += 4 + len;
+/** Opens a log for appending; a new (or emptied) one starts with the current format's header. */
+async function openLog(file: string): Promise<FileHandle> {
+  const handle = await open(file, "a");
+  try {
+    if ((await handle.stat()).size === 0) await handle.write(LOG_MAGIC);
+  } catch (err) {
+    await handle.close();
+    throw err;
   }
-  return { records, validLength: pos };
+  return handle;
 }
 
 async function writeAtomically(file: string, data: Uint8Array): Promise<void> {

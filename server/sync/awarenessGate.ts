@@ -4,22 +4,27 @@
  */
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
-import { MAX_AWARENESS_IDS_PER_CONNECTION } from "../../shared/limits";
+import { CloseCode, MAX_AWARENESS_IDS_PER_CONNECTION } from "../../shared/limits";
 import { colorFor, isHexColor, type PresenceUser } from "../../shared/presence";
 import type { Connection } from "./connection";
+import { MalformedMessage, UpdateRefused } from "./errors";
 
-export class MalformedMessage extends Error {}
+export { MalformedMessage };
 
 /** Who owns which awareness client id in one room. */
 export type AwarenessOwners = Map<number, Connection>;
 
-/** Returns the update to apply (re-encoded), or null when nothing in it may be applied. */
+/**
+ * Returns the update to apply (re-encoded), or null when nothing in it may be applied. A state over
+ * the connection's MAX_AWARENESS_STATE_BYTES refuses the whole update, so no joiner is handed one.
+ */
 export function gateAwarenessUpdate(
   update: Uint8Array,
   conn: Connection,
   owners: AwarenessOwners,
   serverClientId: number,
 ): Uint8Array | null {
+  const maxStateBytes = conn.limits.maxAwarenessStateBytes;
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
   const encoder = encoding.createEncoder();
@@ -28,6 +33,8 @@ export function gateAwarenessUpdate(
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
     const raw = decoding.readVarString(decoder);
+    // UTF-16 units never exceed UTF-8 bytes: a cheap first test before the exact one below.
+    if (raw.length > maxStateBytes) throw stateTooLarge(maxStateBytes);
     let state: unknown;
     try {
       state = JSON.parse(raw);
@@ -35,7 +42,9 @@ export function gateAwarenessUpdate(
       throw new MalformedMessage("awareness state is not JSON");
     }
     if (!claim(clientId, state === null, conn, owners, serverClientId)) continue;
-    accepted.push([clientId, clock, JSON.stringify(stamp(state, conn))]);
+    const stamped = JSON.stringify(stamp(state, conn));
+    if (Buffer.byteLength(stamped) > maxStateBytes) throw stateTooLarge(maxStateBytes);
+    accepted.push([clientId, clock, stamped]);
   }
   if (decoding.hasContent(decoder)) throw new MalformedMessage("trailing bytes after awareness update");
   if (accepted.length === 0) return null;
@@ -46,6 +55,10 @@ export function gateAwarenessUpdate(
     encoding.writeVarString(encoder, state);
   }
   return encoding.toUint8Array(encoder);
+}
+
+function stateTooLarge(max: number): UpdateRefused {
+  return new UpdateRefused(CloseCode.tooLarge, `awareness state over ${max} bytes`);
 }
 
 function claim(

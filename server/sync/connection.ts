@@ -1,8 +1,12 @@
 /** One client's websocket in one room: who it is, what it may do, and a send that never throws. */
+
 import { WebSocket } from "ws";
+import type { SyncLimits } from "../../shared/limits";
+import { CloseCode } from "../../shared/limits";
 import type { Role } from "../../shared/roles";
 import { canWriteContent } from "../../shared/roles";
-import type { DocKind, RoomName } from "../../shared/rooms";
+import { type DocKind, type RoomName, roomName } from "../../shared/rooms";
+import type { SessionRates } from "./rateLimit";
 
 export interface ConnectionIdentity {
   participantId: string;
@@ -21,22 +25,53 @@ export class Connection {
   alive = true;
   closed = false;
   expiryTimer?: NodeJS.Timeout;
+  private largestSent = 0;
+  /** The latest awareness update sent over the awareness rate, applied when the rate allows. */
+  heldAwareness: Uint8Array | null = null;
+  awarenessTimer?: NodeJS.Timeout;
 
   constructor(
     readonly ws: WebSocket,
     readonly room: RoomName,
     readonly identity: ConnectionIdentity,
+    readonly limits: SyncLimits,
+    /** The rate buckets of this connection's session, shared with its other sockets. */
+    readonly rates: SessionRates,
   ) {}
+
+  /** Whether this connection may still send and be sent to (not closing, not closed). */
+  get open(): boolean {
+    return this.ws.readyState === WebSocket.OPEN;
+  }
+
+  /** How long a held awareness update waits before it tries again: one token's worth. */
+  get awarenessRetryMs(): number {
+    return Math.ceil(1000 / Math.max(1, this.limits.awarenessPerSecond));
+  }
 
   /** Whether document updates from this connection are applied (else dropped unseen). */
   canWrite(kind: DocKind): boolean {
     return kind === "content" && canWriteContent(this.identity.role);
   }
 
+  /**
+   * Queues a message, unless the reader has let more than MAX_SEND_BUFFER_BYTES (beyond the largest
+   * message it was sent) pile up: it is then dropped at once (a close frame would only queue behind
+   * the rest), and its close removes its presence as any close does.
+   */
   send(message: Uint8Array): void {
     if (this.ws.readyState !== WebSocket.OPEN) return;
+    // The largest message sent (a large document's state to a joiner) may still be on its way.
+    if (this.ws.bufferedAmount > this.limits.maxSendBufferBytes + this.largestSent) {
+      console.warn(
+        `dropping a slow reader of ${roomName(this.room)} (participant ${this.identity.participantId}): ${this.ws.bufferedAmount} bytes unread`,
+      );
+      this.ws.terminate();
+      return;
+    }
+    this.largestSent = Math.max(this.largestSent, message.length);
     this.ws.send(message, (err) => {
-      if (err) this.close(1011, "send failed");
+      if (err) this.close(CloseCode.internal, "send failed");
     });
   }
 

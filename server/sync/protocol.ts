@@ -7,11 +7,13 @@ import * as decoding from "lib0/decoding";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
-import { gateAwarenessUpdate, MalformedMessage } from "./awarenessGate";
+import { gateAwarenessUpdate } from "./awarenessGate";
 import type { Connection } from "./connection";
+import { MalformedMessage, UpdateRefused } from "./errors";
 import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, type Room } from "./room";
+import { scanUpdate } from "./updateScan";
 
-export { MalformedMessage };
+export { MalformedMessage, UpdateRefused };
 
 export function handleMessage(room: Room, conn: Connection, data: Uint8Array): void {
   const decoder = decoding.createDecoder(data);
@@ -24,7 +26,9 @@ export function handleMessage(room: Room, conn: Connection, data: Uint8Array): v
       const update = read(() => decoding.readVarUint8Array(decoder));
       expectEnd(decoder);
       const gated = read(() => gateAwarenessUpdate(update, conn, room.awarenessOwners, room.doc.clientID));
-      if (gated) awarenessProtocol.applyAwarenessUpdate(room.awareness, gated, conn);
+      if (!gated) return;
+      if (conn.rates.awareness.take()) awarenessProtocol.applyAwarenessUpdate(room.awareness, gated, conn);
+      else holdAwareness(room, conn, gated);
       return;
     }
     case MESSAGE_QUERY_AWARENESS:
@@ -34,6 +38,31 @@ export function handleMessage(room: Room, conn: Connection, data: Uint8Array): v
     default:
       throw new MalformedMessage(`unknown message type ${type}`);
   }
+}
+
+/**
+ * Over its awareness rate, a connection's updates are not relayed as they come: the latest one
+ * waits and is applied when the rate allows (presence is latest-wins), so a fast typist's caret is
+ * never dropped for good and a flood reaches the room at the rate, not as sent.
+ */
+function holdAwareness(room: Room, conn: Connection, gated: Uint8Array): void {
+  const waiting = conn.heldAwareness !== null;
+  conn.heldAwareness = gated;
+  if (waiting) return;
+  const flush = (): void => {
+    const held = conn.heldAwareness;
+    if (!held || !conn.open) {
+      conn.heldAwareness = null;
+      return;
+    }
+    if (!conn.rates.awareness.take()) {
+      conn.awarenessTimer = setTimeout(flush, conn.awarenessRetryMs).unref();
+      return;
+    }
+    conn.heldAwareness = null;
+    awarenessProtocol.applyAwarenessUpdate(room.awareness, held, conn);
+  };
+  conn.awarenessTimer = setTimeout(flush, conn.awarenessRetryMs).unref();
 }
 
 function handleSync(room: Room, conn: Connection, decoder: decoding.Decoder): void {
@@ -52,9 +81,12 @@ function handleSync(room: Room, conn: Connection, decoder: decoding.Decoder): vo
       if (!conn.canWrite(room.name.kind)) return;
       const update = read(() => decoding.readVarUint8Array(decoder));
       expectEnd(decoder);
-      // Decoding first means a malformed update is refused whole instead of half-applied.
-      read(() => Y.decodeUpdate(update));
-      Y.applyUpdate(room.doc, update, conn);
+      // Counted before decoding, because decoding some well-formed updates is itself costly.
+      read(() => scanUpdate(update, room.limits));
+      // Decoding first means a malformed update is refused whole instead of half-applied; the
+      // decoded structs are what the limits are checked on.
+      const decoded = read(() => Y.decodeUpdate(update));
+      room.applyClientUpdate(update, decoded, conn);
       return;
     }
     default:
@@ -66,7 +98,7 @@ function read<T>(fn: () => T): T {
   try {
     return fn();
   } catch (err) {
-    if (err instanceof MalformedMessage) throw err;
+    if (err instanceof MalformedMessage || err instanceof UpdateRefused) throw err;
     throw new MalformedMessage(err instanceof Error ? err.message : "undecodable message");
   }
 }

@@ -3,6 +3,9 @@
  * while anyone (a connection or a server write) uses it, and stored and unloaded after the last
  * release. Whoever asks for a room that is being unloaded waits for the store to finish first.
  */
+
+import type { SyncLimits } from "../../shared/limits";
+import { CloseCode } from "../../shared/limits";
 import { type RoomName, roomName } from "../../shared/rooms";
 import type { DocPersistence } from "../store/docLog";
 import type { SyncHooks } from "./hooks";
@@ -22,6 +25,8 @@ interface Entry {
 export interface RegistryOptions {
   persistence: DocPersistence;
   compactAfterBytes: number;
+  maxDocBytes: number;
+  limits: SyncLimits;
   hooks: SyncHooks;
   /** Runs once after a room is loaded and before anyone sees it (e.g. to reconcile server-owned data). */
   afterLoad?(room: Room): void | Promise<void>;
@@ -96,14 +101,16 @@ export class RoomRegistry {
   }
 
   private async load(name: RoomName): Promise<Room> {
-    const { persistence, compactAfterBytes, hooks } = this.options;
+    const { persistence, compactAfterBytes, maxDocBytes, limits, hooks } = this.options;
     const updates = await persistence.load(name);
     const room = new Room(name, {
       persistence,
       compactAfterBytes,
-      onStoreFailure: (failed, err) => {
-        console.error(`storing an update of ${roomName(name)} failed; dropping its connections`, err);
-        for (const conn of failed.conns) conn.close(1011, "storage failure");
+      maxDocBytes,
+      limits,
+      onFailure: (failed, what, err) => {
+        console.error(`${what} of ${roomName(name)} failed; dropping its connections`, err);
+        for (const conn of failed.conns) conn.close(CloseCode.internal, `${what} failed`);
       },
       onCompacted: (_room, bytes) => hooks.onStore?.({ room: name, bytes }),
     });

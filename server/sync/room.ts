@@ -6,10 +6,14 @@ import * as encoding from "lib0/encoding";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
+import { CloseCode, type SyncLimits } from "../../shared/limits";
 import type { RoomName } from "../../shared/rooms";
 import type { DocPersistence } from "../store/docLog";
 import type { AwarenessOwners } from "./awarenessGate";
 import type { Connection } from "./connection";
+import { UpdateRefused } from "./errors";
+import type { DecodedUpdate } from "./pendingEstimate";
+import { checkUpdate } from "./updateGuard";
 
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
@@ -18,8 +22,14 @@ export const MESSAGE_QUERY_AWARENESS = 3;
 export interface RoomOptions {
   persistence: DocPersistence;
   compactAfterBytes: number;
-  /** Called when storing an update failed; the room must then be dropped without relaying it. */
-  onStoreFailure(room: Room, err: unknown): void;
+  /** Largest stored size of the document (state plus log since); a client update past it is refused. */
+  maxDocBytes: number;
+  limits: SyncLimits;
+  /**
+   * Called when storing or applying an update failed; the room must then be dropped, and what the
+   * failure left in memory is never stored or relayed.
+   */
+  onFailure(room: Room, what: string, err: unknown): void;
   onCompacted(room: Room, bytes: number): void;
 }
 
@@ -33,6 +43,8 @@ export class Room {
   private failed = false;
   /** Settles when every update applied so far is committed; null when nothing is waiting. */
   private durable: Promise<void> | null = null;
+  /** Bytes of the stored state and the updates logged since, counted as they are written. */
+  private storedBytes = 0;
 
   constructor(
     readonly name: RoomName,
@@ -44,11 +56,23 @@ export class Room {
     this.awareness.on("update", this.onAwarenessUpdate);
   }
 
+  get limits(): SyncLimits {
+    return this.options.limits;
+  }
+
+  /** Storing or applying an update failed: the room is being dropped and must take no one in. */
+  get broken(): boolean {
+    return this.failed;
+  }
+
   /** Applies stored updates without storing or relaying them again. */
   hydrate(updates: Uint8Array[]): void {
     this.doc.off("update", this.onDocUpdate);
     try {
-      for (const update of updates) Y.applyUpdate(this.doc, update, "storage");
+      for (const update of updates) {
+        Y.applyUpdate(this.doc, update, "storage");
+        this.storedBytes += update.length;
+      }
     } finally {
       this.doc.on("update", this.onDocUpdate);
     }
@@ -60,9 +84,10 @@ export class Room {
     try {
       stored = this.options.persistence.append(this.name, update);
     } catch (err) {
-      this.fail(err);
+      this.fail("storing an update", err);
       return;
     }
+    this.storedBytes += update.length;
     this.fullStateMessage = null;
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
@@ -87,7 +112,7 @@ export class Room {
       () => {
         if (!this.failed) then();
       },
-      (err: unknown) => this.fail(err),
+      (err: unknown) => this.fail("storing an update", err),
     );
     this.durable = tail;
     void tail.then(() => {
@@ -95,10 +120,10 @@ export class Room {
     });
   }
 
-  private fail(err: unknown): void {
+  private fail(what: string, err: unknown): void {
     if (this.failed) return;
     this.failed = true;
-    this.options.onStoreFailure(this, err);
+    this.options.onFailure(this, what, err);
   }
 
   /** Answers a sync step 1, once everything the answer holds is committed (see `afterDurable`). */
@@ -106,6 +131,35 @@ export class Room {
     const message = this.syncStep2For(stateVector);
     if (!this.durable) conn.send(message);
     else this.afterDurable(undefined, () => conn.send(message));
+  }
+
+  /**
+   * Applies a client's update (decoded once by the caller) if it passes the limits; throws
+   * UpdateRefused, with nothing applied, when it does not. The size check is O(1): the stored bytes
+   * are counted as they are written, never by encoding the document.
+   */
+  applyClientUpdate(update: Uint8Array, decoded: DecodedUpdate, conn: Connection): void {
+    const { maxDocBytes, limits } = this.options;
+    if (this.storedBytes + update.length > maxDocBytes)
+      throw new UpdateRefused(
+        CloseCode.documentFull,
+        `document would pass ${maxDocBytes} bytes (holds ${this.storedBytes}, update ${update.length})`,
+      );
+    checkUpdate(this.doc, decoded, limits);
+    let thrown: unknown;
+    // One outer transaction, so that if Yjs throws half-way, the room is marked failed before the
+    // transaction's cleanup emits the partial update, which is then neither stored nor relayed.
+    this.doc.transact(() => {
+      try {
+        Y.applyUpdate(this.doc, update, conn);
+      } catch (err) {
+        thrown = err;
+        this.failed = true;
+      }
+    }, conn);
+    // What waits as pending is neither stored nor relayed (Yjs emits only what it applied): no
+    // client has seen it, and its sender sends it again in its next sync step 2 if it is lost.
+    if (thrown !== undefined) this.options.onFailure(this, "applying an update", thrown);
   }
 
   private readonly onAwarenessUpdate = (
@@ -181,7 +235,12 @@ export class Room {
     if (this.failed) return;
     const bytes = this.options.persistence.pendingBytes(this.name);
     if (bytes === 0 || bytes < minBytes) return;
-    await this.options.persistence.compact(this.name, () => Y.encodeStateAsUpdate(this.doc));
+    await this.options.persistence.compact(this.name, () => {
+      const state = Y.encodeStateAsUpdate(this.doc);
+      // From this instant the stored document is this state plus what is appended after it.
+      this.storedBytes = state.length;
+      return state;
+    });
     this.options.onCompacted(this, bytes);
   }
 

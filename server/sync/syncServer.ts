@@ -3,11 +3,13 @@
  * in a queue, so no client is answered from a half-loaded document.
  */
 import type { WebSocket } from "ws";
-import { CloseCode } from "../../shared/limits";
-import type { RoomName } from "../../shared/rooms";
+import { CloseCode, type SyncLimits } from "../../shared/limits";
+import { roomName as nameOf, type RoomName } from "../../shared/rooms";
+import { CorruptLog } from "../store/logRecords";
 import { Connection, type ConnectionIdentity } from "./connection";
 import type { SyncHooks } from "./hooks";
-import { handleMessage, MalformedMessage } from "./protocol";
+import { handleMessage, MalformedMessage, UpdateRefused } from "./protocol";
+import { RateBook } from "./rateLimit";
 import type { RoomRegistry } from "./registry";
 import type { Room } from "./room";
 
@@ -24,17 +26,21 @@ export interface SocketHandlers {
 export class SyncServer {
   private readonly conns = new Set<Connection>();
   private readonly pinger: NodeJS.Timeout;
+  private readonly rates: RateBook;
 
   constructor(
     private readonly registry: RoomRegistry,
     private readonly hooks: SyncHooks,
+    private readonly limits: SyncLimits,
+    maxMessageBytes: number,
   ) {
+    this.rates = new RateBook(limits, maxMessageBytes);
     this.pinger = setInterval(() => this.sweep(), PING_INTERVAL_MS);
     this.pinger.unref();
   }
 
   accept(ws: WebSocket, roomName: RoomName, identity: ConnectionIdentity): SocketHandlers {
-    const conn = new Connection(ws, roomName, identity);
+    const conn = new Connection(ws, roomName, identity, this.limits, this.rates.of(identity.sessionHash));
     this.conns.add(conn);
     ws.on("pong", () => {
       conn.alive = true;
@@ -44,21 +50,37 @@ export class SyncServer {
     const queue: Uint8Array[] = [];
 
     const receive = (data: Uint8Array): void => {
-      if (!room || conn.closed) return;
+      // What a closing sender sent after the message that closed it is never applied.
+      if (!room || conn.closed || !conn.open) return;
+      if (room.broken) {
+        conn.close(CloseCode.internal, "document unavailable, try again");
+        return;
+      }
+      if (conn.rates.cpu.empty) {
+        this.log(conn, "used up its share of the server's time");
+        conn.close(CloseCode.rateLimited, "over its share of the server's processing time");
+        return;
+      }
+      const started = performance.now();
       try {
         handleMessage(room, conn, data);
       } catch (err) {
-        if (err instanceof MalformedMessage) conn.close(CloseCode.malformed, err.message.slice(0, 120));
-        else {
-          console.error("unexpected error handling a message", err);
-          conn.close(1011, "internal error");
-        }
+        this.refuse(conn, err);
+        return;
+      } finally {
+        conn.rates.cpu.charge(performance.now() - started);
       }
+      this.checkTime(conn, performance.now() - started);
     };
 
     this.registry.acquire(roomName).then(
       (loaded) => {
         if (conn.closed) return this.registry.release(loaded);
+        // A room that failed is unloaded once its last holder lets go; the next load reads the disk.
+        if (loaded.broken) {
+          conn.close(CloseCode.internal, "document unavailable, try again");
+          return this.registry.release(loaded);
+        }
         room = loaded;
         loaded.conns.add(conn);
         this.hooks.onConnect?.({
@@ -72,8 +94,12 @@ export class SyncServer {
         for (const data of queue.splice(0)) receive(data);
       },
       (err: unknown) => {
-        console.error("loading a room failed", err);
-        conn.close(1011, "could not load document");
+        if (err instanceof CorruptLog)
+          console.error(
+            `room ${nameOf(roomName)} not loaded (its files are kept for recovery): ${err.message}`,
+          );
+        else console.error("loading a room failed", err);
+        conn.close(CloseCode.internal, "could not load document");
       },
     );
 
@@ -81,7 +107,13 @@ export class SyncServer {
       message: (data) => {
         if (typeof data === "string")
           return conn.close(CloseCode.malformed, "text frames are not part of the protocol");
+        if (!conn.open) return;
         const bytes = new Uint8Array(data);
+        // Counted on arrival, so the queue of a room still loading is bounded too.
+        if (!conn.rates.messages.take() || !conn.rates.bytes.take(bytes.length)) {
+          this.log(conn, "sent messages or bytes over its rate limit");
+          return conn.close(CloseCode.rateLimited, "messages or bytes over the rate limit");
+        }
         if (room) receive(bytes);
         else queue.push(bytes);
       },
@@ -89,6 +121,7 @@ export class SyncServer {
         if (conn.closed) return;
         conn.closed = true;
         clearTimeout(conn.expiryTimer);
+        clearTimeout(conn.awarenessTimer);
         this.conns.delete(conn);
         if (!room) return;
         room.removeConnection(conn);
@@ -96,6 +129,32 @@ export class SyncServer {
         this.registry.release(room);
       },
     };
+  }
+
+  private refuse(conn: Connection, err: unknown): void {
+    if (err instanceof MalformedMessage) conn.close(CloseCode.malformed, err.message.slice(0, 120));
+    else if (err instanceof UpdateRefused) {
+      this.log(conn, `was refused: ${err.message}`);
+      conn.close(err.code, err.message.slice(0, 120));
+    } else {
+      console.error("unexpected error handling a message", err);
+      conn.close(CloseCode.internal, "internal error");
+    }
+  }
+
+  /** A message over the time budget was applied whole (the room stays consistent); its sender goes. */
+  private checkTime(conn: Connection, ms: number): void {
+    const budget = this.limits.messageTimeBudgetMs;
+    if (ms <= budget || !conn.open) return;
+    this.log(conn, `sent a message that took ${Math.round(ms)} ms to handle (budget ${budget} ms)`);
+    conn.close(CloseCode.tooSlow, `message took ${Math.round(ms)} ms, over ${budget} ms`);
+  }
+
+  /** One line per refused sender, saying who, where and why. */
+  private log(conn: Connection, what: string): void {
+    console.warn(
+      `sync: participant ${conn.identity.participantId} in ${nameOf(conn.room)} ${what}; closing it`,
+    );
   }
 
   /** Closes every connection matching `predicate` at once (revocation, expiry). */
@@ -129,6 +188,7 @@ export class SyncServer {
 
   /** Drops sockets that did not answer the last ping. */
   private sweep(): void {
+    this.rates.sweep();
     for (const conn of this.conns) {
       if (!conn.alive) {
         conn.ws.terminate();

@@ -14,6 +14,8 @@ import type { RoomAccess } from "./clients";
 import { sleep, withTimeout } from "./wait";
 
 const HOST = "127.0.0.1";
+const LIMIT_ENV =
+  /^(MAX_(UPDATE|PENDING|DOC|SEND|AWARENESS)_|MESSAGE_TIME_BUDGET_MS|MESSAGES_PER_SECOND|BYTES_PER_SECOND|CPU_MS_PER_SECOND|AWARENESS_PER_SECOND)/;
 const GC_DONE = "bench-gc-done";
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -36,6 +38,8 @@ export interface ServerMemory {
   rss: number;
   heapUsed: number;
   external: number;
+  /** The server's event-loop delay (ms) since the previous report, from perf_hooks.monitorEventLoopDelay. */
+  eventLoop: { p50: number; p99: number; max: number };
 }
 
 const children = new Set<ChildProcess>();
@@ -56,7 +60,9 @@ export function cleanupNow(): void {
  * each child to that directory.
  */
 function instrumentFlags(exitOnTerm: boolean): string[] {
-  let hook = `process.on("SIGUSR2",()=>{globalThis.gc();const m=process.memoryUsage();process.stdout.write("${GC_DONE} "+JSON.stringify(m)+"\\n")});`;
+  // The event-loop delay since the last SIGUSR2 is read before the collection and reset after it,
+  // so the collection's own pause is in neither reading.
+  let hook = `import{monitorEventLoopDelay as M}from"node:perf_hooks";const h=M({resolution:1});h.enable();process.on("SIGUSR2",()=>{const e={p50:h.percentile(50)/1e6,p99:h.percentile(99)/1e6,max:h.max/1e6};globalThis.gc();const m=process.memoryUsage();h.reset();process.stdout.write("${GC_DONE} "+JSON.stringify({...m,eventLoop:e})+"\\n")});`;
   const flags = ["--expose-gc"];
   const dir = process.env.BENCH_CPU_PROF;
   if (dir) {
@@ -138,6 +144,8 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
     delete env[key];
   for (const key of ["MAX_MESSAGE_BYTES", "COMPACT_AFTER_BYTES", "SESSION_TTL_HOURS", "NODE_OPTIONS"])
     delete env[key];
+  // The live-document limits (README, Limits): each bench server runs with the defaults or says otherwise.
+  for (const key of Object.keys(env)) if (LIMIT_ENV.test(key)) delete env[key];
   return { ...env, ...extra };
 }
 

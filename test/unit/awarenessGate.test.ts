@@ -3,18 +3,29 @@ import { describe, expect, it } from "vitest";
 import type { WebSocket } from "ws";
 import { type AwarenessOwners, gateAwarenessUpdate, MalformedMessage } from "../../server/sync/awarenessGate";
 import { Connection } from "../../server/sync/connection";
-import { MAX_AWARENESS_IDS_PER_CONNECTION } from "../../shared/limits";
+import { RateBook } from "../../server/sync/rateLimit";
+import {
+  DEFAULT_MAX_MESSAGE_BYTES,
+  DEFAULT_SYNC_LIMITS,
+  MAX_AWARENESS_IDS_PER_CONNECTION,
+} from "../../shared/limits";
 import { awarenessMessage } from "../helpers/messages";
 
 const room = { workshopId: "AbCdEfGh_-123456", kind: "content" as const };
 const conn = (participantId: string) =>
-  new Connection({} as WebSocket, room, {
-    participantId,
-    displayName: `name of ${participantId}`,
-    role: "expert",
-    sessionHash: `session of ${participantId}`,
-    expiresAt: Number.MAX_SAFE_INTEGER,
-  });
+  new Connection(
+    {} as WebSocket,
+    room,
+    {
+      participantId,
+      displayName: `name of ${participantId}`,
+      role: "expert",
+      sessionHash: `session of ${participantId}`,
+      expiresAt: Number.MAX_SAFE_INTEGER,
+    },
+    DEFAULT_SYNC_LIMITS,
+    new RateBook(DEFAULT_SYNC_LIMITS, DEFAULT_MAX_MESSAGE_BYTES).of(participantId),
+  );
 
 /** The inner awareness update of a full awareness message. */
 function inner(entries: Parameters<typeof awarenessMessage>[0]): Uint8Array {

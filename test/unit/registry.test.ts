@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { FileDocLog } from "../../server/store/docLog";
 import { RoomRegistry } from "../../server/sync/registry";
+import { DEFAULT_MAX_DOC_BYTES, DEFAULT_SYNC_LIMITS } from "../../shared/limits";
 import type { RoomName } from "../../shared/rooms";
 
 const room: RoomName = { workshopId: "AbCdEfGh_-123456", kind: "content" };
@@ -22,6 +23,8 @@ describe("the room registry at shutdown", () => {
     const registry = new RoomRegistry({
       persistence: new FileDocLog(dir),
       compactAfterBytes: 1 << 20,
+      maxDocBytes: DEFAULT_MAX_DOC_BYTES,
+      limits: DEFAULT_SYNC_LIMITS,
       hooks: {},
     });
     // A connection holds the room; shutdown unloads it before the socket is seen to close.
