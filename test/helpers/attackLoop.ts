@@ -1,16 +1,10 @@
-/**
- * For the limit tests: send an attack again and again from raw sockets while the test checks that
- * the rest of the server keeps serving, and read a document's stored bytes to show nothing changed.
- */
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { openRaw } from "./rawSocket";
+import { storedDocBytes } from "./storedDoc";
+import type { TestServer } from "./testServer";
 
 /** Every stored byte of a workshop's content document (state and logs, in name order). */
-export function storedContent(dataDir: string, workshopId: string): Buffer {
-  const dir = path.join(dataDir, "docs", workshopId);
-  const files = readdirSync(dir).filter((f) => f.startsWith("content.") && !f.endsWith(".tmp"));
-  return Buffer.concat(files.sort().map((f) => readFileSync(path.join(dir, f))));
+export function storedContent(server: TestServer, workshopId: string): Promise<Buffer> {
+  return storedDocBytes(server, workshopId, "content");
 }
 
 export interface AttackLoop {

@@ -17,7 +17,7 @@ async function otherRoom(live: ServerPerTest) {
   return {
     async stillServes(text: string) {
       b1!.doc.getText("notes").insert(0, text);
-      await vi.waitFor(() => expect(b2!.doc.getText("notes").toString()).toContain(text));
+      await vi.waitFor(async () => expect(b2!.doc.getText("notes").toString()).toContain(text));
       expect((await call(live.server.url, "GET", "/me", { token: other.people[0]!.token })).status).toBe(200);
     },
   };
@@ -51,13 +51,13 @@ describe("message and byte rates", () => {
     const raw = openRaw(live.server.wsUrl, workshopId, people[0]!.token);
     await raw.opened;
     raw.ws.send(syncMessage(SYNC_UPDATE, textUpdate("a".repeat(15_000))));
-    await vi.waitFor(() =>
-      expect(storedContent(live.server.dataDir, workshopId).includes("a".repeat(15_000))).toBe(true),
+    await vi.waitFor(async () =>
+      expect((await storedContent(live.server, workshopId)).includes("a".repeat(15_000))).toBe(true),
     );
-    const before = storedContent(live.server.dataDir, workshopId);
+    const before = await storedContent(live.server, workshopId);
     raw.ws.send(syncMessage(SYNC_UPDATE, insertWithDeletes(99, 0, "b".repeat(15_000), [])));
     expect((await raw.closed).code).toBe(CloseCode.rateLimited);
-    expect(storedContent(live.server.dataDir, workshopId).equals(before)).toBe(true);
+    expect((await storedContent(live.server, workshopId)).equals(before)).toBe(true);
     await others.stillServes("after the bytes");
   });
 });
@@ -78,7 +78,7 @@ describe("the send buffer", () => {
     const slow = openRaw(live.server.wsUrl, workshopId, people[1]!.token);
     await slow.opened;
     slow.ws.send(awarenessMessage([{ clientId: 5150, clock: 1, state: { cursor: null } }]));
-    await vi.waitFor(() => expect(watcher.provider.awareness.getStates().has(5150)).toBe(true));
+    await vi.waitFor(async () => expect(watcher.provider.awareness.getStates().has(5150)).toBe(true));
     slow.ws.pause();
 
     const writer = openRaw(live.server.wsUrl, workshopId, people[2]!.token);
@@ -88,11 +88,11 @@ describe("the send buffer", () => {
     for (let i = 0; i < 200 && watcher.provider.awareness.getStates().has(5150); i++) {
       writer.ws.send(syncMessage(SYNC_UPDATE, insertWithDeletes(10_000 + i, 0, chunk, [])));
       await new Promise<void>((resolve) => writer.ws.ping(undefined, undefined, () => resolve()));
-      await vi.waitFor(() => expect(watcher.doc.getText("notes").length).toBe((i + 1) * chunk.length), {
+      await vi.waitFor(async () => expect(watcher.doc.getText("notes").length).toBe((i + 1) * chunk.length), {
         timeout: 10_000,
       });
     }
-    await vi.waitFor(() => expect(watcher.provider.awareness.getStates().has(5150)).toBe(false));
+    await vi.waitFor(async () => expect(watcher.provider.awareness.getStates().has(5150)).toBe(false));
     expect(watcher.provider.wsconnected).toBe(true);
     writer.ws.close();
     slow.ws.terminate();
@@ -131,7 +131,7 @@ describe("awareness", () => {
     await raw.opened;
     for (let clock = 1; clock <= 40; clock++)
       raw.ws.send(awarenessMessage([{ clientId: 7170, clock, state: { n: clock } }]));
-    await vi.waitFor(() => expect(seen.at(-1)).toBe(40));
+    await vi.waitFor(async () => expect(seen.at(-1)).toBe(40));
     // The burst (twice the rate of 2 a second), then the latest one: not forty.
     expect(seen.length).toBeLessThanOrEqual(6);
     expect(raw.ws.readyState).toBe(raw.ws.OPEN);

@@ -27,7 +27,7 @@ async function twoRooms() {
   const [b1, b2] = [0, 1].map((i) => live.peer(other.workshopId, other.people[i]!.token));
   await Promise.all([a1!, a2!, b1!, b2!].map((p) => p.synced()));
   a1!.doc.getText("notes").insert(0, "before");
-  await vi.waitFor(() => expect(a2!.doc.getText("notes").toString()).toBe("before"));
+  await vi.waitFor(async () => expect(a2!.doc.getText("notes").toString()).toBe("before"));
   return { target, attacker: target.people[2]!.token, a1: a1!, a2: a2!, b1: b1!, b2: b2! };
 }
 
@@ -38,16 +38,18 @@ async function twoRooms() {
  */
 async function refusedWhileOthersServe(frame: Uint8Array, code: number): Promise<void> {
   const { target, attacker, a1, a2, b1, b2 } = await twoRooms();
-  const before = storedContent(live.server.dataDir, target.workshopId);
+  const before = await storedContent(live.server, target.workshopId);
   const attack = attackUntilStopped(live.server.wsUrl, target.workshopId, attacker, [frame]);
-  await vi.waitFor(() => expect(attack.codes.length).toBeGreaterThan(0), { timeout: 20_000 });
+  await vi.waitFor(async () => expect(attack.codes.length).toBeGreaterThan(0), { timeout: 20_000 });
   b1.doc.getText("notes").insert(0, "meanwhile");
-  await vi.waitFor(() => expect(b2.doc.getText("notes").toString()).toBe("meanwhile"), { timeout: 20_000 });
+  await vi.waitFor(async () => expect(b2.doc.getText("notes").toString()).toBe("meanwhile"), {
+    timeout: 20_000,
+  });
   const codes = await attack.stop();
   expect(new Set(codes)).toEqual(new Set([code]));
-  expect(storedContent(live.server.dataDir, target.workshopId).equals(before)).toBe(true);
+  expect((await storedContent(live.server, target.workshopId)).equals(before)).toBe(true);
   a1.doc.getText("notes").insert(6, " and after");
-  await vi.waitFor(() => expect(a2.doc.getText("notes").toString()).toBe("before and after"));
+  await vi.waitFor(async () => expect(a2.doc.getText("notes").toString()).toBe("before and after"));
   expect((await call(live.server.url, "GET", "/me", { token: attacker })).status).toBe(200);
 }
 
@@ -114,7 +116,7 @@ describe("updates are checked before they are applied", () => {
 
   it("counts what a document already holds pending: the update that would pass the bound is refused", async () => {
     const { target, attacker, a1, a2 } = await twoRooms();
-    const before = storedContent(live.server.dataDir, target.workshopId);
+    const before = await storedContent(live.server, target.workshopId);
     const raw = openRaw(live.server.wsUrl, target.workshopId, attacker);
     await raw.opened;
     const half = Math.floor(DEFAULT_SYNC_LIMITS.maxPendingStructs / 2) + 1;
@@ -124,9 +126,9 @@ describe("updates are checked before they are applied", () => {
     expect(closed.code).toBe(CloseCode.tooManyPending);
     expect(closed.reason).toContain("pending limit");
     // Pending structs change no stored byte; the room still relays.
-    expect(storedContent(live.server.dataDir, target.workshopId).equals(before)).toBe(true);
+    expect((await storedContent(live.server, target.workshopId)).equals(before)).toBe(true);
     a1.doc.getText("notes").insert(0, "still ");
-    await vi.waitFor(() => expect(a2.doc.getText("notes").toString()).toBe("still before"));
+    await vi.waitFor(async () => expect(a2.doc.getText("notes").toString()).toBe("still before"));
   });
 
   it("refuses as malformed an item that names its own client's later clock, which Yjs would throw on mid-update", async () => {
@@ -145,7 +147,7 @@ describe("updates are checked before they are applied", () => {
   it("accepts a 5 MB paste and an offline client's sync step 2 of 3,000 edits", async () => {
     const { a1, a2 } = await twoRooms();
     a1.doc.getText("paste").insert(0, "p".repeat(5_000_000));
-    await vi.waitFor(() => expect(a2.doc.getText("paste").length).toBe(5_000_000), { timeout: 20_000 });
+    await vi.waitFor(async () => expect(a2.doc.getText("paste").length).toBe(5_000_000), { timeout: 20_000 });
     a1.provider.disconnect();
     const text = a1.doc.getText("offline");
     for (let i = 0; i < 3_000; i++) {
@@ -153,7 +155,7 @@ describe("updates are checked before they are applied", () => {
       if (i % 3 === 0) text.delete(Math.floor(text.length / 3), 1);
     }
     a1.provider.connect();
-    await vi.waitFor(() => expect(a2.doc.getText("offline").toString()).toBe(text.toString()), {
+    await vi.waitFor(async () => expect(a2.doc.getText("offline").toString()).toBe(text.toString()), {
       timeout: 20_000,
     });
     expect(a1.closes).toEqual([]);
@@ -164,7 +166,8 @@ describe("the document size cap", () => {
   const capped = serverPerTest({ MAX_DOC_BYTES: "400000" });
 
   it("refuses an update that would take the document past MAX_DOC_BYTES, storing nothing", async () => {
-    const { url, wsUrl, dataDir } = capped.server;
+    const server = capped.server;
+    const { url, wsUrl } = server;
     const target = await workshopWith(url, ["expert", "expert"]);
     const other = await workshopWith(url, ["expert", "expert"]);
     const writer = capped.peer(target.workshopId, target.people[0]!.token);
@@ -172,20 +175,22 @@ describe("the document size cap", () => {
     await Promise.all([writer, b1!, b2!].map((p) => p.synced()));
     writer.doc.getText("notes").insert(0, "x".repeat(150_000));
     writer.doc.getText("notes").insert(0, "y".repeat(150_000));
-    await vi.waitFor(() => expect(storedContent(dataDir, target.workshopId).length).toBeGreaterThan(300_000));
-    const before = storedContent(dataDir, target.workshopId);
+    await vi.waitFor(async () =>
+      expect((await storedContent(server, target.workshopId)).length).toBeGreaterThan(300_000),
+    );
+    const before = await storedContent(server, target.workshopId);
     const raw = openRaw(wsUrl, target.workshopId, target.people[1]!.token);
     await raw.opened;
     raw.ws.send(syncMessage(SYNC_UPDATE, textUpdate("z".repeat(150_000))));
     b1!.doc.getText("notes").insert(0, "meanwhile");
     const closed = await raw.closed;
     expect(closed.code).toBe(CloseCode.documentFull);
-    await vi.waitFor(() => expect(b2!.doc.getText("notes").toString()).toBe("meanwhile"));
-    expect(storedContent(dataDir, target.workshopId).equals(before)).toBe(true);
+    await vi.waitFor(async () => expect(b2!.doc.getText("notes").toString()).toBe("meanwhile"));
+    expect((await storedContent(server, target.workshopId)).equals(before)).toBe(true);
     // Small edits still fit.
     writer.doc.getText("small").insert(0, "ok");
-    await vi.waitFor(() =>
-      expect(storedContent(dataDir, target.workshopId).length).toBeGreaterThan(before.length),
+    await vi.waitFor(async () =>
+      expect((await storedContent(server, target.workshopId)).length).toBeGreaterThan(before.length),
     );
   });
 });
@@ -194,7 +199,8 @@ describe("the time budget of one message", () => {
   const strict = serverPerTest({ MESSAGE_TIME_BUDGET_MS: "0" });
 
   it("closes the sender of a message that took longer, after applying it whole", async () => {
-    const { url, wsUrl, dataDir } = strict.server;
+    const server = strict.server;
+    const { url, wsUrl } = server;
     const target = await workshopWith(url, ["expert", "expert"]);
     const reader = openRaw(wsUrl, target.workshopId, target.people[0]!.token);
     await reader.opened;
@@ -203,9 +209,11 @@ describe("the time budget of one message", () => {
     sender.ws.send(syncMessage(SYNC_UPDATE, insertWithDeletes(777, 0, "q".repeat(1_000_000), [])));
     const closed = await sender.closed;
     expect(closed.code).toBe(CloseCode.tooSlow);
-    // Applied whole: stored and relayed to the reader.
-    expect(storedContent(dataDir, target.workshopId).includes("q".repeat(1_000_000))).toBe(true);
-    await vi.waitFor(() => expect(reader.messages.some((m) => m.length > 1_000_000)).toBe(true));
+    // Applied whole: stored (on PostgreSQL the commit may land just after the close) and relayed.
+    await vi.waitFor(async () =>
+      expect((await storedContent(server, target.workshopId)).includes("q".repeat(1_000_000))).toBe(true),
+    );
+    await vi.waitFor(async () => expect(reader.messages.some((m) => m.length > 1_000_000)).toBe(true));
     reader.ws.close();
   });
 });
