@@ -11,8 +11,8 @@ import { SNAPSHOT_SCHEMA, type SnapshotBlob, type SnapshotEntry } from "../../sh
 import { standingsOf } from "../../shared/standings";
 import { DomainError, notFound } from "../domainErrors";
 import { assertSnapshotExportable } from "../export/exportable";
+import { SnapshotCorrupt } from "../store/blobIntegrity";
 import type { MetaRepository, SnapshotBlobs } from "../store/repository";
-import { SnapshotCorrupt } from "../store/snapshotStore";
 import type { RoomRegistry } from "../sync/registry";
 import type { ControlProjection } from "./controlProjection";
 import { revealedOf, roundViewsOf } from "./controlState";

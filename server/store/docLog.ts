@@ -10,9 +10,10 @@
  * Only the append is synchronous (the relay waits on it); everything else yields the event loop.
  */
 import { writeSync } from "node:fs";
-import { type FileHandle, mkdir, open, readdir, readFile, rename, truncate, unlink } from "node:fs/promises";
+import { type FileHandle, mkdir, open, readdir, readFile, truncate, unlink } from "node:fs/promises";
 import path from "node:path";
 import type { RoomName } from "../../shared/rooms";
+import { writeDurable } from "./durableWrite";
 import { encodeRecord, LOG_MAGIC, readLog } from "./logRecords";
 
 /** What the sync layer needs from storage: read a document, append an update, replace by a merged state. */
@@ -106,7 +107,7 @@ export class FileDocLog implements DocPersistence {
     log.handle = next;
     log.bytes = 0;
     await previous.close();
-    await writeAtomically(path.join(log.dir, `${log.kind}.state`), state);
+    await writeDurable(path.join(log.dir, `${log.kind}.state`), state);
     for (const gen of logGenerations(await readdir(log.dir), log.kind)) {
       if (gen <= covered) await unlink(path.join(log.dir, `${log.kind}.${gen}.log`));
     }
@@ -169,23 +170,4 @@ async function openLog(file: string): Promise<FileHandle> {
     throw err;
   }
   return handle;
-}
-
-async function writeAtomically(file: string, data: Uint8Array): Promise<void> {
-  const tmp = `${file}.tmp`;
-  const handle = await open(tmp, "w");
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(tmp, file);
-  // The directory entry must reach the disk too, or the rename can be lost on power failure.
-  const dir = await open(path.dirname(file), "r");
-  try {
-    await dir.sync();
-  } finally {
-    await dir.close();
-  }
 }

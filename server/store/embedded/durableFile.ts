@@ -4,34 +4,10 @@
  * temp file, fsync, rename, fsync of the directory, and a read that finds an empty, truncated or
  * non-object file refuses it (StoreCorrupt) rather than treating it as new.
  */
-import { open, readFile, rename } from "node:fs/promises";
-import path from "node:path";
+import { readFile } from "node:fs/promises";
 import type { Adapter } from "lowdb";
 import { StoreCorrupt } from "../../domainErrors";
-
-/** Replaces `file` with `data`, atomically and durably; a failure leaves the old file as it was. */
-export async function writeDurable(file: string, data: string | Uint8Array): Promise<void> {
-  const tmp = `${file}.tmp`;
-  const handle = await open(tmp, "w");
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(tmp, file);
-  await syncDir(path.dirname(file));
-}
-
-/** Makes a rename or a new file in `dir` durable. */
-export async function syncDir(dir: string): Promise<void> {
-  const handle = await open(dir, "r");
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
+import { writeDurable } from "../durableWrite";
 
 /** Reads a JSON file written by `writeDurable`: null when missing, StoreCorrupt when unreadable. */
 export async function readJsonStrict(file: string): Promise<unknown | null> {

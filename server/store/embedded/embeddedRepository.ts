@@ -11,6 +11,7 @@ import path from "node:path";
 import { Low } from "lowdb";
 import { defaultFramework, type Framework, frameworkSchema } from "../../../shared/estimation/framework";
 import { notFound, StoreCorrupt, StoreUnavailable } from "../../domainErrors";
+import { syncDir, writeDurable } from "../durableWrite";
 import { unknownInvite } from "../guards";
 import type {
   AuditRecord,
@@ -37,7 +38,7 @@ import type {
   RoundWithEstimates,
 } from "../repository";
 import * as access from "./accessTransitions";
-import { DurableJsonFile, readJsonStrict, syncDir, writeDurable } from "./durableFile";
+import { DurableJsonFile, readJsonStrict } from "./durableFile";
 import { deepFreeze } from "./freeze";
 import { KeyedQueue } from "./keyedQueue";
 import { type IndexEntry, TokenIndex } from "./tokenIndex";

@@ -9,6 +9,7 @@ import { access, mkdir, rename } from "node:fs/promises";
 import path from "node:path";
 import { canonicalJson, DEFAULT_FRAMEWORK } from "../../../shared/estimation/framework";
 import { StoreCorrupt } from "../../domainErrors";
+import { syncDir, writeDurable } from "../durableWrite";
 import type {
   AuditRecord,
   DeterminationRecord,
@@ -21,7 +22,7 @@ import type {
   SnapshotRecord,
   WorkshopRecord,
 } from "../records";
-import { readJsonStrict, syncDir, writeDurable } from "./durableFile";
+import { readJsonStrict } from "./durableFile";
 import { entriesOf, writeIndex } from "./tokenIndex";
 import { newWorkshopMeta, type WorkshopMeta, workshopDir, workshopMetaFile } from "./workshopMeta";
 

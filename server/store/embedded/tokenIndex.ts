@@ -10,7 +10,8 @@
  */
 import { type FileHandle, open, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { readJsonStrict, syncDir, writeDurable } from "./durableFile";
+import { syncDir, writeDurable } from "../durableWrite";
+import { readJsonStrict } from "./durableFile";
 import { checkWorkshopMeta, type WorkshopMeta, workshopMetaFile } from "./workshopMeta";
 
 export type IndexEntry =

@@ -2,10 +2,9 @@
  * Snapshot blobs in PostgreSQL, so every instance on one database can read every snapshot: the
  * exact JSON bytes hashed when taken, inserted once, checked against their SHA-256 on every read.
  */
-import { createHash } from "node:crypto";
 import { StoreUnavailable } from "../../domainErrors";
+import { parseVerified, sha256 } from "../blobIntegrity";
 import type { SnapshotBlobs } from "../repository";
-import { SnapshotCorrupt } from "../snapshotStore";
 import type { Pool } from "./pool";
 
 export class PgSnapshotBlobs implements SnapshotBlobs {
@@ -35,15 +34,6 @@ export class PgSnapshotBlobs implements SnapshotBlobs {
     );
     const data = rows[0]?.body;
     if (!data) throw Object.assign(new Error(`snapshot ${id} is missing`), { code: "ENOENT" });
-    const actual = sha256(data);
-    if (actual !== expectedSha256)
-      throw new SnapshotCorrupt(
-        `snapshot ${id} does not match its recorded SHA-256 (expected ${expectedSha256}, found ${actual})`,
-      );
-    return JSON.parse(data.toString("utf8"));
+    return parseVerified(id, data, expectedSha256);
   }
-}
-
-function sha256(data: Buffer): string {
-  return createHash("sha256").update(data).digest("hex");
 }
