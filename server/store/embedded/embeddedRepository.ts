@@ -9,9 +9,9 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { Low } from "lowdb";
-import { defaultFramework, type Framework, frameworkSchema } from "../../../shared/estimation/framework";
-import { notFound, StoreCorrupt, StoreUnavailable } from "../../domainErrors";
-import { syncDir, writeDurable } from "../durableWrite";
+import type { Framework } from "../../../shared/estimation/framework";
+import { notFound, StoreUnavailable } from "../../domainErrors";
+import { syncDir } from "../durableWrite";
 import { unknownInvite } from "../guards";
 import type {
   AuditRecord,
@@ -38,11 +38,13 @@ import type {
   RoundWithEstimates,
 } from "../repository";
 import * as access from "./accessTransitions";
-import { DurableJsonFile, readJsonStrict } from "./durableFile";
+import { storedDefaultFramework } from "./defaultFramework";
+import { DurableJsonFile } from "./durableFile";
 import { deepFreeze } from "./freeze";
 import { KeyedQueue } from "./keyedQueue";
 import { type IndexEntry, TokenIndex } from "./tokenIndex";
 import * as t from "./transitions";
+import { DEFAULT_CACHED_WORKSHOPS, WorkshopCache } from "./workshopCache";
 import {
   checkWorkshopMeta,
   newWorkshopMeta,
@@ -51,14 +53,6 @@ import {
   workshopMetaFile,
 } from "./workshopMeta";
 
-type Slot = Low<WorkshopMeta>;
-
-/**
- * Workshops kept in memory, the most recently used; the others are read from their file again when
- * asked for, so memory does not grow with every workshop ever touched.
- */
-export const DEFAULT_CACHED_WORKSHOPS = 500;
-
 export interface OpenOptions {
   /** For the offline export beside a running server: writes nothing, refuses every write. */
   readOnly?: boolean;
@@ -66,16 +60,18 @@ export interface OpenOptions {
 }
 
 export class EmbeddedMetaRepository implements MetaRepository {
-  private readonly slots = new Map<string, Promise<Slot | null>>();
   private readonly queue = new KeyedQueue();
+  private readonly cache: WorkshopCache;
 
   private constructor(
     private readonly dataDir: string,
     private readonly index: TokenIndex,
     private readonly defaultFramework: Framework,
     private readonly readOnly: boolean,
-    private readonly cachedWorkshops: number,
-  ) {}
+    cachedWorkshops: number,
+  ) {
+    this.cache = new WorkshopCache(dataDir, index, this.queue, cachedWorkshops);
+  }
 
   /** Opens the store in `dataDir` (already migrated; see migrate.ts). */
   static async open(dataDir: string, options: OpenOptions = {}): Promise<EmbeddedMetaRepository> {
@@ -195,8 +191,7 @@ export class EmbeddedMetaRepository implements MetaRepository {
       const slot = new Low<WorkshopMeta>(new DurableJsonFile(file, checkWorkshopMeta), meta);
       await this.durably(() => slot.adapter.write(meta));
       slot.data = deepFreeze(meta);
-      this.slots.set(workshop.id, Promise.resolve(slot));
-      this.evict();
+      this.cache.add(workshop.id, slot);
     });
   }
 
@@ -322,7 +317,7 @@ export class EmbeddedMetaRepository implements MetaRepository {
   ): Promise<R> {
     return this.queue.run(workshopId, async () => {
       if (this.readOnly) throw new Error("this metadata store was opened read-only");
-      const slot = await this.slot(workshopId);
+      const slot = await this.cache.get(workshopId);
       if (!slot) throw notFound("workshop");
       const { next, result } = transition(slot.data);
       if (next === slot.data) return result;
@@ -345,7 +340,7 @@ export class EmbeddedMetaRepository implements MetaRepository {
   }
 
   private async meta(workshopId: string): Promise<WorkshopMeta | undefined> {
-    return (await this.slot(workshopId))?.data;
+    return (await this.cache.get(workshopId))?.data;
   }
 
   private async existing(workshopId: string): Promise<WorkshopMeta> {
@@ -353,53 +348,4 @@ export class EmbeddedMetaRepository implements MetaRepository {
     if (!meta) throw notFound("workshop");
     return meta;
   }
-
-  /** The workshop's file, loaded when not in memory; only ids in the index are looked up, so no path comes from a request. */
-  private slot(workshopId: string): Promise<Slot | null> {
-    let slot = this.slots.get(workshopId);
-    // Map order is use order: a workshop used again moves to the end.
-    if (slot) this.slots.delete(workshopId);
-    else {
-      if (!this.index.workshops.has(workshopId)) return Promise.resolve(null);
-      slot = this.load(workshopId);
-    }
-    this.slots.set(workshopId, slot);
-    this.evict();
-    return slot;
-  }
-
-  /**
-   * Forgets the least recently used workshops over the limit. One with a write queued or running
-   * stays: that write changes its slot, which must be the one every later read and write finds.
-   */
-  private evict(): void {
-    if (this.slots.size <= this.cachedWorkshops) return;
-    for (const id of this.slots.keys()) {
-      if (this.slots.size <= this.cachedWorkshops) return;
-      if (!this.queue.busy(id)) this.slots.delete(id);
-    }
-  }
-
-  private async load(workshopId: string): Promise<Slot | null> {
-    const file = workshopMetaFile(this.dataDir, workshopId);
-    const adapter = new DurableJsonFile(file, checkWorkshopMeta);
-    const data = await adapter.read();
-    // Indexed but never written: a creation that failed or was cut short.
-    if (data === null) return null;
-    return new Low(adapter, deepFreeze(data));
-  }
-}
-
-/** The default framework, stored once for every workshop that has not edited its own. */
-async function storedDefaultFramework(dataDir: string, readOnly: boolean): Promise<Framework> {
-  const file = path.join(dataDir, "framework.default.json");
-  const stored = await readJsonStrict(file);
-  if (stored === null) {
-    const framework = defaultFramework();
-    if (!readOnly) await writeDurable(file, JSON.stringify(framework, null, 2));
-    return deepFreeze(framework);
-  }
-  const parsed = frameworkSchema.safeParse(stored);
-  if (!parsed.success) throw new StoreCorrupt(`${file} is not a valid framework: ${parsed.error.message}`);
-  return deepFreeze(parsed.data);
 }
