@@ -6,6 +6,7 @@
  */
 import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
+import { mulberry32 } from "../../shared/estimation/random";
 import { SYNC_STEP_2, SYNC_UPDATE, seededBytes, syncMessage } from "./messages";
 
 export interface FuzzInput {
@@ -16,17 +17,8 @@ export interface FuzzInput {
   update?: Uint8Array;
 }
 
-/** mulberry32: small, fast and seedable. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's own seeded generator, so a printed seed replays the same corpus. */
+export const rng = mulberry32;
 
 const ROOTS = ["notes", "scenarios", "risks", "narrative", "x"];
 

@@ -1,11 +1,11 @@
 /** Taking snapshots and reaching their stored blobs (files, or PostgreSQL rows), for the snapshot tests. */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { expect } from "vitest";
 import type { SnapshotEntry } from "../../shared/snapshot";
 import { call } from "./api";
 import type { StoreLocation } from "./storedMeta";
+import { onDatabase } from "./testDatabase";
 
 /** Takes a named snapshot through the API and expects it taken. */
 export async function takeSnapshot(
@@ -25,16 +25,6 @@ export async function takeSnapshot(
 /** Where a snapshot's blob is stored under a data directory. */
 export const snapshotBlobFile = (dataDir: string, workshopId: string, id: string): string =>
   path.join(dataDir, "snapshots", workshopId, `${id}.json`);
-
-async function onDatabase<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** The stored bytes of a snapshot's blob. */
 export async function storedSnapshotBytes(

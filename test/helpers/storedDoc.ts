@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
+import { onDatabase } from "./testDatabase";
 import type { TestServer } from "./testServer";
 
 export async function storedDocBytes(server: TestServer, workshopId: string, kind: string): Promise<Buffer> {
@@ -15,10 +15,8 @@ export async function storedDocBytes(server: TestServer, workshopId: string, kin
   return Buffer.concat(files.sort().map((f) => readFileSync(path.join(dir, f))));
 }
 
-async function storedInPostgres(url: string, workshopId: string, kind: string): Promise<Buffer> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
+function storedInPostgres(url: string, workshopId: string, kind: string): Promise<Buffer> {
+  return onDatabase(url, async (client) => {
     const args = [workshopId, kind];
     const state = await client.query<{ state: Buffer }>(
       "SELECT state FROM doc_states WHERE workshop_id = $1 AND kind = $2",
@@ -29,19 +27,7 @@ async function storedInPostgres(url: string, workshopId: string, kind: string): 
       args,
     );
     return Buffer.concat([...state.rows.map((r) => r.state), ...rows.rows.map((r) => r.data)]);
-  } finally {
-    await client.end();
-  }
-}
-
-async function onDatabase<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /** Deletes everything stored of one document, as a lost file would (the server must be stopped). */

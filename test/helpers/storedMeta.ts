@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
+import { onDatabase } from "./testDatabase";
 
 export interface StoreLocation {
   dataDir: string;
@@ -38,9 +38,7 @@ export async function storedMeta(server: StoreLocation): Promise<string> {
 }
 
 async function storedInPostgres(url: string): Promise<string> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
+  return onDatabase(url, async (client) => {
     const parts: string[] = [];
     for (const table of PG_META_TABLES) {
       const { rows } = await client.query<{ r: string }>(
@@ -49,9 +47,7 @@ async function storedInPostgres(url: string): Promise<string> {
       parts.push(table, ...rows.map((row) => row.r));
     }
     return parts.join("\n");
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 function readIfExists(file: string): string {

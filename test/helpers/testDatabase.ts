@@ -32,15 +32,20 @@ function urlOf(name: string): string {
   return url.toString();
 }
 
-/** Runs `fn` on a connection as the test role, to the database TEST_DATABASE_URL names. */
-export async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl() });
+/** Runs `fn` on a connection of its own to `url`, closed after. */
+export async function onDatabase<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     return await fn(client);
   } finally {
     await client.end();
   }
+}
+
+/** Runs `fn` on a connection as the test role, to the database TEST_DATABASE_URL names. */
+export function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  return onDatabase(adminUrl(), fn);
 }
 
 /** The DATABASE_URL of the database that belongs to `dataDir`, created if it does not exist yet. */
