@@ -7,7 +7,15 @@
 import { createHash, randomUUID } from "node:crypto";
 import pg from "pg";
 
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
+export const TEST_DATABASE_URL = checkedUrl(process.env.TEST_DATABASE_URL || undefined);
+
+/** A mangled URL (a tool's chatter captured with it) fails here, by name, not as a DNS error later. */
+function checkedUrl(url: string | undefined): string | undefined {
+  if (url !== undefined && !/^postgres(ql)?:\/\/\S+$/.test(url)) {
+    throw new Error(`TEST_DATABASE_URL is not one postgres:// URL: ${JSON.stringify(url)}`);
+  }
+  return url;
+}
 
 /** Why PostgreSQL tests are skipped here, in the test names the report shows. */
 export const POSTGRES_SKIP_REASON = "skipped: TEST_DATABASE_URL is not set (.ci/postgres makes one)";
