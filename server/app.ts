@@ -17,6 +17,7 @@ import { createRateLimits, mountRateLimits } from "./http/rateLimits";
 import { securityHeaders } from "./http/securityHeaders";
 import { estimationRoutes } from "./routes/estimation";
 import { exportRoutes } from "./routes/export";
+import { incidentRoutes } from "./routes/incidents";
 import { inviteRoutes } from "./routes/invites";
 import { roomControlRoutes } from "./routes/roomControl";
 import { snapshotRoutes } from "./routes/snapshots";
@@ -29,6 +30,7 @@ import { DeterminationService } from "./services/determinations";
 import { ExportService, registryDocs } from "./services/exporter";
 import { FrameworkService } from "./services/framework";
 import { ImportService } from "./services/importer";
+import { IncidentService } from "./services/incidents";
 import { InviteService } from "./services/invites";
 import { RoomControlService } from "./services/roomControl";
 import { RoundService, type RoundServiceOptions } from "./services/rounds";
@@ -82,8 +84,12 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
     registry: () => registry!,
     maxDocBytes: config.maxDocBytes,
   });
-  rounds.afterRoundChange = (round, event, by) =>
-    snapshots.take(round.workshopId, `Round ${round.number} ${event}`, by, true);
+  const incidents = new IncidentService(meta, control, content, config.incidents);
+  rounds.afterRoundChange = async (round, event, by) => {
+    // A reveal may clear re-estimate flags; projected first, so the automatic snapshot shows it.
+    if (event === "revealed") await incidents.project(round.workshopId);
+    return snapshots.take(round.workshopId, `Round ${round.number} ${event}`, by, true);
+  };
   const services: Services = {
     site,
     meta,
@@ -102,6 +108,7 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
     snapshots,
     exporter: new ExportService({ meta, snapshots, readDocs: registryDocs(() => registry!) }),
     importer: new ImportService(() => services, config.maxDocBytes),
+    incidents,
   };
 
   const allowedOrigins = new Set(config.allowedOrigins);
@@ -129,6 +136,7 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
   api.route("/", inviteRoutes(services));
   api.route("/", roomControlRoutes(services));
   api.route("/", estimationRoutes(services));
+  api.route("/", incidentRoutes(services));
   api.route("/", snapshotRoutes(services, creation));
   api.all("*", () => {
     throw new DomainError("not_found", "no such API route");

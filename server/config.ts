@@ -1,6 +1,7 @@
 /** Server configuration, read from the environment once at start. */
 import path from "node:path";
 import {
+  DEFAULT_INCIDENT_LIMITS,
   DEFAULT_MAX_DOC_BYTES,
   DEFAULT_MAX_MESSAGE_BYTES,
   DEFAULT_RATE_LIMIT_AUTH_FAILURES,
@@ -8,6 +9,7 @@ import {
   DEFAULT_RATE_LIMIT_JOIN,
   DEFAULT_RATE_LIMIT_WINDOW_SECONDS,
   DEFAULT_SYNC_LIMITS,
+  type IncidentLimits,
   type SyncLimits,
 } from "../shared/limits";
 
@@ -56,6 +58,8 @@ export interface Config {
   clientDir: string;
   /** Most connections one instance opens to PostgreSQL. */
   databasePoolSize: number;
+  /** Bounds on serious incidents (MAX_INCIDENTS, MAX_INCIDENT_REPORTS, MAX_INCIDENT_FIELD_CHARS). */
+  incidents: IncidentLimits;
   /** Tests only (RISKROOM_TEST_PAUSE_AT): a point where the server stops for good, to be killed there. */
   testPauseAt?: string;
 }
@@ -115,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clientDir: path.resolve(env.CLIENT_DIR || "./dist/client"),
     databasePoolSize: Math.max(1, int(env.DATABASE_POOL_SIZE, 10, "DATABASE_POOL_SIZE")),
     testPauseAt: env.RISKROOM_TEST_PAUSE_AT || undefined,
+    incidents: incidentLimits(env),
   };
 }
 
@@ -148,4 +153,14 @@ function syncLimits(env: NodeJS.ProcessEnv): SyncLimits {
   for (const key of Object.keys(SYNC_ENV) as Array<keyof SyncLimits>)
     limits[key] = int(env[SYNC_ENV[key]], DEFAULT_SYNC_LIMITS[key], SYNC_ENV[key]);
   return limits;
+}
+
+function incidentLimits(env: NodeJS.ProcessEnv): IncidentLimits {
+  const d = DEFAULT_INCIDENT_LIMITS;
+  return {
+    ...d,
+    maxIncidents: positive(env.MAX_INCIDENTS, d.maxIncidents, "MAX_INCIDENTS"),
+    maxReports: positive(env.MAX_INCIDENT_REPORTS, d.maxReports, "MAX_INCIDENT_REPORTS"),
+    maxFieldChars: positive(env.MAX_INCIDENT_FIELD_CHARS, d.maxFieldChars, "MAX_INCIDENT_FIELD_CHARS"),
+  };
 }

@@ -50,6 +50,8 @@ export const ErrorCode = {
   snapshotCorrupt: "snapshot_corrupt",
   /** A snapshot's file is missing. */
   snapshotMissing: "snapshot_missing",
+  /** A workshop holds as many incidents, or incident reports, as the server allows. */
+  incidentLimit: "incident_limit",
   /** The metadata store could not make the change durable; nothing was changed. Try again. */
   storeUnavailable: "store_unavailable",
   /** A stored metadata file cannot be read; the server will not overwrite it. */

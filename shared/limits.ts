@@ -157,3 +157,28 @@ export const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
   CloseCode.tooManyPending,
   CloseCode.documentFull,
 ]);
+
+/** Bounds on incidents; each has an env var read in server/config.ts (see the README's Limits table). */
+export interface IncidentLimits {
+  /** Incidents one workshop may hold (`MAX_INCIDENTS`); past it: 409 `incident_limit`. */
+  maxIncidents: number;
+  /** Reports recorded per workshop (`MAX_INCIDENT_REPORTS`); past it: 409 `incident_limit`. */
+  maxReports: number;
+  /** Characters of one field's value or missing reason (`MAX_INCIDENT_FIELD_CHARS`); past it: 400 `invalid_input` naming the field. */
+  maxFieldChars: number;
+  /** Characters of a title (fixed). */
+  maxTitleChars: number;
+  /** Scenarios, or risks, one incident may link (fixed). */
+  maxLinks: number;
+  /** Incidents one report may bundle (fixed). */
+  maxBundle: number;
+}
+
+export const DEFAULT_INCIDENT_LIMITS: IncidentLimits = {
+  maxIncidents: 200,
+  maxReports: 1000,
+  maxFieldChars: 8_000,
+  maxTitleChars: 200,
+  maxLinks: 100,
+  maxBundle: 50,
+};

@@ -10,6 +10,7 @@ import type {
   RevealedRound,
   RoundView,
 } from "./estimationView";
+import type { Incident, IncidentReport } from "./incidents/model";
 
 export const SNAPSHOT_SCHEMA = "riskroom.snapshot/v1";
 
@@ -50,6 +51,9 @@ export interface SnapshotBlob {
   determinations: Determination[];
   verdict: OverallVerdict | null;
   standings: Record<string, ScenarioStanding>;
+  /** Serious incidents at that moment; absent from snapshots taken before they were kept. */
+  incidents?: Incident[];
+  incidentReports?: IncidentReport[];
 }
 
 export const takeSnapshotBody = z.strictObject({

@@ -14,6 +14,7 @@ import type { ScenarioAggregate } from "./estimation/aggregate";
 import { estimateSchema } from "./estimation/estimate";
 import { AGGREGATION_METHODS, frameworkSchema, matrixTierSchema } from "./estimation/framework";
 import { ROUND_KINDS, VERDICTS } from "./estimationView";
+import { incidentReportSchema, incidentSchema } from "./incidents/model";
 import { MAX_NAME_LENGTH } from "./limits";
 import { ROLES } from "./roles";
 
@@ -221,6 +222,9 @@ export const workshopExportSchema = z.object({
   snapshots: z.array(snapshotIndexEntrySchema),
   /** Per scenario, its standing in each verified snapshot, in the order they were taken. */
   history: z.array(z.object({ scenarioId: id, points: z.array(historyPointSchema) })),
+  /** Serious incidents and the reports sent about them; absent from exports made before they were kept. */
+  incidents: z.array(incidentSchema).default([]),
+  incidentReports: z.array(incidentReportSchema).default([]),
 });
 export type WorkshopExport = z.infer<typeof workshopExportSchema>;
 

@@ -16,6 +16,7 @@ import type {
   RevealedRound,
   RoundView,
 } from "../../shared/estimationView";
+import type { Incident, IncidentReport } from "../../shared/incidents";
 import type { SnapshotBlob } from "../../shared/snapshot";
 import {
   type ExportContent,
@@ -26,6 +27,7 @@ import {
 } from "../../shared/workshopExport";
 import { DomainError, notFound } from "../domainErrors";
 import { revealedOf, roundViewsOf } from "../services/controlState";
+import { presentIncident, presentReport } from "../services/incidentPresenter";
 import { presentParticipant, presentWorkshop } from "../services/presenters";
 import type { SnapshotService } from "../services/snapshots";
 import type { SnapshotRecord } from "../store/records";
@@ -63,6 +65,8 @@ interface WorkshopState {
   snapshots: SnapshotRecord[];
   /** The exported snapshot itself, already read and verified. */
   blob?: SnapshotBlob;
+  incidents: Incident[];
+  incidentReports: IncidentReport[];
 }
 
 export async function gatherLive(
@@ -91,6 +95,8 @@ export async function gatherLive(
       revealed: await revealedOf(meta, workshopId),
       determinations: (await meta.determinationsOf(workshopId)).map(({ workshopId: _w, ...d }) => d),
       snapshots: await meta.snapshotsOf(workshopId),
+      incidents: (await meta.incidentsOf(workshopId)).map(presentIncident),
+      incidentReports: (await meta.incidentReportsOf(workshopId)).map(presentReport),
     });
   } finally {
     content.destroy();
@@ -136,6 +142,8 @@ export async function gatherSnapshot(
       determinations: blob.determinations,
       snapshots: index.slice(0, index.indexOf(entry) + 1),
       blob,
+      incidents: blob.incidents ?? [],
+      incidentReports: blob.incidentReports ?? [],
     });
   } finally {
     content.destroy();
@@ -161,6 +169,8 @@ async function assemble(src: ExportSources, now: Date, state: WorkshopState): Pr
     verdict: state.verdict,
     snapshots: index,
     history,
+    incidents: state.incidents,
+    incidentReports: state.incidentReports,
   });
 }
 

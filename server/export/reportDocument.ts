@@ -11,6 +11,7 @@ import { criteriaSection } from "./criteriaDocument";
 import type { Block, Inline, ReportDocument, Section } from "./document";
 import { code, heads, list, paragraph, plain, section, strong, table, text } from "./document";
 import { formatTime, words } from "./format";
+import { incidentsSection } from "./incidentDocument";
 import { reportModel } from "./reportModel";
 import { risksSection } from "./riskDocument";
 import { ref, SECTIONS } from "./sectionNumbers";
@@ -28,6 +29,7 @@ export function reportDocument(exp: WorkshopExport): ReportDocument {
       risksSection(model),
       summarySection(model),
       section(SECTIONS.snapshots, ["Snapshots"], [snapshots(exp)]),
+      ...(exp.incidents.length > 0 ? [incidentsSection(exp)] : []),
     ],
   };
 }

@@ -18,6 +18,7 @@ export const SECTIONS = {
   determinations: "5.2",
   verdict: "5.3",
   snapshots: "6.",
+  incidents: "7.",
 } as const;
 
 /** A section's number as the text refers to it: "3.1", "5". */

@@ -32,6 +32,7 @@ export const httpStatus: Record<ErrorCode, ContentfulStatusCode> = {
   round_closed: 409,
   snapshot_corrupt: 500,
   snapshot_missing: 500,
+  incident_limit: 409,
   store_unavailable: 503,
   store_corrupt: 500,
   export_invalid: 500,

@@ -11,6 +11,7 @@ import type { MetaRepository } from "../store/repository";
 import type { RoomRegistry } from "../sync/registry";
 import type { Room } from "../sync/room";
 import { applyControlState, readControlState } from "./controlState";
+import { applyIncidentState, readIncidentState } from "./incidentProjection";
 
 export const SERVER_ORIGIN = "server";
 
@@ -39,7 +40,11 @@ export class ControlProjection {
     if (room.name.kind !== "control") return;
     const state = await readControlState(this.meta, room.name.workshopId);
     if (!state) return;
-    room.doc.transact(() => applyControlState(room.doc, state), SERVER_ORIGIN);
+    const incidents = await readIncidentState(this.meta, room.name.workshopId);
+    room.doc.transact(() => {
+      applyControlState(room.doc, state);
+      applyIncidentState(room.doc, incidents);
+    }, SERVER_ORIGIN);
   }
 
   async write(workshopId: string, fn: (doc: Y.Doc) => void): Promise<void> {

@@ -2,7 +2,8 @@
  * Import: a new workshop from a JSON export. What carries over is what the export describes of the
  * assessment itself, the content (with every id, order and narrative) and the framework; what belongs
  * to the old workshop's process stays behind: participants and tokens, rounds and estimates,
- * determinations, verdict, snapshots, and the lock. The new workshop starts unlocked, so its
+ * determinations, verdict, snapshots, and the lock. Serious incidents and the reports sent about
+ * them carry over as they were: they happened to the model, not to the workshop. The new workshop starts unlocked, so its
  * facilitator locks the criteria again (an unchanged framework locks at the same hash).
  */
 
@@ -17,14 +18,18 @@ import { authenticate } from "./sessions";
 export class ImportService {
   /** A getter: the importer uses services wired beside it. */
   constructor(
-    private readonly services: () => Pick<Services, "meta" | "workshops" | "frameworks" | "control">,
+    private readonly services: () => Pick<
+      Services,
+      "meta" | "workshops" | "frameworks" | "control" | "incidents"
+    >,
     private readonly maxDocBytes = DEFAULT_MAX_DOC_BYTES,
   ) {}
 
   async import(body: ImportWorkshopBody): Promise<ImportWorkshopResponse> {
-    const { meta, workshops, frameworks, control } = this.services();
+    const { meta, workshops, frameworks, control, incidents } = this.services();
     const exp = body.export;
     assertImportFits(exp.content, this.maxDocBytes);
+    incidents.checkImport(exp.incidents, exp.incidentReports);
     const created = await workshops.create({
       title: body.title ?? exp.workshop.title,
       ...(exp.workshop.subject ? { subject: exp.workshop.subject } : {}),
@@ -38,6 +43,7 @@ export class ImportService {
     const auth = await authenticate(meta, created.session.token);
     if (!auth.ok) throw new Error(`the importer's new session does not authenticate (${auth.reason})`);
     await frameworks.replace(auth.context, exp.framework);
+    await incidents.importAll(auth.context, exp.incidents, exp.incidentReports);
     const c = exp.content;
     return {
       ...created,

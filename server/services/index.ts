@@ -5,6 +5,7 @@ import type { DeterminationService } from "./determinations";
 import type { ExportService } from "./exporter";
 import type { FrameworkService } from "./framework";
 import type { ImportService } from "./importer";
+import type { IncidentService } from "./incidents";
 import type { InviteService } from "./invites";
 import type { RoomControlService } from "./roomControl";
 import type { RoundService } from "./rounds";
@@ -30,4 +31,5 @@ export interface Services {
   snapshots: SnapshotService;
   exporter: ExportService;
   importer: ImportService;
+  incidents: IncidentService;
 }

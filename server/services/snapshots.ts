@@ -16,6 +16,7 @@ import type { MetaRepository, SnapshotBlobs } from "../store/repository";
 import type { RoomRegistry } from "../sync/registry";
 import type { ControlProjection } from "./controlProjection";
 import { revealedOf, roundViewsOf } from "./controlState";
+import { presentIncident, presentReport } from "./incidentPresenter";
 import type { SessionContext } from "./sessions";
 import { newId } from "./tokens";
 
@@ -64,6 +65,8 @@ export class SnapshotService {
       determinations: (await meta.determinationsOf(workshopId)).map(({ workshopId: _w, ...d }) => d),
       verdict: record.verdict ?? null,
       standings: standingsOf(roundViews, revealed),
+      incidents: (await meta.incidentsOf(workshopId)).map(presentIncident),
+      incidentReports: (await meta.incidentReportsOf(workshopId)).map(presentReport),
     };
     const { sha256, bytes } = await blobs.write(workshopId, id, blob);
     const entry: SnapshotEntry = { id, label, takenAt: blob.takenAt, takenBy, auto, sha256, bytes };

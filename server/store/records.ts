@@ -6,6 +6,7 @@
 import type { FocusState, Phase, TimerState } from "../../shared/controlDoc";
 import type { Role } from "../../shared/roles";
 import type { SnapshotEntry } from "../../shared/snapshot";
+import type { IncidentAuditAction } from "./incidentRecords";
 
 export type {
   DeterminationRecord,
@@ -13,6 +14,7 @@ export type {
   FrameworkRecord,
   RoundRecord,
 } from "./estimationRecords";
+export type { IncidentRecord, IncidentReportRecord } from "./incidentRecords";
 
 export interface SnapshotRecord extends SnapshotEntry {
   workshopId: string;
@@ -79,7 +81,8 @@ export type AuditAction =
   | "determination.record"
   | "verdict.record"
   | "dissent.add"
-  | "snapshot.take";
+  | "snapshot.take"
+  | IncidentAuditAction;
 
 export interface AuditRecord {
   at: string;

@@ -43,6 +43,7 @@ import type {
   RevealedRound,
 } from "../../shared/estimationView";
 import type { DocPersistence } from "./docLog";
+import type { IncidentRepository } from "./incidentRecords";
 import type {
   AuditAction,
   AuditRecord,
@@ -118,7 +119,7 @@ export interface RoomStateChange {
   target?: string;
 }
 
-export interface MetaRepository {
+export interface MetaRepository extends IncidentRepository {
   // ── Reads ───────────────────────────────────────────────────────────────────────────────
   workshop(id: string): Promise<WorkshopRecord | undefined>;
   /** Every workshop, oldest first: for the export command and operators, never a request path. */

@@ -1,3 +1,3 @@
 export * from "./clocks";
-export * from "./limits";
 export * from "./model";
+export * from "./view";

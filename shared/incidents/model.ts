@@ -6,7 +6,7 @@
  * by the client to type its calls and draw the form.
  */
 import { z } from "zod";
-import { DEFAULT_INCIDENT_LIMITS } from "./limits";
+import { DEFAULT_INCIDENT_LIMITS } from "../limits";
 
 /** The Code's categories, each with its own clock for the initial report (see clocks.ts). */
 export const INCIDENT_CATEGORIES = [
@@ -69,7 +69,7 @@ const text = (max: number) => z.string().trim().max(max);
 
 /** One field: its value, or the statement that it is missing and why. */
 export const fieldEntrySchema = z.discriminatedUnion("state", [
-  // Lengths are checked by the server against its configured limit (RISKROOM_MAX_INCIDENT_FIELD_CHARS).
+  // Lengths are checked by the server against its configured limit (MAX_INCIDENT_FIELD_CHARS).
   z.strictObject({ state: z.literal("filled"), value: z.string().trim().min(1, "must not be empty") }),
   z.strictObject({ state: z.literal("missing"), reason: z.string().trim().min(1, "say why it is missing") }),
 ]);
@@ -106,6 +106,8 @@ export type IncidentBody = z.infer<typeof incidentBody>;
 
 export interface Incident extends IncidentBody {
   id: string;
+  /** When each linked scenario was linked (server time): a round revealed after it clears its flag. */
+  scenarioLinkedAt: Record<string, string>;
   createdAt: string;
   createdBy: string;
   updatedAt: string;
@@ -138,6 +140,7 @@ export interface IncidentReport {
 
 export const incidentSchema: z.ZodType<Incident> = incidentBody.extend({
   id,
+  scenarioLinkedAt: z.record(id, time),
   createdAt: time,
   createdBy: z.string(),
   updatedAt: time,

@@ -13,6 +13,7 @@ import type { Framework } from "../../../shared/estimation/framework";
 import { notFound, StoreUnavailable } from "../../domainErrors";
 import { syncDir } from "../durableWrite";
 import { unknownInvite } from "../guards";
+import type { DecideIncident, DecideReport, IncidentRecord, IncidentReportRecord } from "../incidentRecords";
 import type {
   AuditRecord,
   DeterminationRecord,
@@ -41,6 +42,7 @@ import * as access from "./accessTransitions";
 import { storedDefaultFramework } from "./defaultFramework";
 import { DurableJsonFile } from "./durableFile";
 import { deepFreeze } from "./freeze";
+import * as incidents from "./incidentTransitions";
 import { KeyedQueue } from "./keyedQueue";
 import { type IndexEntry, TokenIndex } from "./tokenIndex";
 import * as t from "./transitions";
@@ -162,6 +164,14 @@ export class EmbeddedMetaRepository implements MetaRepository {
 
   async auditOf(workshopId: string): Promise<AuditRecord[]> {
     return [...((await this.meta(workshopId))?.audit ?? [])];
+  }
+
+  async incidentsOf(workshopId: string): Promise<IncidentRecord[]> {
+    return [...((await this.meta(workshopId))?.incidents ?? [])];
+  }
+
+  async incidentReportsOf(workshopId: string): Promise<IncidentReportRecord[]> {
+    return [...((await this.meta(workshopId))?.incidentReports ?? [])];
   }
 
   // ── Writes ─────────────────────────────────────────────────────────────────────────────
@@ -295,6 +305,23 @@ export class EmbeddedMetaRepository implements MetaRepository {
       },
       result: undefined,
     }));
+  }
+
+  putIncident(
+    workshopId: string,
+    incidentId: string,
+    decide: DecideIncident,
+    stamp: AuditStamp,
+  ): Promise<IncidentRecord> {
+    return this.write(workshopId, (m) => incidents.putIncident(m, incidentId, decide, stamp));
+  }
+
+  addIncidentReport(
+    workshopId: string,
+    decide: DecideReport,
+    stamp: AuditStamp,
+  ): Promise<IncidentReportRecord> {
+    return this.write(workshopId, (m) => incidents.addIncidentReport(m, decide, stamp));
   }
 
   appendAudit(entry: AuditRecord): Promise<void> {

@@ -6,6 +6,8 @@ import type {
   DeterminationRecord,
   EstimateRecord,
   FrameworkRecord,
+  IncidentRecord,
+  IncidentReportRecord,
   InviteRecord,
   ParticipantRecord,
   RoomStateRecord,
@@ -31,6 +33,9 @@ export interface WorkshopMeta {
   determinations: DeterminationRecord[];
   snapshots: SnapshotRecord[];
   room: RoomStateRecord;
+  /** Absent in files written before incidents were kept: read as none. */
+  incidents?: IncidentRecord[];
+  incidentReports?: IncidentReportRecord[];
 }
 
 const LISTS = [

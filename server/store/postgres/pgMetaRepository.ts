@@ -9,6 +9,7 @@
 import { defaultFramework, type Framework } from "../../../shared/estimation/framework";
 import { DomainError, notFound, StoreUnavailable } from "../../domainErrors";
 import { knownInvite } from "../guards";
+import type { DecideIncident, DecideReport, IncidentRecord, IncidentReportRecord } from "../incidentRecords";
 import type {
   AuditRecord,
   DeterminationRecord,
@@ -35,6 +36,7 @@ import type {
 } from "../repository";
 import * as access from "./accessWrites";
 import * as estimation from "./estimationWrites";
+import * as incidents from "./incidentWrites";
 import { inTransaction, type Pool, type PoolClient } from "./pool";
 import { appendAuditRow, frameworkRecord, lockWorkshop, record, records } from "./sql";
 
@@ -125,6 +127,13 @@ export class PgMetaRepository implements MetaRepository {
     return this.all("SELECT record FROM audit WHERE workshop_id = $1 ORDER BY n", [workshopId]);
   }
 
+  incidentsOf(workshopId: string): Promise<IncidentRecord[]> {
+    return guarded(() => incidents.incidentsIn(this.pool, workshopId));
+  }
+  incidentReportsOf(workshopId: string): Promise<IncidentReportRecord[]> {
+    return guarded(() => incidents.reportsIn(this.pool, workshopId));
+  }
+
   // ── Writes ──────────────────────────────────────────────────────────────────────────────
   createWorkshop(input: CreateWorkshopInput, stamp: AuditStamp): Promise<void> {
     return this.transaction((client) => access.insertWorkshop(client, input, stamp));
@@ -193,6 +202,14 @@ export class PgMetaRepository implements MetaRepository {
   }
   addSnapshot(snapshot: SnapshotRecord, stamp: AuditStamp): Promise<void> {
     return this.write(snapshot.workshopId, (client) => estimation.addSnapshot(client, snapshot, stamp));
+  }
+  putIncident(workshopId: string, incidentId: string, decide: DecideIncident, stamp: AuditStamp) {
+    return this.write(workshopId, (client) =>
+      incidents.putIncident(client, workshopId, incidentId, decide, stamp),
+    );
+  }
+  addIncidentReport(workshopId: string, decide: DecideReport, stamp: AuditStamp) {
+    return this.write(workshopId, (client) => incidents.addIncidentReport(client, workshopId, decide, stamp));
   }
   appendAudit(entry: AuditRecord): Promise<void> {
     const { workshopId, action, target, actor, at } = entry;
