@@ -25,6 +25,8 @@ const PG_META_TABLES = [
   "snapshots",
   "room_states",
   "audit",
+  "incidents",
+  "incident_reports",
 ];
 
 export async function storedMeta(server: StoreLocation): Promise<string> {
