@@ -122,7 +122,8 @@ describe("incidents", () => {
     const noReason = await create(s, s.expert, body({}, { harm: { state: "missing", reason: "  " } }));
     expect(noReason.status).toBe(400);
     expect(noReason.body.error.fields?.["fields.harm.reason"]).toBeDefined();
-    const { recommendations: _left, ...partial } = body().fields;
+    const partial: Record<string, unknown> = { ...body().fields };
+    delete partial.recommendations;
     const leftOut = await create(s, s.expert, { ...body(), fields: partial });
     expect(leftOut.status).toBe(400);
     expect(Object.keys(leftOut.body.error.fields ?? {})).toContain("fields.recommendations");
