@@ -29,6 +29,13 @@ import type {
   SubmitEstimateBody,
   Verdict,
 } from "../shared/estimationView";
+import type {
+  Incident,
+  IncidentBody,
+  IncidentClock,
+  IncidentReport,
+  ReportSentBody,
+} from "../shared/incidents";
 import type { SnapshotBlob, SnapshotEntry } from "../shared/snapshot";
 import type {
   ExportFormat,
@@ -283,4 +290,52 @@ export function describeError(err: unknown): string {
     return fields.length > 0 ? `${err.message} (${fields.join("; ")})` : err.message;
   }
   return err instanceof Error ? err.message : "Something went wrong.";
+}
+
+// ── Serious incidents ────────────────────────────────────────────────────────────────────────
+type IncidentWithClock = Incident & { clock: IncidentClock };
+
+export const getIncident = (token: string, workshopId: string, incidentId: string) =>
+  request<{ incident: IncidentWithClock }>("GET", `${ws(workshopId)}/incidents/${incidentId}`, { token });
+
+export const createIncident = (token: string, workshopId: string, body: IncidentBody) =>
+  request<{ incident: IncidentWithClock }>("POST", `${ws(workshopId)}/incidents`, { token, body });
+
+export const updateIncident = (token: string, workshopId: string, incidentId: string, body: IncidentBody) =>
+  request<{ incident: IncidentWithClock }>("PUT", `${ws(workshopId)}/incidents/${incidentId}`, {
+    token,
+    body,
+  });
+
+export const recordIncidentReport = (token: string, workshopId: string, body: ReportSentBody) =>
+  request<{ report: IncidentReport }>("POST", `${ws(workshopId)}/incidents/reports`, { token, body });
+
+/** An incident's report (or a bundle's) as a file, fetched with the session's token. */
+export async function downloadIncidentReport(
+  token: string,
+  workshopId: string,
+  ids: string[],
+  format: "md" | "json",
+): Promise<{ blob: Blob; filename: string }> {
+  const query = new URLSearchParams({ ids: ids.join(","), format });
+  let res: Response;
+  try {
+    res = await fetch(`/api${ws(workshopId)}/incidents/report?${query}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+  } catch {
+    throw new ApiRequestError(0, "network", "The server could not be reached. Check your connection.");
+  }
+  if (!res.ok) {
+    const body: unknown = await res.json().catch(() => undefined);
+    if (isErrorBody(body)) throw new ApiRequestError(res.status, body.error.code, body.error.message);
+    throw new ApiRequestError(
+      res.status,
+      "http_error",
+      `The server answered ${res.status} ${res.statusText}.`,
+    );
+  }
+  const disposition = res.headers.get("content-disposition") ?? "";
+  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `riskroom-incident-report.${format}`;
+  return { blob: await res.blob(), filename };
 }

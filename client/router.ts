@@ -38,7 +38,9 @@ export type RoomPlace =
   /** The risk register: matrix, sortable table, history. */
   | { kind: "register" }
   /** Determinations per risk and the overall verdict. */
-  | { kind: "acceptance" };
+  | { kind: "acceptance" }
+  /** Serious incidents, their reporting deadlines and the reports sent. */
+  | { kind: "incidents" };
 
 /** What the room's main pane shows. */
 export type RoomView =
@@ -63,12 +65,13 @@ export interface RoomBase {
   snapshotId: string | null;
 }
 
-type FixedPlace = "framework" | "rounds" | "register" | "acceptance";
+type FixedPlace = "framework" | "rounds" | "register" | "acceptance" | "incidents";
 const FIXED_PLACES: Record<string, FixedPlace> = {
   "/framework": "framework",
   "/rounds": "rounds",
   "/register": "register",
   "/acceptance": "acceptance",
+  "/incidents": "incidents",
 };
 
 function matchPlace(rest: string): RoomPlace | null {
@@ -119,6 +122,7 @@ function placePath(place: RoomPlace): string {
     case "rounds":
     case "register":
     case "acceptance":
+    case "incidents":
       return `/${place.kind}`;
   }
 }

@@ -13,6 +13,7 @@ const ASSESSMENT_LINKS = [
   ["rounds", "Estimation rounds"],
   ["register", "Risk register"],
   ["acceptance", "Acceptance"],
+  ["incidents", "Serious incidents"],
   ["snapshots", "Snapshots & history"],
 ] as const;
 

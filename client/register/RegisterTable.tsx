@@ -4,6 +4,7 @@ import type { Framework } from "../../shared/estimation/framework";
 import { TierChip } from "../charts/TierChip";
 import { Link } from "../components/Link";
 import { formatProbability, formatRange } from "../estimationFormat";
+import { ReestimateBadge } from "../incidents/ReestimateBadge";
 import { STATUS_LABELS } from "../labels";
 import { useRoom } from "../room/RoomContext";
 import { roomPath } from "../router";
@@ -70,7 +71,8 @@ export function RegisterTable({
                 <th scope="row">
                   <Link href={roomPath(base, { kind: "scenario", scenarioId: row.scenarioId })}>
                     {row.title}
-                  </Link>
+                  </Link>{" "}
+                  <ReestimateBadge scenarioId={row.scenarioId} />
                 </th>
                 <td>
                   {row.pre ? formatRange(row.pre.probability) : <span className="muted">Not estimated</span>}

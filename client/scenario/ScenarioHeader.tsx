@@ -10,6 +10,7 @@ import { InlineSelect } from "../fields/InlineSelect";
 import { InlineText } from "../fields/InlineText";
 import { useRisks } from "../hooks/useContent";
 import { useViewers } from "../hooks/useViewers";
+import { ReestimateBadge } from "../incidents/ReestimateBadge";
 import { optionsOf, STATUS_LABELS } from "../labels";
 import { useRoom } from "../room/RoomContext";
 import { ViewerAvatars } from "../room/ViewerAvatars";
@@ -67,6 +68,7 @@ export function ScenarioHeader({ scenario }: { scenario: ScenarioSummary }) {
           options={riskOptions}
           onChange={(riskId) => update({ riskId })}
         />
+        <ReestimateBadge scenarioId={scenario.id} long />
         <span className="grow" />
         {canFacilitate && <BringHereButton scenarioId={scenario.id} />}
         {/* Deleting a scenario takes everyone's work on it out of the room: the facilitator's call. */}

@@ -16,6 +16,9 @@ const RegisterView = lazy(() =>
 const AcceptanceView = lazy(() =>
   import("../acceptance/AcceptanceView").then((m) => ({ default: m.AcceptanceView })),
 );
+const IncidentsView = lazy(() =>
+  import("../incidents/IncidentsView").then((m) => ({ default: m.IncidentsView })),
+);
 const SnapshotsView = lazy(() =>
   import("../snapshots/SnapshotsView").then((m) => ({ default: m.SnapshotsView })),
 );
@@ -65,6 +68,8 @@ function MainView({ view }: { view: Exclude<RoomView, { kind: "snapshot" }> }) {
       return <RegisterView />;
     case "acceptance":
       return <AcceptanceView />;
+    case "incidents":
+      return <IncidentsView />;
     case "snapshots":
       return <SnapshotsView />;
     case "compare":
