@@ -5,6 +5,7 @@
  * The view is checked with axe-core and for horizontal overflow at 1280×800.
  */
 import { existsSync } from "node:fs";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { formatLocal } from "../../shared/incidents";
 import { seriousViolations } from "./axe";
@@ -14,6 +15,7 @@ import {
   harnessForSuite,
   readmeScreenshot,
   startWorkshop,
+  VIEWPORT,
   waitConnected,
 } from "./harness";
 
@@ -25,7 +27,23 @@ describe.skipIf(!existsSync(CHROMIUM))("serious incidents in the room", () => {
   const h = harnessForSuite();
 
   it("records an incident linked to a scenario, shows its deadline and the re-estimate flag, and records the initial report", async () => {
-    const fran = await h.newPage();
+    // The browser in Berlin: deadlines computed in UTC instants are shown in the reader's zone.
+    const context = await h.browser.newContext({ viewport: VIEWPORT, timezoneId: "Europe/Berlin" });
+    await context.addInitScript(() => localStorage.setItem("riskroom.e2e", "1"));
+    const csp: string[] = [];
+    context.on("console", (msg) => {
+      if (/Content Security Policy/i.test(msg.text())) csp.push(msg.text());
+    });
+    const fran = await context.newPage();
+    try {
+      await steps(fran);
+    } finally {
+      await context.close();
+    }
+    expect(csp).toEqual([]);
+  });
+
+  async function steps(fran: Page) {
     await startWorkshop(fran, h.server, "Model X post-market monitoring", "Fran Facilitator");
     await waitConnected(fran);
     await addScenario(fran, "Loss of control", SCENARIO);
@@ -46,6 +64,7 @@ describe.skipIf(!existsSync(CHROMIUM))("serious incidents in the room", () => {
       const local = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
       return { local, iso: d.toISOString(), zone: Intl.DateTimeFormat().resolvedOptions().timeZone };
     });
+    expect(aware.zone).toBe("Europe/Berlin");
     await form.getByLabel("Title").fill(TITLE);
     await form.getByLabel("Category").selectOption("cybersecurity");
     await form.getByLabel("Provider became aware (your local time)").fill(aware.local);
@@ -69,6 +88,8 @@ describe.skipIf(!existsSync(CHROMIUM))("serious incidents in the room", () => {
     expect(await seriousViolations(fran)).toEqual([]);
     const overflow = await fran.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // Shown in Berlin time, named so.
+    expect(formatLocal(due, "Europe/Berlin")).toMatch(/ CES?T$/);
 
     // The scenario is flagged in the register and on its own page.
     await fran.getByRole("link", { name: "Risk register" }).click();
@@ -91,5 +112,5 @@ describe.skipIf(!existsSync(CHROMIUM))("serious incidents in the room", () => {
     await expect.poll(() => card.textContent(), poll).toMatch(/Intermediate report due/);
     expect(await card.textContent()).toMatch(/Reports sentInitial report .* by Fran Facilitator/);
     expect(await seriousViolations(fran)).toEqual([]);
-  });
+  }
 });
