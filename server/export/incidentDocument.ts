@@ -15,7 +15,7 @@ import {
 } from "../../shared/incidents";
 import type { WorkshopExport } from "../../shared/workshopExport";
 import type { Block, Inline, ReportDocument, Section } from "./document";
-import { code, emphasis, heads, paragraph, plain, prose, section, table, text } from "./document";
+import { code, emphasis, heads, paragraph, plain, prose, section, strong, table, text } from "./document";
 import { formatTime, words } from "./format";
 import { ref, SECTIONS } from "./sectionNumbers";
 
@@ -71,8 +71,12 @@ export function incidentSection(
   const fields: Block[] = INCIDENT_FIELDS.map((key) => {
     const entry = incident.fields[key];
     return entry.state === "filled"
-      ? prose(entry.value, [plain(`${FIELD_LABELS[key]}.`)])
-      : prose(entry.reason, [plain(`${FIELD_LABELS[key]}.`), plain(" "), emphasis(plain("Missing:"))]);
+      ? prose(entry.value, [strong(plain(`${FIELD_LABELS[key]}.`))])
+      : prose(entry.reason, [
+          strong(plain(`${FIELD_LABELS[key]}.`)),
+          plain(" "),
+          emphasis(plain("Missing:")),
+        ]);
   });
   const sent = reportsFor(incident.id, reports);
   return section(
