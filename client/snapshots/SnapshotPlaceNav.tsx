@@ -34,6 +34,7 @@ export function SnapshotPlaceNav({
       {fixed({ kind: "rounds" }, "Rounds")}
       {fixed({ kind: "register" }, "Risk register")}
       {fixed({ kind: "acceptance" }, "Acceptance")}
+      {fixed({ kind: "incidents" }, "Incidents")}
       <label className="snapshot-place-pick">
         <span>Risk or scenario</span>
         <select

@@ -10,7 +10,13 @@ export function placeFromKey(key: string): RoomPlace {
   if (kind === "risk") return { kind: "risk", riskId: id };
   if (kind === "scenario") return { kind: "scenario", scenarioId: id };
   if (kind === "threatModel") return { kind: "threatModel" };
-  if (kind === "register" || kind === "framework" || kind === "rounds" || kind === "acceptance")
+  if (
+    kind === "register" ||
+    kind === "framework" ||
+    kind === "rounds" ||
+    kind === "acceptance" ||
+    kind === "incidents"
+  )
     return { kind };
   return { kind: "overview" };
 }

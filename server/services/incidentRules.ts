@@ -35,8 +35,12 @@ export function checkTimes(body: IncidentBody, now: number): void {
       resolvedAt: ["before awareAt"],
     });
   // A minute of grace for clocks that run a little ahead of the server's.
-  if (Date.parse(body.awareAt) > now + 60_000)
-    throw invalidInput("the time of awareness is in the future", { awareAt: ["in the future"] });
+  const future = (t: string | null) => t !== null && Date.parse(t) > now + 60_000;
+  if (future(body.awareAt) || future(body.resolvedAt))
+    throw invalidInput("an incident's times cannot be in the future", {
+      ...(future(body.awareAt) ? { awareAt: ["in the future"] } : {}),
+      ...(future(body.resolvedAt) ? { resolvedAt: ["in the future"] } : {}),
+    });
 }
 
 export function decideIncident(

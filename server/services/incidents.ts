@@ -174,7 +174,9 @@ export class IncidentService {
     if (Object.keys(long).length > 0) throw invalidInput("fields over the length limit", long);
     const stamp = stampOf(ctx);
     checkTimes(body, Date.parse(stamp.at));
-    await this.checkLinks(ctx.workshop.id, body);
+    // A link kept from before stays, even if its scenario or risk has since left the content.
+    const previous = (await this.meta.incidentsOf(ctx.workshop.id)).find((i) => i.id === incidentId);
+    await this.checkLinks(ctx.workshop.id, body, previous);
     const stored = await this.meta.putIncident(
       ctx.workshop.id,
       incidentId,
@@ -186,9 +188,16 @@ export class IncidentService {
     return { incident: incidentView(presentIncident(stored), reports, Date.now()) };
   }
 
-  private async checkLinks(workshopId: string, body: IncidentBody): Promise<void> {
-    const scenarios = new Set(await this.content.scenarioIds(workshopId));
-    const risks = new Set(await this.content.riskIds(workshopId));
+  private async checkLinks(
+    workshopId: string,
+    body: IncidentBody,
+    previous: Pick<Incident, "scenarioIds" | "riskIds"> | undefined,
+  ): Promise<void> {
+    const scenarios = new Set([
+      ...(await this.content.scenarioIds(workshopId)),
+      ...(previous?.scenarioIds ?? []),
+    ]);
+    const risks = new Set([...(await this.content.riskIds(workshopId)), ...(previous?.riskIds ?? [])]);
     const issues: Array<[string, string[]]> = [
       ...body.scenarioIds.flatMap((id, i) =>
         scenarios.has(id) ? [] : [[`scenarioIds.${i}`, ["no such scenario"]] as [string, string[]]],

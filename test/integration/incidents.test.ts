@@ -4,6 +4,7 @@
  * server computes them, reports sent (bundled too), the re-estimate flag, and the export round trip.
  */
 import { describe, expect, it, vi } from "vitest";
+import { listScenarios, removeScenario } from "../../shared/content";
 import {
   INCIDENT_FIELDS,
   type Incident,
@@ -133,6 +134,8 @@ describe("incidents", () => {
     expect(badLink.body.error.fields).toEqual({ "scenarioIds.0": ["no such scenario"] });
     const early = await create(s, s.expert, body({ resolvedAt: "2026-03-01T00:00:00Z" }));
     expect(early.body.error.fields).toEqual({ resolvedAt: ["before awareAt"] });
+    const ahead = await create(s, s.expert, body({ awareAt: "2999-01-01T00:00:00Z" }));
+    expect(ahead.body.error.fields).toEqual({ awareAt: ["in the future"] });
     expect(await storedMeta(live.server)).toBe(before);
   });
 
@@ -328,5 +331,32 @@ describe("incidents", () => {
       headers: { authorization: `Bearer ${s.facilitator}` },
     });
     expect(await md.text()).toContain("## 7. Serious incidents");
+  });
+
+  it("keeps a link to a scenario removed from the content when the incident is edited, and refuses a new unknown one", async () => {
+    const s = await setup();
+    const [gone, other] = s.scenarioIds as [string, string];
+    const made = (await create(s, s.expert, body({ scenarioIds: [gone] }))).body.incident;
+    const author = live.peer(s.workshopId, s.facilitator);
+    await author.synced();
+    const check = live.peer(s.workshopId, s.facilitator);
+    await check.synced();
+    removeScenario(author.doc, gone);
+    // Relayed only after the server applied it: once another client sees it, the server has it.
+    await vi.waitFor(() => expect(listScenarios(check.doc).map((x) => x.id)).toEqual([other]));
+    const unknown = await call<ErrorBody>(live.server.url, "PUT", `${s.route}/incidents/${made.id}`, {
+      token: s.expert,
+      body: body({ scenarioIds: [gone, "never-was"] }),
+    });
+    expect(unknown.body.error.fields).toEqual({ "scenarioIds.1": ["no such scenario"] });
+    const relink = await create(s, s.expert, body({ scenarioIds: [gone] }));
+    expect(relink.body.error.fields).toEqual({ "scenarioIds.0": ["no such scenario"] });
+    const kept = await call<{ incident: View }>(live.server.url, "PUT", `${s.route}/incidents/${made.id}`, {
+      token: s.expert,
+      body: body({ scenarioIds: [gone, other] }),
+    });
+    expect(kept.status).toBe(200);
+    expect(kept.body.incident.scenarioIds).toEqual([gone, other]);
+    expect(Object.keys(kept.body.incident.scenarioLinkedAt).sort()).toEqual([gone, other].sort());
   });
 });

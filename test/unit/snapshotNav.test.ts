@@ -14,6 +14,7 @@ describe("snapshot room navigation", () => {
       { kind: "framework" },
       { kind: "rounds" },
       { kind: "acceptance" },
+      { kind: "incidents" },
       { kind: "risk", riskId: "cbrn" },
       { kind: "scenario", scenarioId: "s 1" },
     ];
@@ -53,6 +54,7 @@ describe("snapshot room navigation", () => {
       { kind: "framework" },
       { kind: "rounds" },
       { kind: "acceptance" },
+      { kind: "incidents" },
       { kind: "risk", riskId: "a:b" },
       { kind: "scenario", scenarioId: "x" },
     ] as const)
