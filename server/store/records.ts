@@ -79,8 +79,12 @@ export type AuditAction =
   | "determination.record"
   | "verdict.record"
   | "dissent.add"
-  | "snapshot.take";
+  | "snapshot.take"
+  | "scenario.dissent"
+  | "export.download"
+  | "audit.genesis";
 
+/** An entry as a write appends it; the store chains it (see auditChain.ts) before it is stored. */
 export interface AuditRecord {
   at: string;
   workshopId: string;

@@ -28,12 +28,15 @@
  *   workshop holds, never what the whole store holds; only `workshops()` lists everything.
  *
  * Every write takes an `AuditStamp` and appends one audit entry `{ at, workshopId, actor, action,
- * target }`, with the action (and target) named on the method. Writes naming a workshop throw
+ * target }`, with the action (and target) named on the method. The store chains each entry to the
+ * workshop's previous one (`seq`, `prev`, `hash`; shared/audit.ts) inside the same write, reading
+ * the previous hash under the same lock, so concurrent writers never fork the chain. Writes naming a workshop throw
  * `not_found` when it does not exist.
  *
  * Implementations: `server/store/embedded/` (files under DATA_DIR, the default) and
  * `server/store/postgres/` (DATABASE_URL); `openStores` in `server/store/index.ts` picks one.
  */
+import type { AuditEntry } from "../../shared/audit";
 import type { Framework } from "../../shared/estimation/framework";
 import type {
   DissentNote,
@@ -142,8 +145,11 @@ export interface MetaRepository {
   /** In the order taken. */
   snapshotsOf(workshopId: string): Promise<SnapshotRecord[]>;
   roomState(workshopId: string): Promise<RoomStateRecord>;
-  /** In order. */
-  auditOf(workshopId: string): Promise<AuditRecord[]>;
+  /**
+   * The workshop's audit chain, in order (see shared/audit.ts). A trail stored by an earlier
+   * version is shown chained behind its genesis entry, as its next write will store it.
+   */
+  auditOf(workshopId: string): Promise<AuditEntry[]>;
 
   // ── Writes (each one transaction; see the contract above) ─────────────────────────────────
   /** The workshop, its first participant and session. Audit: `workshop.create`. */

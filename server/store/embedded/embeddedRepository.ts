@@ -9,8 +9,10 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { Low } from "lowdb";
+import type { AuditEntry } from "../../../shared/audit";
 import type { Framework } from "../../../shared/estimation/framework";
 import { notFound, StoreUnavailable } from "../../domainErrors";
+import { chainOf } from "../auditChain";
 import { syncDir } from "../durableWrite";
 import { unknownInvite } from "../guards";
 import type {
@@ -38,6 +40,7 @@ import type {
   RoundWithEstimates,
 } from "../repository";
 import * as access from "./accessTransitions";
+import { withSealedAudit } from "./auditSeal";
 import { storedDefaultFramework } from "./defaultFramework";
 import { DurableJsonFile } from "./durableFile";
 import { deepFreeze } from "./freeze";
@@ -160,8 +163,8 @@ export class EmbeddedMetaRepository implements MetaRepository {
     return (await this.meta(workshopId))?.room ?? {};
   }
 
-  async auditOf(workshopId: string): Promise<AuditRecord[]> {
-    return [...((await this.meta(workshopId))?.audit ?? [])];
+  async auditOf(workshopId: string): Promise<AuditEntry[]> {
+    return chainOf((await this.meta(workshopId))?.audit ?? []);
   }
 
   // ── Writes ─────────────────────────────────────────────────────────────────────────────
@@ -171,12 +174,12 @@ export class EmbeddedMetaRepository implements MetaRepository {
       if (this.readOnly) throw new Error("this metadata store was opened read-only");
       if (this.index.workshops.has(workshop.id)) throw new Error(`workshop ${workshop.id} exists already`);
       const first = newWorkshopMeta(workshop);
-      const meta: WorkshopMeta = {
+      const meta: WorkshopMeta = withSealedAudit(first, {
         ...first,
         participants: [participant],
         sessions: [session],
         audit: t.audited(first, stamp, "workshop.create"),
-      };
+      });
       const file = workshopMetaFile(this.dataDir, workshop.id);
       await this.durably(async () => {
         await mkdir(workshopDir(this.dataDir, workshop.id), { recursive: true });
@@ -319,8 +322,10 @@ export class EmbeddedMetaRepository implements MetaRepository {
       if (this.readOnly) throw new Error("this metadata store was opened read-only");
       const slot = await this.cache.get(workshopId);
       if (!slot) throw notFound("workshop");
-      const { next, result } = transition(slot.data);
-      if (next === slot.data) return result;
+      const { next: unsealed, result } = transition(slot.data);
+      if (unsealed === slot.data) return result;
+      // Chained here, after what is stored, so no transition needs to know about the chain.
+      const next = withSealedAudit(slot.data, unsealed);
       await this.durably(() => this.index.append(entries));
       await this.durably(() => slot.adapter.write(next));
       slot.data = deepFreeze(next);

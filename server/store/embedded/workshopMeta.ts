@@ -1,5 +1,6 @@
 /** One workshop's metadata file, `<dataDir>/workshops/<id>/meta.json`: everything stored about it. */
 import path from "node:path";
+import type { AuditEntry } from "../../../shared/audit";
 import { StoreCorrupt } from "../../domainErrors";
 import type {
   AuditRecord,
@@ -23,7 +24,8 @@ export interface WorkshopMeta {
   participants: ParticipantRecord[];
   invites: InviteRecord[];
   sessions: SessionRecord[];
-  audit: AuditRecord[];
+  /** Chained entries; a file of an earlier version holds bare `AuditRecord`s until its next write. */
+  audit: Array<AuditRecord | AuditEntry>;
   /** Absent until the framework is first edited, locked or given a verdict: the default applies. */
   framework?: FrameworkRecord;
   rounds: RoundRecord[];

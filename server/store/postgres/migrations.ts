@@ -4,6 +4,7 @@
  * a failed migration leaves the schema as it was. A migration, once released, is never edited:
  * a change is a new one.
  */
+import { AUDIT_CHAIN_SCHEMA } from "./auditSchema";
 import { METADATA_SCHEMA } from "./metadataSchema";
 import { inTransaction, type Pool } from "./pool";
 
@@ -41,6 +42,11 @@ export const MIGRATIONS: Migration[] = [
     version: 2,
     name: "workshop metadata",
     sql: METADATA_SCHEMA,
+  },
+  {
+    version: 3,
+    name: "audit chain",
+    sql: AUDIT_CHAIN_SCHEMA,
   },
 ];
 

@@ -6,8 +6,10 @@
  * any reason but its own rule throws `StoreUnavailable`, and nothing of it is stored.
  */
 
+import type { AuditEntry } from "../../../shared/audit";
 import { defaultFramework, type Framework } from "../../../shared/estimation/framework";
 import { DomainError, notFound, StoreUnavailable } from "../../domainErrors";
+import { chainOf } from "../auditChain";
 import { knownInvite } from "../guards";
 import type {
   AuditRecord,
@@ -121,8 +123,12 @@ export class PgMetaRepository implements MetaRepository {
       ])) ?? {}
     );
   }
-  auditOf(workshopId: string): Promise<AuditRecord[]> {
-    return this.all("SELECT record FROM audit WHERE workshop_id = $1 ORDER BY n", [workshopId]);
+  async auditOf(workshopId: string): Promise<AuditEntry[]> {
+    return chainOf(
+      await this.all<AuditRecord | AuditEntry>("SELECT record FROM audit WHERE workshop_id = $1 ORDER BY n", [
+        workshopId,
+      ]),
+    );
   }
 
   // ── Writes ──────────────────────────────────────────────────────────────────────────────
