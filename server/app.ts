@@ -15,6 +15,7 @@ import { creationGate } from "./http/creation";
 import { errorFor } from "./http/errors";
 import { createRateLimits, mountRateLimits } from "./http/rateLimits";
 import { securityHeaders } from "./http/securityHeaders";
+import { auditRoutes } from "./routes/audit";
 import { estimationRoutes } from "./routes/estimation";
 import { exportRoutes } from "./routes/export";
 import { inviteRoutes } from "./routes/invites";
@@ -23,6 +24,7 @@ import { snapshotRoutes } from "./routes/snapshots";
 import { socketRoutes } from "./routes/sockets";
 import { workshopRoutes } from "./routes/workshops";
 import type { Services, Site } from "./services";
+import { AuditService } from "./services/audit";
 import { ContentReader } from "./services/contentReader";
 import { ControlProjection } from "./services/controlProjection";
 import { DeterminationService } from "./services/determinations";
@@ -102,6 +104,7 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
     snapshots,
     exporter: new ExportService({ meta, snapshots, readDocs: registryDocs(() => registry!) }),
     importer: new ImportService(() => services, config.maxDocBytes),
+    audit: new AuditService(meta),
   };
 
   const allowedOrigins = new Set(config.allowedOrigins);
@@ -130,6 +133,7 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
   api.route("/", roomControlRoutes(services));
   api.route("/", estimationRoutes(services));
   api.route("/", snapshotRoutes(services, creation));
+  api.route("/", auditRoutes(services));
   api.all("*", () => {
     throw new DomainError("not_found", "no such API route");
   });

@@ -135,3 +135,27 @@ export function verifyAudit(
   }
   return { ok: true, entries: entries.length, head: prev };
 }
+
+/** One entry as `GET /api/workshops/:id/audit` shows it: the chained entry and who the actor is. */
+export interface AuditEntryView extends AuditEntry {
+  /** The actor's display name; null for the server and for ids no participant has. */
+  actorName: string | null;
+}
+
+export interface AuditResponse {
+  entries: AuditEntryView[];
+  /** With `?verify=1` only. */
+  verification?: AuditVerdict;
+}
+
+/** The audit trail's CSV columns, in order: the chained fields, then the actor's name. */
+export const AUDIT_CSV_COLUMNS = [
+  "seq",
+  "at",
+  "actor",
+  "actor_name",
+  "action",
+  "target",
+  "prev",
+  "hash",
+] as const;

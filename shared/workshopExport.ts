@@ -9,6 +9,7 @@
  */
 import { z } from "zod";
 import type { CreateWorkshopResponse } from "./api";
+import { auditEntryViewSchema } from "./auditSchema";
 import { contentSchema, scenarioSchema } from "./content/schema";
 import type { ScenarioAggregate } from "./estimation/aggregate";
 import { estimateSchema } from "./estimation/estimate";
@@ -221,6 +222,11 @@ export const workshopExportSchema = z.object({
   snapshots: z.array(snapshotIndexEntrySchema),
   /** Per scenario, its standing in each verified snapshot, in the order they were taken. */
   history: z.array(z.object({ scenarioId: id, points: z.array(historyPointSchema) })),
+  /**
+   * The audit chain (shared/audit.ts), for facilitators' and observers' exports; re-verifiable
+   * offline. An import ignores it: the new workshop starts its own chain.
+   */
+  audit: z.array(auditEntryViewSchema).optional(),
 });
 export type WorkshopExport = z.infer<typeof workshopExportSchema>;
 

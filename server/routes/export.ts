@@ -37,7 +37,15 @@ export function exportRoutes(services: Services, creation: CreationGate): Hono<A
     if (!query.success)
       throw invalidInput("the query has invalid parameters", issueFields(query.error.issues, "(query)"));
     const { format, snapshot } = query.data;
-    const file = await services.exporter.file(c.var.session.workshop.id, format, snapshot);
+    const ctx = c.var.session;
+    // On the record before it is gathered, so the trail it carries ends with its own download.
+    await services.audit.record(
+      ctx,
+      "export.download",
+      snapshot === undefined ? format : `${format}:${snapshot}`,
+    );
+    const audit = services.audit.mayRead(ctx) ? services.audit : undefined;
+    const file = await services.exporter.file(ctx.workshop.id, format, snapshot, audit);
     return c.body(file.body, 200, {
       "content-type": file.contentType,
       "content-disposition": `attachment; filename="${file.filename}"`,

@@ -1,5 +1,6 @@
 /** The services of one app instance, wired together; routes receive this and nothing global. */
 import type { MetaRepository } from "../store/repository";
+import type { AuditService } from "./audit";
 import type { ControlProjection } from "./controlProjection";
 import type { DeterminationService } from "./determinations";
 import type { ExportService } from "./exporter";
@@ -30,4 +31,5 @@ export interface Services {
   snapshots: SnapshotService;
   exporter: ExportService;
   importer: ImportService;
+  audit: AuditService;
 }
