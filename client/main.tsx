@@ -16,6 +16,7 @@ import "./styles/rounds.css";
 import "./styles/charts.css";
 import "./styles/acceptance.css";
 import "./styles/snapshots.css";
+import "./styles/audit.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
