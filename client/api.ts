@@ -30,6 +30,7 @@ import type {
   SubmitEstimateBody,
   Verdict,
 } from "../shared/estimationView";
+import type { ScenarioDissent } from "../shared/scenarioDissent";
 import type { SnapshotBlob, SnapshotEntry } from "../shared/snapshot";
 import type {
   ExportFormat,
@@ -274,6 +275,13 @@ export async function downloadExport(
   const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `riskroom-export.${format}`;
   return { blob: await res.blob(), filename };
 }
+
+/** Dissent on a scenario: the server records it as this session's participant. */
+export const addScenarioDissent = (token: string, workshopId: string, scenarioId: string, text: string) =>
+  request<{ dissent: ScenarioDissent }>("POST", `${ws(workshopId)}/scenarios/${encodeURIComponent(scenarioId)}/dissent`, {
+    token,
+    body: { text },
+  });
 
 /** The audit trail; with `verify`, whether its chain holds. Facilitators and observers only. */
 export const getAudit = (token: string, workshopId: string, verify = false) =>

@@ -16,6 +16,7 @@ import type {
   RevealedRound,
   RoundView,
 } from "../../shared/estimationView";
+import { readScenarioDissent, type ScenarioDissent } from "../../shared/scenarioDissent";
 import type { SnapshotBlob } from "../../shared/snapshot";
 import {
   type ExportContent,
@@ -63,6 +64,8 @@ interface WorkshopState {
   snapshots: SnapshotRecord[];
   /** The exported snapshot itself, already read and verified. */
   blob?: SnapshotBlob;
+  /** Dissent on scenarios as the server recorded it; null for a moment before it did (the document's notes stand). */
+  scenarioDissent: ScenarioDissent[] | null;
 }
 
 export async function gatherLive(
@@ -91,6 +94,7 @@ export async function gatherLive(
       revealed: await revealedOf(meta, workshopId),
       determinations: (await meta.determinationsOf(workshopId)).map(({ workshopId: _w, ...d }) => d),
       snapshots: await meta.snapshotsOf(workshopId),
+      scenarioDissent: (await meta.scenarioDissentOf(workshopId)).notes,
     });
   } finally {
     content.destroy();
@@ -136,6 +140,7 @@ export async function gatherSnapshot(
       determinations: blob.determinations,
       snapshots: index.slice(0, index.indexOf(entry) + 1),
       blob,
+      scenarioDissent: await snapshotDissent(src.meta, workshopId, blob.takenAt, control),
     });
   } finally {
     content.destroy();
@@ -144,7 +149,7 @@ export async function gatherSnapshot(
 }
 
 async function assemble(src: ExportSources, now: Date, state: WorkshopState): Promise<WorkshopExport> {
-  const content = exportContent(state.content);
+  const content = withDissent(exportContent(state.content), state.scenarioDissent);
   const { index, history } = await historyOf(src, state.workshop.id, state.snapshots, content, state.blob);
   return validated({
     schema: WORKSHOP_EXPORT_SCHEMA,
@@ -169,6 +174,31 @@ function exportContent(doc: Y.Doc): ExportContent {
   return {
     ...content,
     scenarios: content.scenarios.map((s) => ({ ...s, narrativeMarkdown: narrativeToMarkdown(s.narrative) })),
+  };
+}
+
+/** A snapshot taken once the server records dissent shows the notes it projected; an older one, its document's. */
+async function snapshotDissent(
+  meta: MetaRepository,
+  workshopId: string,
+  takenAt: string,
+  control: Y.Doc,
+): Promise<ScenarioDissent[] | null> {
+  const { takenOverAt } = await meta.scenarioDissentOf(workshopId);
+  return takenOverAt && takenOverAt <= takenAt ? readScenarioDissent(control) : null;
+}
+
+/** Each scenario's dissent as the server recorded it, in the place exports have always had it. */
+function withDissent(content: ExportContent, notes: readonly ScenarioDissent[] | null): ExportContent {
+  if (!notes) return content;
+  return {
+    ...content,
+    scenarios: content.scenarios.map((s) => ({
+      ...s,
+      dissent: notes
+        .filter((n) => n.scenarioId === s.id)
+        .map(({ id, participantId, name, at, text }) => ({ id, participantId, name, at, text })),
+    })),
   };
 }
 

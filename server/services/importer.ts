@@ -2,7 +2,7 @@
  * Import: a new workshop from a JSON export. What carries over is what the export describes of the
  * assessment itself, the content (with every id, order and narrative) and the framework; what belongs
  * to the old workshop's process stays behind: participants and tokens, rounds and estimates,
- * determinations, verdict, snapshots, and the lock. The new workshop starts unlocked, so its
+ * determinations, dissent, verdict, snapshots, and the lock. The new workshop starts unlocked, so its
  * facilitator locks the criteria again (an unchanged framework locks at the same hash).
  */
 
@@ -17,12 +17,15 @@ import { authenticate } from "./sessions";
 export class ImportService {
   /** A getter: the importer uses services wired beside it. */
   constructor(
-    private readonly services: () => Pick<Services, "meta" | "workshops" | "frameworks" | "control">,
+    private readonly services: () => Pick<
+      Services,
+      "meta" | "workshops" | "frameworks" | "control" | "scenarioDissent"
+    >,
     private readonly maxDocBytes = DEFAULT_MAX_DOC_BYTES,
   ) {}
 
   async import(body: ImportWorkshopBody): Promise<ImportWorkshopResponse> {
-    const { meta, workshops, frameworks, control } = this.services();
+    const { meta, workshops, frameworks, control, scenarioDissent } = this.services();
     const exp = body.export;
     assertImportFits(exp.content, this.maxDocBytes);
     const created = await workshops.create({
@@ -31,13 +34,16 @@ export class ImportService {
       ...(body.displayName ? { displayName: body.displayName } : {}),
     });
     const workshopId = created.workshop.id;
+    // Dissent is the server's record, not the document's: it goes to metadata below.
+    const content = { ...exp.content, scenarios: exp.content.scenarios.map((s) => ({ ...s, dissent: [] })) };
     await writeAsServer(control.registry(), { workshopId, kind: "content" }, (doc) =>
-      writeContent(doc, exp.content),
+      writeContent(doc, content),
     );
     // The framework goes through the service as the importer, so it is audited and projected as any edit.
     const auth = await authenticate(meta, created.session.token);
     if (!auth.ok) throw new Error(`the importer's new session does not authenticate (${auth.reason})`);
     await frameworks.replace(auth.context, exp.framework);
+    await scenarioDissent.importLegacy(auth.context, exp.content.scenarios);
     const c = exp.content;
     return {
       ...created,

@@ -9,6 +9,7 @@ import type { ImportService } from "./importer";
 import type { InviteService } from "./invites";
 import type { RoomControlService } from "./roomControl";
 import type { RoundService } from "./rounds";
+import type { ScenarioDissentService } from "./scenarioDissent";
 import type { SnapshotService } from "./snapshots";
 import type { WorkshopService } from "./workshops";
 
@@ -32,4 +33,5 @@ export interface Services {
   exporter: ExportService;
   importer: ImportService;
   audit: AuditService;
+  scenarioDissent: ScenarioDissentService;
 }

@@ -5,6 +5,7 @@
  */
 import type { FocusState, Phase, TimerState } from "../../shared/controlDoc";
 import type { Role } from "../../shared/roles";
+import type { ScenarioDissent } from "../../shared/scenarioDissent";
 import type { SnapshotEntry } from "../../shared/snapshot";
 
 export type {
@@ -81,6 +82,7 @@ export type AuditAction =
   | "dissent.add"
   | "snapshot.take"
   | "scenario.dissent"
+  | "scenario.dissent.takeover"
   | "export.download"
   | "audit.genesis";
 
@@ -91,6 +93,11 @@ export interface AuditRecord {
   actor: string;
   action: AuditAction;
   target?: string;
+}
+
+/** A scenario's dissent note as stored (see shared/scenarioDissent.ts). */
+export interface ScenarioDissentRecord extends ScenarioDissent {
+  workshopId: string;
 }
 
 /**

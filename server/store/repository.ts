@@ -56,6 +56,7 @@ import type {
   ParticipantRecord,
   RoomStateRecord,
   RoundRecord,
+  ScenarioDissentRecord,
   SessionRecord,
   SnapshotRecord,
   WorkshopRecord,
@@ -119,6 +120,12 @@ export interface RoomStateChange {
   change: (current: RoomStateRecord) => RoomStateRecord;
   action: Extract<AuditAction, "phase.set" | "timer.start" | "timer.stop" | "focus.set">;
   target?: string;
+}
+
+export interface ScenarioDissentState {
+  notes: ScenarioDissentRecord[];
+  /** When the content document's notes were taken over; absent until then. */
+  takenOverAt?: string;
 }
 
 export interface MetaRepository {
@@ -246,6 +253,20 @@ export interface MetaRepository {
 
   /** Indexes a snapshot whose blob is already stored. Audit: `snapshot.take` → snapshot id. */
   addSnapshot(record: SnapshotRecord, stamp: AuditStamp): Promise<void>;
+  /** Scenario dissent in the order recorded, and whether the content document's notes were taken over. */
+  scenarioDissentOf(workshopId: string): Promise<ScenarioDissentState>;
+  /** Appends a note. Audit: `scenario.dissent` → scenario id. */
+  addScenarioDissent(note: ScenarioDissentRecord, stamp: AuditStamp): Promise<ScenarioDissentRecord>;
+  /**
+   * Once per workshop: stores the notes found in its content document (marked legacy) and that
+   * they were taken over. Returns false, writing nothing, when that was done already.
+   * Audit: `scenario.dissent.takeover` → how many (no entry when there were none).
+   */
+  takeOverScenarioDissent(
+    workshopId: string,
+    notes: ScenarioDissentRecord[],
+    stamp: AuditStamp,
+  ): Promise<boolean>;
   /** An audit entry on its own, for actions that change nothing else. */
   appendAudit(entry: AuditRecord): Promise<void>;
 }

@@ -25,6 +25,8 @@ const PG_META_TABLES = [
   "snapshots",
   "room_states",
   "audit",
+  "scenario_dissent",
+  "scenario_dissent_takeover",
 ];
 
 export async function storedMeta(server: StoreLocation): Promise<string> {

@@ -24,6 +24,7 @@ import type {
   ParticipantRecord,
   RoomStateRecord,
   RoundRecord,
+  ScenarioDissentRecord,
   SessionRecord,
   SnapshotRecord,
   WorkshopRecord,
@@ -38,10 +39,12 @@ import type {
   Revoked,
   RoomStateChange,
   RoundWithEstimates,
+  ScenarioDissentState,
 } from "../repository";
 import * as access from "./accessTransitions";
 import { withSealedAudit } from "./auditSeal";
 import { storedDefaultFramework } from "./defaultFramework";
+import * as dissent from "./dissentTransitions";
 import { DurableJsonFile } from "./durableFile";
 import { deepFreeze } from "./freeze";
 import { KeyedQueue } from "./keyedQueue";
@@ -298,6 +301,26 @@ export class EmbeddedMetaRepository implements MetaRepository {
       },
       result: undefined,
     }));
+  }
+
+  async scenarioDissentOf(workshopId: string): Promise<ScenarioDissentState> {
+    const meta = await this.meta(workshopId);
+    const notes = [...(meta?.scenarioDissent ?? [])];
+    return meta?.scenarioDissentTakenOverAt
+      ? { notes, takenOverAt: meta.scenarioDissentTakenOverAt }
+      : { notes };
+  }
+
+  addScenarioDissent(note: ScenarioDissentRecord, stamp: AuditStamp): Promise<ScenarioDissentRecord> {
+    return this.write(note.workshopId, (m) => dissent.addScenarioDissent(m, note, stamp));
+  }
+
+  takeOverScenarioDissent(
+    workshopId: string,
+    notes: ScenarioDissentRecord[],
+    stamp: AuditStamp,
+  ): Promise<boolean> {
+    return this.write(workshopId, (m) => dissent.takeOverScenarioDissent(m, notes, stamp));
   }
 
   appendAudit(entry: AuditRecord): Promise<void> {

@@ -11,6 +11,7 @@ import type {
   ParticipantRecord,
   RoomStateRecord,
   RoundRecord,
+  ScenarioDissentRecord,
   SessionRecord,
   SnapshotRecord,
   WorkshopRecord,
@@ -33,6 +34,9 @@ export interface WorkshopMeta {
   determinations: DeterminationRecord[];
   snapshots: SnapshotRecord[];
   room: RoomStateRecord;
+  /** Absent in files written before scenario dissent moved to the server. */
+  scenarioDissent?: ScenarioDissentRecord[];
+  scenarioDissentTakenOverAt?: string;
 }
 
 const LISTS = [

@@ -45,7 +45,7 @@ export const MIGRATIONS: Migration[] = [
   },
   {
     version: 3,
-    name: "audit chain",
+    name: "audit chain and scenario dissent",
     sql: AUDIT_CHAIN_SCHEMA,
   },
 ];

@@ -20,6 +20,7 @@ import type {
   ParticipantRecord,
   RoomStateRecord,
   RoundRecord,
+  ScenarioDissentRecord,
   SessionRecord,
   SnapshotRecord,
   WorkshopRecord,
@@ -34,8 +35,10 @@ import type {
   Revoked,
   RoomStateChange,
   RoundWithEstimates,
+  ScenarioDissentState,
 } from "../repository";
 import * as access from "./accessWrites";
+import * as dissent from "./dissentWrites";
 import * as estimation from "./estimationWrites";
 import { inTransaction, type Pool, type PoolClient } from "./pool";
 import { appendAuditRow, frameworkRecord, lockWorkshop, record, records } from "./sql";
@@ -199,6 +202,17 @@ export class PgMetaRepository implements MetaRepository {
   }
   addSnapshot(snapshot: SnapshotRecord, stamp: AuditStamp): Promise<void> {
     return this.write(snapshot.workshopId, (client) => estimation.addSnapshot(client, snapshot, stamp));
+  }
+  scenarioDissentOf(workshopId: string): Promise<ScenarioDissentState> {
+    return guarded(() => dissent.scenarioDissentOf(this.pool, workshopId));
+  }
+  addScenarioDissent(note: ScenarioDissentRecord, stamp: AuditStamp): Promise<ScenarioDissentRecord> {
+    return this.write(note.workshopId, (client) => dissent.addScenarioDissent(client, note, stamp));
+  }
+  takeOverScenarioDissent(workshopId: string, notes: ScenarioDissentRecord[], stamp: AuditStamp) {
+    return this.write(workshopId, (client) =>
+      dissent.takeOverScenarioDissent(client, workshopId, notes, stamp),
+    );
   }
   appendAudit(entry: AuditRecord): Promise<void> {
     const { workshopId, action, target, actor, at } = entry;
