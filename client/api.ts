@@ -278,10 +278,14 @@ export async function downloadExport(
 
 /** Dissent on a scenario: the server records it as this session's participant. */
 export const addScenarioDissent = (token: string, workshopId: string, scenarioId: string, text: string) =>
-  request<{ dissent: ScenarioDissent }>("POST", `${ws(workshopId)}/scenarios/${encodeURIComponent(scenarioId)}/dissent`, {
-    token,
-    body: { text },
-  });
+  request<{ dissent: ScenarioDissent }>(
+    "POST",
+    `${ws(workshopId)}/scenarios/${encodeURIComponent(scenarioId)}/dissent`,
+    {
+      token,
+      body: { text },
+    },
+  );
 
 /** The audit trail; with `verify`, whether its chain holds. Facilitators and observers only. */
 export const getAudit = (token: string, workshopId: string, verify = false) =>
