@@ -191,14 +191,17 @@ export const recordDetermination = (
   token: string,
   workshopId: string,
   riskId: string,
-  body: {
-    tierId: string;
-    safetyMargin: string;
-    marginReasons: string;
-    conditions: string;
-    verdict: Verdict;
-    evidenceScenarioIds: string[];
-  },
+  body:
+    | {
+        tierId: string;
+        safetyMargin: string;
+        marginReasons: string;
+        conditions: string;
+        verdict: Verdict;
+        evidenceScenarioIds: string[];
+      }
+    /** A risk without a tier ladder, judged under other criteria. */
+    | { tierId: null; criterion: string; justification: string; verdict: Verdict },
 ) =>
   request<{ determination: Determination }>("PUT", `${ws(workshopId)}/determinations/${riskId}`, {
     token,
@@ -214,7 +217,7 @@ export const addDissent = (token: string, workshopId: string, riskId: string, te
 export const setVerdict = (
   token: string,
   workshopId: string,
-  body: { verdict: Verdict; justification: string },
+  body: { verdict: Verdict; justification: string; conflictJustification?: string },
 ) => request<{ verdict: OverallVerdict }>("PUT", `${ws(workshopId)}/verdict`, { token, body });
 
 /* Snapshots, history, exports. */

@@ -91,7 +91,10 @@ const dissentNoteSchema = z.object({ participantId: id, name: z.string(), at: ti
 
 export const determinationSchema = z.object({
   riskId: id,
-  tierId: id,
+  /** Null for a risk judged under other criteria (no ladder): `criterion` and `justification` say how. */
+  tierId: id.nullable(),
+  criterion: z.string().optional(),
+  justification: z.string().optional(),
   safetyMargin: z.string(),
   marginReasons: z.string(),
   conditions: z.string(),
@@ -217,7 +220,14 @@ export const workshopExportSchema = z.object({
   rounds: z.array(exportRoundSchema),
   determinations: z.array(determinationSchema),
   verdict: z
-    .object({ verdict: z.enum(VERDICTS), justification: z.string(), by: z.string(), at: time })
+    .object({
+      verdict: z.enum(VERDICTS),
+      justification: z.string(),
+      by: z.string(),
+      at: time,
+      conflicts: z.array(id).optional(),
+      conflictJustification: z.string().optional(),
+    })
     .nullable(),
   snapshots: z.array(snapshotIndexEntrySchema),
   /** Per scenario, its standing in each verified snapshot, in the order they were taken. */

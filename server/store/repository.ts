@@ -248,8 +248,16 @@ export interface MetaRepository {
     note: DissentNote,
     stamp: AuditStamp,
   ): Promise<DeterminationRecord>;
-  /** The overall verdict, kept on the framework record. Audit: `verdict.record`. */
-  putVerdict(workshopId: string, verdict: OverallVerdict, stamp: AuditStamp): Promise<FrameworkRecord>;
+  /**
+   * The overall verdict `decide` makes from the framework record and the determinations stored
+   * (read in the same transaction; it throws to refuse), kept on the framework record.
+   * Audit: `verdict.record`.
+   */
+  putVerdict(
+    workshopId: string,
+    decide: (framework: FrameworkRecord, determinations: DeterminationRecord[]) => OverallVerdict,
+    stamp: AuditStamp,
+  ): Promise<FrameworkRecord>;
 
   /** Indexes a snapshot whose blob is already stored. Audit: `snapshot.take` → snapshot id. */
   addSnapshot(record: SnapshotRecord, stamp: AuditStamp): Promise<void>;
