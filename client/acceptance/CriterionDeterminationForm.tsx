@@ -62,7 +62,11 @@ export function CriterionDeterminationForm({
     problems[field] ? { "aria-invalid": true, "aria-describedby": `${id}-${field}-error` } : {};
 
   return (
-    <form className="determination-form" onSubmit={submit} aria-label={`Record determination for ${riskTitle}`}>
+    <form
+      className="determination-form"
+      onSubmit={submit}
+      aria-label={`Record determination for ${riskTitle}`}
+    >
       <p className="muted small">
         The framework has no tier ladder for this risk: judge it under other criteria, written out here.
       </p>
