@@ -38,14 +38,11 @@ export function exportRoutes(services: Services, creation: CreationGate): Hono<A
       throw invalidInput("the query has invalid parameters", issueFields(query.error.issues, "(query)"));
     const { format, snapshot } = query.data;
     const ctx = c.var.session;
-    // On the record before it is gathered, so the trail it carries ends with its own download.
-    await services.audit.record(
-      ctx,
-      "export.download",
-      snapshot === undefined ? format : `${format}:${snapshot}`,
-    );
     const audit = services.audit.mayRead(ctx) ? services.audit : undefined;
     const file = await services.exporter.file(ctx.workshop.id, format, snapshot, audit);
+    // On the record once it exists (a refused export stores nothing); the trail it carries ends just before.
+    const target = snapshot === undefined ? format : `${format}:${snapshot}`;
+    await services.audit.record(ctx, "export.download", target);
     return c.body(file.body, 200, {
       "content-type": file.contentType,
       "content-disposition": `attachment; filename="${file.filename}"`,
