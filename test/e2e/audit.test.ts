@@ -38,8 +38,14 @@ describe.skipIf(!existsSync(CHROMIUM))("the audit view", () => {
     await join(eli, expertLink, "Eli Expert");
     await Promise.all([waitConnected(fran), waitConnected(olga), waitConnected(eli)]);
 
-    // The expert's room has no entry for it (the server refuses them too).
+    // The expert's room has no entry for it (the server refuses them too); by its address, a notice.
     expect(await eli.getByRole("link", { name: "Audit", exact: true }).count()).toBe(0);
+    await eli.goto(`${eli.url()}/audit`);
+    const refused = eli.getByRole("region", { name: "Audit trail" });
+    await expect
+      .poll(() => refused.textContent(), poll)
+      .toContain("Only facilitators and observers see the audit trail.");
+    expect(await refused.getByRole("table").count()).toBe(0);
 
     await fran.getByRole("link", { name: "Audit", exact: true }).click();
     const region = fran.getByRole("region", { name: "Audit trail" });
