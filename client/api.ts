@@ -15,6 +15,7 @@ import type {
   SetPhaseBody,
   StartTimerBody,
 } from "../shared/api";
+import type { AuditResponse } from "../shared/audit";
 import type { FocusState, TimerState } from "../shared/controlDoc";
 import type { ErrorCode } from "../shared/errors";
 import type { Framework } from "../shared/estimation/framework";
@@ -36,6 +37,7 @@ import type {
   IncidentReport,
   ReportSentBody,
 } from "../shared/incidents";
+import type { ScenarioDissent } from "../shared/scenarioDissent";
 import type { SnapshotBlob, SnapshotEntry } from "../shared/snapshot";
 import type {
   ExportFormat,
@@ -196,14 +198,17 @@ export const recordDetermination = (
   token: string,
   workshopId: string,
   riskId: string,
-  body: {
-    tierId: string;
-    safetyMargin: string;
-    marginReasons: string;
-    conditions: string;
-    verdict: Verdict;
-    evidenceScenarioIds: string[];
-  },
+  body:
+    | {
+        tierId: string;
+        safetyMargin: string;
+        marginReasons: string;
+        conditions: string;
+        verdict: Verdict;
+        evidenceScenarioIds: string[];
+      }
+    /** A risk without a tier ladder, judged under other criteria. */
+    | { tierId: null; criterion: string; justification: string; verdict: Verdict },
 ) =>
   request<{ determination: Determination }>("PUT", `${ws(workshopId)}/determinations/${riskId}`, {
     token,
@@ -219,7 +224,7 @@ export const addDissent = (token: string, workshopId: string, riskId: string, te
 export const setVerdict = (
   token: string,
   workshopId: string,
-  body: { verdict: Verdict; justification: string },
+  body: { verdict: Verdict; justification: string; conflictJustification?: string },
 ) => request<{ verdict: OverallVerdict }>("PUT", `${ws(workshopId)}/verdict`, { token, body });
 
 /* Snapshots, history, exports. */
@@ -278,6 +283,48 @@ export async function downloadExport(
   }
   const disposition = res.headers.get("content-disposition") ?? "";
   const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `riskroom-export.${format}`;
+  return { blob: await res.blob(), filename };
+}
+
+/** Dissent on a scenario: the server records it as this session's participant. */
+export const addScenarioDissent = (token: string, workshopId: string, scenarioId: string, text: string) =>
+  request<{ dissent: ScenarioDissent }>(
+    "POST",
+    `${ws(workshopId)}/scenarios/${encodeURIComponent(scenarioId)}/dissent`,
+    {
+      token,
+      body: { text },
+    },
+  );
+
+/** The audit trail; with `verify`, whether its chain holds. Facilitators and observers only. */
+export const getAudit = (token: string, workshopId: string, verify = false) =>
+  request<AuditResponse>("GET", `${ws(workshopId)}/audit${verify ? "?verify=1" : ""}`, { token });
+
+/** The audit trail as a CSV file (the download is itself recorded in the trail). */
+export async function downloadAuditCsv(
+  token: string,
+  workshopId: string,
+): Promise<{ blob: Blob; filename: string }> {
+  let res: Response;
+  try {
+    res = await fetch(`/api${ws(workshopId)}/audit?format=csv`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+  } catch {
+    throw new ApiRequestError(0, "network", "The server could not be reached. Check your connection.");
+  }
+  if (!res.ok) {
+    const body: unknown = await res.json().catch(() => undefined);
+    if (isErrorBody(body)) throw new ApiRequestError(res.status, body.error.code, body.error.message);
+    throw new ApiRequestError(
+      res.status,
+      "http_error",
+      `The server answered ${res.status} ${res.statusText}.`,
+    );
+  }
+  const filename =
+    /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? "riskroom-audit.csv";
   return { blob: await res.blob(), filename };
 }
 

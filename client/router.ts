@@ -46,6 +46,8 @@ export type RoomPlace =
 export type RoomView =
   | RoomPlace
   | { kind: "snapshots" }
+  /** The audit trail (facilitators and observers): a live view only, never inside a snapshot. */
+  | { kind: "audit" }
   /** One snapshot, read-only, the whole room as it was: `place` is the part of it shown. */
   | { kind: "snapshot"; snapshotId: string; place: RoomPlace }
   | { kind: "compare"; from: string; to: string };
@@ -87,6 +89,7 @@ function matchPlace(rest: string): RoomPlace | null {
 
 function matchRoomView(rest: string): RoomView | null {
   if (rest === "/snapshots") return { kind: "snapshots" };
+  if (rest === "/audit") return { kind: "audit" };
   const compare = /^\/compare\/([^/]+)\/([^/]+)$/.exec(rest);
   if (compare?.[1] && compare[2])
     return { kind: "compare", from: decodeURIComponent(compare[1]), to: decodeURIComponent(compare[2]) };
@@ -137,6 +140,8 @@ export function roomPath(at: string | RoomBase, view: RoomView): string {
   switch (view.kind) {
     case "snapshots":
       return `${base}/snapshots`;
+    case "audit":
+      return `${base}/audit`;
     case "snapshot":
       return `${base}/snapshots/${encodeURIComponent(view.snapshotId)}${placePath(view.place)}`;
     case "compare":

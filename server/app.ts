@@ -15,15 +15,18 @@ import { creationGate } from "./http/creation";
 import { errorFor } from "./http/errors";
 import { createRateLimits, mountRateLimits } from "./http/rateLimits";
 import { securityHeaders } from "./http/securityHeaders";
+import { auditRoutes } from "./routes/audit";
 import { estimationRoutes } from "./routes/estimation";
 import { exportRoutes } from "./routes/export";
 import { incidentRoutes } from "./routes/incidents";
 import { inviteRoutes } from "./routes/invites";
 import { roomControlRoutes } from "./routes/roomControl";
+import { scenarioDissentRoutes } from "./routes/scenarioDissent";
 import { snapshotRoutes } from "./routes/snapshots";
 import { socketRoutes } from "./routes/sockets";
 import { workshopRoutes } from "./routes/workshops";
 import type { Services, Site } from "./services";
+import { AuditService } from "./services/audit";
 import { ContentReader } from "./services/contentReader";
 import { ControlProjection } from "./services/controlProjection";
 import { DeterminationService } from "./services/determinations";
@@ -34,6 +37,7 @@ import { IncidentService } from "./services/incidents";
 import { InviteService } from "./services/invites";
 import { RoomControlService } from "./services/roomControl";
 import { RoundService, type RoundServiceOptions } from "./services/rounds";
+import { ScenarioDissentService } from "./services/scenarioDissent";
 import { SnapshotService } from "./services/snapshots";
 import { WorkshopService } from "./services/workshops";
 import { openStores } from "./store";
@@ -65,16 +69,21 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
   let registry: RoomRegistry | null = null;
   let sync: SyncServer | null = null;
   const control = new ControlProjection(meta, () => registry!);
+  let scenarioDissent: ScenarioDissentService | null = null;
   registry = new RoomRegistry({
     persistence: stores.docs,
     compactAfterBytes: config.compactAfterBytes,
     maxDocBytes: config.maxDocBytes,
     limits: config.sync,
     hooks,
-    afterLoad: (room) => control.reconcile(room),
+    afterLoad: async (room) => {
+      await control.reconcile(room);
+      await scenarioDissent!.takeOver(room);
+    },
   });
   sync = new SyncServer(registry, hooks, config.sync, config.maxMessageBytes);
   const content = new ContentReader(() => registry!);
+  scenarioDissent = new ScenarioDissentService(meta, control, content);
   const frameworks = new FrameworkService(meta, control);
   const rounds = new RoundService(meta, control, content, testPauses(config));
   const snapshots = new SnapshotService({
@@ -109,6 +118,8 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
     exporter: new ExportService({ meta, snapshots, readDocs: registryDocs(() => registry!) }),
     importer: new ImportService(() => services, config.maxDocBytes),
     incidents,
+    audit: new AuditService(meta),
+    scenarioDissent,
   };
 
   const allowedOrigins = new Set(config.allowedOrigins);
@@ -138,6 +149,8 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
   api.route("/", estimationRoutes(services));
   api.route("/", incidentRoutes(services));
   api.route("/", snapshotRoutes(services, creation));
+  api.route("/", auditRoutes(services));
+  api.route("/", scenarioDissentRoutes(services));
   api.all("*", () => {
     throw new DomainError("not_found", "no such API route");
   });

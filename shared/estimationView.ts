@@ -66,7 +66,11 @@ export interface DissentNote {
 
 export interface Determination {
   riskId: string;
-  tierId: string;
+  /** The tier reached on the risk's ladder; null for a risk judged under other criteria (no ladder). */
+  tierId: string | null;
+  /** For a risk without a ladder: the written criterion it was judged against, and why it meets it or not. */
+  criterion?: string;
+  justification?: string;
   safetyMargin: string;
   marginReasons: string;
   /** The conditions under which this judgement would no longer hold. */
@@ -85,6 +89,12 @@ export interface OverallVerdict {
   justification: string;
   by: string;
   at: string;
+  /**
+   * "Acceptable" while these risks' determinations said "not acceptable": the warning, kept with
+   * the verdict, and the justification it required.
+   */
+  conflicts?: string[];
+  conflictJustification?: string;
 }
 
 const text = (max: number) => z.string().trim().max(max);
@@ -100,15 +110,37 @@ export const openRoundBody = z.strictObject({
 });
 export const submitEstimateBody = estimateSchema.extend({ scenarioId: z.string().min(1).max(64) });
 export type SubmitEstimateBody = z.infer<typeof submitEstimateBody>;
+/**
+ * A determination: against the risk's ladder (`tierId`), or, for a risk without one, under other
+ * criteria (`tierId` null, with a written `criterion` and `justification`; the server checks which applies).
+ */
 export const determinationBody = z.strictObject({
-  tierId: z.string().min(1).max(64),
-  safetyMargin: text(2000),
-  marginReasons: text(4000),
-  conditions: text(4000),
+  tierId: z.string().min(1).max(64).nullable().default(null),
+  criterion: text(4000).default(""),
+  justification: text(8000).default(""),
+  safetyMargin: text(2000).default(""),
+  marginReasons: text(4000).default(""),
+  conditions: text(4000).default(""),
   verdict: z.enum(VERDICTS),
   evidenceScenarioIds: z.array(z.string().min(1).max(64)).max(200).default([]),
 });
-export const verdictBody = z.strictObject({ verdict: z.enum(VERDICTS), justification: text(8000).min(1) });
+/** The least a written criterion or justification says; shorter is refused, as an unlock's is. */
+export const MIN_WRITTEN_REASON = 10;
+export const verdictBody = z.strictObject({
+  verdict: z.enum(VERDICTS),
+  justification: text(8000).min(1),
+  /** Required when the verdict is "acceptable" while a risk's determination says "not acceptable". */
+  conflictJustification: text(8000).optional(),
+});
+
+/** The risks whose determinations say "not acceptable": an "acceptable" overall verdict then needs a reason. */
+export function conflictingRisks(
+  verdict: Verdict,
+  determinations: ReadonlyArray<Pick<Determination, "riskId" | "verdict">>,
+): string[] {
+  if (verdict !== "acceptable") return [];
+  return determinations.filter((d) => d.verdict === "not-acceptable").map((d) => d.riskId);
+}
 export const dissentBody = z.strictObject({ text: text(4000).min(1, "must not be empty") });
 
 /** The control document's maps for estimation: framework, lock, unlocks and verdict in one, then one each. */

@@ -9,6 +9,7 @@
  */
 import { z } from "zod";
 import type { CreateWorkshopResponse } from "./api";
+import { auditEntryViewSchema } from "./auditSchema";
 import { contentSchema, scenarioSchema } from "./content/schema";
 import type { ScenarioAggregate } from "./estimation/aggregate";
 import { estimateSchema } from "./estimation/estimate";
@@ -91,7 +92,10 @@ const dissentNoteSchema = z.object({ participantId: id, name: z.string(), at: ti
 
 export const determinationSchema = z.object({
   riskId: id,
-  tierId: id,
+  /** Null for a risk judged under other criteria (no ladder): `criterion` and `justification` say how. */
+  tierId: id.nullable(),
+  criterion: z.string().optional(),
+  justification: z.string().optional(),
   safetyMargin: z.string(),
   marginReasons: z.string(),
   conditions: z.string(),
@@ -217,7 +221,14 @@ export const workshopExportSchema = z.object({
   rounds: z.array(exportRoundSchema),
   determinations: z.array(determinationSchema),
   verdict: z
-    .object({ verdict: z.enum(VERDICTS), justification: z.string(), by: z.string(), at: time })
+    .object({
+      verdict: z.enum(VERDICTS),
+      justification: z.string(),
+      by: z.string(),
+      at: time,
+      conflicts: z.array(id).optional(),
+      conflictJustification: z.string().optional(),
+    })
     .nullable(),
   snapshots: z.array(snapshotIndexEntrySchema),
   /** Per scenario, its standing in each verified snapshot, in the order they were taken. */
@@ -225,6 +236,11 @@ export const workshopExportSchema = z.object({
   /** Serious incidents and the reports sent about them; absent from exports made before they were kept. */
   incidents: z.array(incidentSchema).default([]),
   incidentReports: z.array(incidentReportSchema).default([]),
+  /**
+   * The audit chain (shared/audit.ts), for facilitators' and observers' exports; re-verifiable
+   * offline. An import ignores it: the new workshop starts its own chain.
+   */
+  audit: z.array(auditEntryViewSchema).optional(),
 });
 export type WorkshopExport = z.infer<typeof workshopExportSchema>;
 

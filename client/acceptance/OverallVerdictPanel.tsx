@@ -48,6 +48,12 @@ export function OverallVerdictPanel({ counts }: { counts: AcceptanceCounts }) {
             </span>
           </p>
           <p className="prose">{verdict.justification}</p>
+          {verdict.conflicts && verdict.conflicts.length > 0 && (
+            <p className="prose">
+              <strong>Acceptable although risks were determined not acceptable: </strong>
+              {verdict.conflictJustification}
+            </p>
+          )}
         </div>
       ) : (
         <EmptyState title="No overall verdict yet.">

@@ -6,11 +6,15 @@ import { useRisks, useScenarioList } from "../hooks/useContent";
 import { useDeterminations, useFramework, useLock, useStandings } from "../hooks/useEstimation";
 import { useRoom } from "../room/RoomContext";
 import { roomPath } from "../router";
+import { CriterionDeterminationForm } from "./CriterionDeterminationForm";
 import { DeterminationForm } from "./DeterminationForm";
 import { DeterminationSummary } from "./DeterminationSummary";
 import { RiskDissent } from "./RiskDissent";
 
-/** A risk's determination against its tier ladder: what was decided, the dissent, and the facilitator's form. */
+/**
+ * A risk's determination against its tier ladder, or under other criteria when it has none: what
+ * was decided, the dissent, and the facilitator's form.
+ */
 export function RiskDetermination({
   riskId,
   startEditing = false,
@@ -35,7 +39,7 @@ export function RiskDetermination({
     <section className="panel determination-panel" aria-labelledby={headingId}>
       <div className="panel-head">
         <h3 id={headingId}>Determination</h3>
-        {canFacilitate && !editing && ladder.length > 0 && lock && (
+        {canFacilitate && !editing && lock && (
           <button
             id={`${headingId}-edit`}
             type="button"
@@ -50,18 +54,28 @@ export function RiskDetermination({
         The tier this risk has reached on its ladder, the margin kept below the next one, and whether the risk
         is acceptable.
       </p>
-      {ladder.length === 0 && (
+      {ladder.length === 0 && !determination && !editing && (
         <EmptyState title="The framework has no tier ladder for this risk.">
-          A determination is made against the risk's ladder of tiers. Define one in {frameworkLink}
-          {canFacilitate ? ", then lock it." : "."}
+          It is judged under other criteria: a written criterion and a justification. A ladder can be defined
+          in {frameworkLink}.
         </EmptyState>
       )}
-      {ladder.length > 0 && !lock && canFacilitate && (
+      {!lock && canFacilitate && (
         <p className="muted small">
           Lock {frameworkLink} first: determinations are made against a locked framework.
         </p>
       )}
-      {editing ? (
+      {editing && ladder.length === 0 ? (
+        <CriterionDeterminationForm
+          riskId={riskId}
+          riskTitle={riskTitle}
+          existing={determination}
+          onDone={() => {
+            setEditing(false);
+            focusSoon(`${headingId}-edit`);
+          }}
+        />
+      ) : editing ? (
         <DeterminationForm
           riskId={riskId}
           riskTitle={riskTitle}

@@ -1,39 +1,65 @@
 import { type FormEvent, useId, useState } from "react";
-import { type OverallVerdict, VERDICTS, type Verdict } from "../../shared/estimationView";
+import {
+  conflictingRisks,
+  MIN_WRITTEN_REASON,
+  type OverallVerdict,
+  VERDICTS,
+  type Verdict,
+} from "../../shared/estimationView";
 import { ApiRequestError, describeError, setVerdict } from "../api";
 import { FormError } from "../components/FormError";
+import { useRisks } from "../hooks/useContent";
+import { useDeterminations } from "../hooks/useEstimation";
 import { useRoom } from "../room/RoomContext";
 import { VERDICT_LABELS } from "./acceptanceRows";
 import { FieldError } from "./FieldError";
 
-/** The facilitator's form for the overall verdict on the model: acceptable or not, and why. */
+const FIELDS = ["verdict", "justification", "conflictJustification"] as const;
+type Field = (typeof FIELDS)[number];
+
+/**
+ * The facilitator's form for the overall verdict on the model: acceptable or not, and why. Saying
+ * "acceptable" while a risk is determined not acceptable shows a warning and asks why.
+ */
 export function VerdictForm({ existing, onDone }: { existing: OverallVerdict | null; onDone(): void }) {
-  const { token, workshopId } = useRoom();
+  const { token, workshopId, doc, controlDoc } = useRoom();
   const [verdict, setChoice] = useState<Verdict | null>(existing?.verdict ?? null);
   const [justification, setJustification] = useState(existing?.justification ?? "");
-  const [problems, setProblems] = useState<Partial<Record<"verdict" | "justification" | "form", string>>>({});
+  const [conflictText, setConflictText] = useState(existing?.conflictJustification ?? "");
+  const [problems, setProblems] = useState<Partial<Record<Field | "form", string>>>({});
   const [busy, setBusy] = useState(false);
   const id = useId();
+  const risks = useRisks(doc);
+  const conflicts = conflictingRisks(verdict ?? "not-acceptable", useDeterminations(controlDoc));
+  const titles = conflicts.map((riskId) => risks.find((r) => r.id === riskId)?.title ?? riskId);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const text = justification.trim();
+    const why = conflictText.trim();
     const local = {
       ...(verdict === null ? { verdict: "Choose acceptable or not acceptable." } : {}),
       ...(text === "" ? { justification: "Give the justification for the verdict." } : {}),
+      ...(conflicts.length > 0 && why.length < MIN_WRITTEN_REASON
+        ? { conflictJustification: `Say why, in at least ${MIN_WRITTEN_REASON} characters.` }
+        : {}),
     };
-    if (verdict === null || text === "") return setProblems(local);
+    if (verdict === null || Object.keys(local).length > 0) return setProblems(local);
     setBusy(true);
     setProblems({});
     try {
-      await setVerdict(token, workshopId, { verdict, justification: text });
+      await setVerdict(token, workshopId, {
+        verdict,
+        justification: text,
+        ...(conflicts.length > 0 ? { conflictJustification: why } : {}),
+      });
       onDone();
     } catch (err) {
       const fields = err instanceof ApiRequestError ? (err.fields ?? {}) : {};
+      const known = FIELDS.filter((f) => fields[f]);
       setProblems({
-        ...(fields.verdict ? { verdict: fields.verdict.join(", ") } : {}),
-        ...(fields.justification ? { justification: fields.justification.join(", ") } : {}),
-        ...(fields.verdict || fields.justification ? {} : { form: describeError(err) }),
+        ...Object.fromEntries(known.map((f) => [f, fields[f]!.join(", ")])),
+        ...(known.length === 0 ? { form: describeError(err) } : {}),
       });
       setBusy(false);
     }
@@ -74,6 +100,25 @@ export function VerdictForm({ existing, onDone }: { existing: OverallVerdict | n
         />
         <FieldError id={`${id}-justification-error`} message={problems.justification} />
       </div>
+      {conflicts.length > 0 && (
+        <div className="field verdict-conflict">
+          <p className="top-tier-flag" id={`${id}-conflict-warning`}>
+            Acceptable overall, although {titles.length === 1 ? "this risk is" : "these risks are"} determined
+            not acceptable: {titles.join(", ")}.
+          </p>
+          <label htmlFor={`${id}-conflict`}>Why the model is acceptable overall despite this</label>
+          <textarea
+            id={`${id}-conflict`}
+            rows={3}
+            maxLength={8000}
+            value={conflictText}
+            aria-invalid={problems.conflictJustification ? true : undefined}
+            aria-describedby={`${id}-conflict-warning${problems.conflictJustification ? ` ${id}-conflict-error` : ""}`}
+            onChange={(e) => setConflictText(e.currentTarget.value)}
+          />
+          <FieldError id={`${id}-conflict-error`} message={problems.conflictJustification} />
+        </div>
+      )}
       <FormError message={problems.form ?? null} />
       <div className="button-row">
         <button type="submit" className="primary" disabled={busy}>

@@ -32,7 +32,11 @@ export function acceptanceRows(
         title: risk.title,
         hasLadder: ladder.length > 0,
         determination: d,
-        tierName: d ? (ladder.find((t) => t.id === d.tierId)?.name ?? d.tierId) : null,
+        tierName: d
+          ? d.tierId === null
+            ? "Other criteria"
+            : (ladder.find((t) => t.id === d.tierId)?.name ?? d.tierId)
+          : null,
         verdict: d?.verdict ?? null,
         needsHigherTier: d?.needsHigherTier ?? false,
         dissentCount: d?.dissent.length ?? 0,

@@ -48,7 +48,7 @@ export function draftFrom(
   const tierKnown = existing !== null && ladder.some((t) => t.id === existing.tierId);
   const known = new Set(scenarioIds);
   return {
-    tierId: tierKnown ? existing.tierId : (ladder[0]?.id ?? ""),
+    tierId: tierKnown ? (existing.tierId ?? "") : (ladder[0]?.id ?? ""),
     safetyMargin: existing?.safetyMargin ?? "",
     marginReasons: existing?.marginReasons ?? "",
     conditions: existing?.conditions ?? "",

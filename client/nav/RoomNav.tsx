@@ -1,4 +1,5 @@
 import { risksOf } from "../../shared/content";
+import { mayReadAudit } from "../audit/auditLabels";
 import { Link } from "../components/Link";
 import { changeThenFocus } from "../fields/focusSoon";
 import { useActors, useRisks, useSafeguards, useScenarioList, useSources } from "../hooks/useContent";
@@ -78,6 +79,13 @@ export function RoomNav({ view, ready }: { view: RoomView; ready: boolean }) {
             </Link>
           </li>
         ))}
+        {mayReadAudit(self.role) && (
+          <li>
+            <Link href={roomPath(base.workshopId, { kind: "audit" })} aria-current={current("audit")}>
+              Audit
+            </Link>
+          </li>
+        )}
       </ul>
       <h2 className="nav-heading" id="nav-risks-heading">
         Risks and scenarios

@@ -1,31 +1,45 @@
-import { type FormEvent, useState } from "react";
-import { type Dissent, dissentOf } from "../../shared/content";
+import { type FormEvent, useCallback, useState } from "react";
+import type * as Y from "yjs";
+import { readScenarioDissent, SCENARIO_DISSENT_MAP } from "../../shared/scenarioDissent";
+import { FieldError } from "../acceptance/FieldError";
+import { addScenarioDissent, describeError } from "../api";
 import { EmptyState } from "../fields/EmptyState";
+import { focusSoon } from "../fields/focusSoon";
 import { formatDateTime } from "../format";
+import { useControlValue } from "../hooks/useControlValue";
 import { useRoom } from "../room/RoomContext";
 
-/**
- * Recorded disagreement with a scenario. A note says who and when, from this session's participant;
- * it is not edited afterwards, and only its author may withdraw it.
- */
-export function DissentNotes({ scenarioId, dissent }: { scenarioId: string; dissent: Dissent[] }) {
-  const { doc, history, canEdit, self } = useRoom();
-  const [text, setText] = useState("");
-  const list = () => dissentOf(doc, scenarioId);
+const MAPS = [SCENARIO_DISSENT_MAP];
 
-  const record = (event: FormEvent<HTMLFormElement>) => {
+/**
+ * Recorded disagreement with a scenario. The server records it (author and time from the session)
+ * and shows it through the control document; nobody edits or withdraws a note. Notes written into
+ * the document before that are shown as such: their names were never checked.
+ */
+export function DissentNotes({ scenarioId }: { scenarioId: string }) {
+  const { token, workshopId, controlDoc, canEdit, self } = useRoom();
+  const read = useCallback((doc: Y.Doc) => readScenarioDissent(doc, scenarioId), [scenarioId]);
+  const dissent = useControlValue(controlDoc, MAPS, read);
+  const [text, setText] = useState("");
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const fieldId = "dissent-text";
+
+  const record = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const note = text.trim();
     if (!note) return;
-    const added = history.edit(() =>
-      list().add({
-        participantId: self.participantId,
-        name: self.name,
-        at: new Date().toISOString(),
-        text: note,
-      }),
-    );
-    if (added) setText("");
+    setBusy(true);
+    setError(undefined);
+    try {
+      await addScenarioDissent(token, workshopId, scenarioId, note);
+      setText("");
+    } catch (err) {
+      setError(describeError(err));
+    } finally {
+      setBusy(false);
+      focusSoon(fieldId);
+    }
   };
 
   return (
@@ -45,16 +59,7 @@ export function DissentNotes({ scenarioId, dissent }: { scenarioId: string; diss
             <li key={note.id} className="dissent">
               <p className="dissent-meta">
                 <strong>{note.name}</strong> <time dateTime={note.at}>{formatDateTime(note.at)}</time>
-                {canEdit && note.participantId === self.participantId && (
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => history.edit(() => list().remove(note.id))}
-                  >
-                    Withdraw
-                    <span className="visually-hidden"> your dissent of {formatDateTime(note.at)}</span>
-                  </button>
-                )}
+                {note.legacy && <span className="muted small"> recorded before server-side dissent</span>}
               </p>
               <p className="dissent-text">{note.text}</p>
             </li>
@@ -63,16 +68,19 @@ export function DissentNotes({ scenarioId, dissent }: { scenarioId: string; diss
       )}
       {canEdit && (
         <form className="dissent-form" onSubmit={record}>
-          <label htmlFor="dissent-text">Record your dissent</label>
+          <label htmlFor={fieldId}>Record your dissent</label>
           <textarea
-            id="dissent-text"
+            id={fieldId}
             rows={2}
             maxLength={4000}
             value={text}
             placeholder={`As ${self.name}: what you disagree with, and why`}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${fieldId}-error` : undefined}
             onChange={(e) => setText(e.currentTarget.value)}
           />
-          <button type="submit" disabled={!text.trim()}>
+          <FieldError id={`${fieldId}-error`} message={error} />
+          <button type="submit" disabled={busy || !text.trim()}>
             Record dissent
           </button>
         </form>

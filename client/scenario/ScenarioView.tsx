@@ -71,7 +71,7 @@ export function ScenarioView({ scenarioId }: { scenarioId: string }) {
             </Suspense>
           </section>
           <ScenarioLinks scenario={scenario} />
-          <DissentNotes scenarioId={scenario.id} dissent={scenario.dissent} />
+          <DissentNotes scenarioId={scenario.id} />
         </div>
         <div className="scenario-column">
           <PathwaySteps scenarioId={scenario.id} steps={scenario.steps} />

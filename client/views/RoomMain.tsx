@@ -25,6 +25,7 @@ const SnapshotsView = lazy(() =>
 const SnapshotRoomView = lazy(() =>
   import("../snapshots/SnapshotRoomView").then((m) => ({ default: m.SnapshotRoomView })),
 );
+const AuditView = lazy(() => import("../audit/AuditView").then((m) => ({ default: m.AuditView })));
 const CompareView = lazy(() => import("../snapshots/CompareView").then((m) => ({ default: m.CompareView })));
 
 const loading = <p className="muted pane-inner">Loading…</p>;
@@ -72,6 +73,8 @@ function MainView({ view }: { view: Exclude<RoomView, { kind: "snapshot" }> }) {
       return <IncidentsView />;
     case "snapshots":
       return <SnapshotsView />;
+    case "audit":
+      return <AuditView />;
     case "compare":
       return <CompareView key={`${view.from}/${view.to}`} from={view.from} to={view.to} />;
   }

@@ -6,9 +6,8 @@
  * then determinations, a verdict and a closing snapshot. `npm run demo` uses it, and so do the tests.
  */
 import { randomBytes } from "node:crypto";
-import type * as Y from "yjs";
 import type { CreateWorkshopResponse, JoinResponse } from "../../shared/api";
-import { dissentOf, mitigationsOf } from "../../shared/content";
+import { mitigationsOf } from "../../shared/content";
 import { type ExportContent, exportContentSchema } from "../../shared/workshopExport";
 import { writeContent } from "../services/contentWriter";
 import { editContent, restClient, withContentDoc } from "./connections";
@@ -55,11 +54,12 @@ export async function seedWorkshop(
 
   const content = exportContent(spec);
   await editContent(wsUrl, workshopId, experts[0]!.token, (doc) =>
-    doc.transact(() => {
-      writeContent(doc, { ...content, mitigations: [] });
-      writeDissent(doc, spec, experts);
-    }),
+    doc.transact(() => writeContent(doc, { ...content, mitigations: [] })),
   );
+  // Dissent on a scenario is recorded by the server, as each expert.
+  for (const s of spec.scenarios)
+    for (const d of s.dissent)
+      await api("POST", `${route}/scenarios/${s.id}/dissent`, experts[d.expert]!.token, { text: d.text });
 
   const lock = () => api("POST", `${route}/framework/lock`, facilitator.token);
   if (spec.relock) {
@@ -149,19 +149,6 @@ function exportContent(spec: SeedSpec): ExportContent {
 
 function freshId(): string {
   return randomBytes(12).toString("base64url");
-}
-
-function writeDissent(doc: Y.Doc, spec: SeedSpec, experts: Person[]): void {
-  for (const s of spec.scenarios)
-    for (const d of s.dissent) {
-      const who = experts[d.expert]!;
-      dissentOf(doc, s.id).add({
-        participantId: who.participantId,
-        name: who.name,
-        at: new Date().toISOString(),
-        text: d.text,
-      });
-    }
 }
 
 function hasMitigations(wsUrl: string, workshopId: string, token: string): Promise<boolean> {

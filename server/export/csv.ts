@@ -108,7 +108,11 @@ export function renderCsv(exp: WorkshopExport): string {
         // The residual columns repeat the pre-mitigation ones without best_min / best_max.
         ...residual.slice(0, 6),
         ...residual.slice(8),
-        d ? (r.ladder.find((t) => t.id === d.tierId)?.name ?? d.tierId) : null,
+        d
+          ? d.tierId === null
+            ? "other criteria"
+            : (r.ladder.find((t) => t.id === d.tierId)?.name ?? d.tierId)
+          : null,
         d?.verdict ?? null,
         s.scenario.dissent.length,
       ];

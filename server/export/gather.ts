@@ -17,6 +17,7 @@ import type {
   RoundView,
 } from "../../shared/estimationView";
 import type { Incident, IncidentReport } from "../../shared/incidents";
+import { readScenarioDissent, type ScenarioDissent } from "../../shared/scenarioDissent";
 import type { SnapshotBlob } from "../../shared/snapshot";
 import {
   type ExportContent,
@@ -67,6 +68,8 @@ interface WorkshopState {
   blob?: SnapshotBlob;
   incidents: Incident[];
   incidentReports: IncidentReport[];
+  /** Dissent on scenarios as the server recorded it; null for a moment before it did (the document's notes stand). */
+  scenarioDissent: ScenarioDissent[] | null;
 }
 
 export async function gatherLive(
@@ -97,6 +100,7 @@ export async function gatherLive(
       snapshots: await meta.snapshotsOf(workshopId),
       incidents: (await meta.incidentsOf(workshopId)).map(presentIncident),
       incidentReports: (await meta.incidentReportsOf(workshopId)).map(presentReport),
+      scenarioDissent: (await meta.scenarioDissentOf(workshopId)).notes,
     });
   } finally {
     content.destroy();
@@ -144,6 +148,7 @@ export async function gatherSnapshot(
       blob,
       incidents: blob.incidents ?? [],
       incidentReports: blob.incidentReports ?? [],
+      scenarioDissent: await snapshotDissent(src.meta, workshopId, blob.takenAt, control),
     });
   } finally {
     content.destroy();
@@ -152,7 +157,7 @@ export async function gatherSnapshot(
 }
 
 async function assemble(src: ExportSources, now: Date, state: WorkshopState): Promise<WorkshopExport> {
-  const content = exportContent(state.content);
+  const content = withDissent(exportContent(state.content), state.scenarioDissent);
   const { index, history } = await historyOf(src, state.workshop.id, state.snapshots, content, state.blob);
   return validated({
     schema: WORKSHOP_EXPORT_SCHEMA,
@@ -179,6 +184,31 @@ function exportContent(doc: Y.Doc): ExportContent {
   return {
     ...content,
     scenarios: content.scenarios.map((s) => ({ ...s, narrativeMarkdown: narrativeToMarkdown(s.narrative) })),
+  };
+}
+
+/** A snapshot taken once the server records dissent shows the notes it projected; an older one, its document's. */
+async function snapshotDissent(
+  meta: MetaRepository,
+  workshopId: string,
+  takenAt: string,
+  control: Y.Doc,
+): Promise<ScenarioDissent[] | null> {
+  const { takenOverAt } = await meta.scenarioDissentOf(workshopId);
+  return takenOverAt && takenOverAt <= takenAt ? readScenarioDissent(control) : null;
+}
+
+/** Each scenario's dissent as the server recorded it, in the place exports have always had it. */
+function withDissent(content: ExportContent, notes: readonly ScenarioDissent[] | null): ExportContent {
+  if (!notes) return content;
+  return {
+    ...content,
+    scenarios: content.scenarios.map((s) => ({
+      ...s,
+      dissent: notes
+        .filter((n) => n.scenarioId === s.id)
+        .map(({ id, participantId, name, at, text }) => ({ id, participantId, name, at, text })),
+    })),
   };
 }
 

@@ -74,8 +74,8 @@ function risk(f: Framework, axis: Axis, r: RiskEntry, number: string): Section {
   const determination = d
     ? paragraph(
         strong(plain("Determination:")),
-        ` ${words(d.verdict)}, tier `,
-        text(r.ladder.find((t) => t.id === d.tierId)?.name ?? d.tierId),
+        d.tierId === null ? ` ${words(d.verdict)}, under other criteria` : ` ${words(d.verdict)}, tier `,
+        text(d.tierId === null ? "" : (r.ladder.find((t) => t.id === d.tierId)?.name ?? d.tierId)),
         ` (see ${ref(SECTIONS.determinations)}).`,
       )
     : paragraph(strong(plain("Determination:")), " not yet recorded.");

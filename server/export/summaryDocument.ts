@@ -73,13 +73,22 @@ function determination(model: ReportModel, r: ReportModel["risks"][number]): Sec
     undefined,
     [text(r.title), plain(`: ${words(d.verdict)}`)],
     [
-      paragraph(
-        "Tier reached: ",
-        strong(text(tier?.name ?? d.tierId)),
-        `${d.needsHigherTier ? " (the top of the ladder: a higher tier must be defined)" : ""}. Recorded ${formatTime(d.at)} by `,
-        text(d.by),
-        ".",
-      ),
+      d.tierId === null
+        ? paragraph(
+            "Judged under other criteria (no tier ladder). Recorded ",
+            `${formatTime(d.at)} by `,
+            text(d.by),
+            ".",
+          )
+        : paragraph(
+            "Tier reached: ",
+            strong(text(tier?.name ?? d.tierId)),
+            `${d.needsHigherTier ? " (the top of the ladder: a higher tier must be defined)" : ""}. Recorded ${formatTime(d.at)} by `,
+            text(d.by),
+            ".",
+          ),
+      part("Criterion.", d.criterion ?? ""),
+      part("Justification.", d.justification ?? ""),
       part("Safety margin.", d.safetyMargin),
       part("Why the margin holds.", d.marginReasons),
       part("Conditions under which this no longer holds.", d.conditions),
@@ -103,6 +112,18 @@ function verdict(exp: WorkshopExport): Section {
   return section(
     SECTIONS.verdict,
     [`Overall verdict: ${words(v.verdict)}`],
-    [paragraph(`Recorded ${formatTime(v.at)} by `, text(v.by), "."), prose(v.justification)],
+    [
+      paragraph(`Recorded ${formatTime(v.at)} by `, text(v.by), "."),
+      prose(v.justification),
+      v.conflicts && v.conflicts.length > 0
+        ? prose(v.conflictJustification ?? "", [
+            strong(
+              plain(
+                `Acceptable although judged not acceptable: ${v.conflicts.join(", ")}. Why it is acceptable overall.`,
+              ),
+            ),
+          ])
+        : null,
+    ],
   );
 }

@@ -37,7 +37,12 @@ export function exportRoutes(services: Services, creation: CreationGate): Hono<A
     if (!query.success)
       throw invalidInput("the query has invalid parameters", issueFields(query.error.issues, "(query)"));
     const { format, snapshot } = query.data;
-    const file = await services.exporter.file(c.var.session.workshop.id, format, snapshot);
+    const ctx = c.var.session;
+    const audit = services.audit.mayRead(ctx) ? services.audit : undefined;
+    const file = await services.exporter.file(ctx.workshop.id, format, snapshot, audit);
+    // On the record once it exists (a refused export stores nothing); the trail it carries ends just before.
+    const target = snapshot === undefined ? format : `${format}:${snapshot}`;
+    await services.audit.record(ctx, "export.download", target);
     return c.body(file.body, 200, {
       "content-type": file.contentType,
       "content-disposition": `attachment; filename="${file.filename}"`,

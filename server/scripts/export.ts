@@ -12,6 +12,7 @@ import { parseArgs } from "node:util";
 import { EXPORT_FORMATS, type ExportFormat } from "../../shared/workshopExport";
 import { DomainError } from "../domainErrors";
 import { openOfflineSources } from "../export/offline";
+import { AuditService } from "../services/audit";
 import { ExportService } from "../services/exporter";
 import { openPostgresOfflineSources } from "../store/postgres/offline";
 
@@ -58,7 +59,9 @@ async function main(): Promise<number> {
     );
     return 2;
   }
-  const file = await new ExportService(sources).file(values.workshop, format, values.snapshot);
+  // The operator reads the data directly: the audit trail goes into the JSON export as to a facilitator's.
+  const audit = new AuditService(sources.meta);
+  const file = await new ExportService(sources).file(values.workshop, format, values.snapshot, audit);
   if (values.out) {
     writeFileSync(values.out, file.body);
     console.error(`wrote ${values.out} (${file.filename})`);

@@ -23,6 +23,11 @@ import {
   readUnlocks,
   readVerdict,
 } from "../../shared/estimationView";
+import {
+  SCENARIO_DISSENT_MAP,
+  type ScenarioDissent,
+  writeScenarioDissent,
+} from "../../shared/scenarioDissent";
 import type { SnapshotEntry } from "../../shared/snapshot";
 import type { FrameworkRecord, RoomStateRecord } from "../store/records";
 import type { MetaRepository } from "../store/repository";
@@ -38,6 +43,7 @@ export interface ControlState {
   determinations: Determination[];
   snapshots: SnapshotEntry[];
   room: RoomStateRecord;
+  scenarioDissent: ScenarioDissent[];
 }
 
 /** The workshop's rounds as everyone sees them, by number. */
@@ -85,6 +91,7 @@ export async function readControlState(
     determinations: (await meta.determinationsOf(workshopId)).map(({ workshopId: _w, ...d }) => d),
     snapshots: (await meta.snapshotsOf(workshopId)).map(({ workshopId: _w, ...s }) => s),
     room: await meta.roomState(workshopId),
+    scenarioDissent: (await meta.scenarioDissentOf(workshopId)).notes.map(({ workshopId: _w, ...n }) => n),
   };
 }
 
@@ -108,6 +115,8 @@ export function applyControlState(doc: Y.Doc, state: ControlState): void {
   const snapshots = doc.getMap<SnapshotEntry>("snapshots");
   for (const s of state.snapshots) if (!same(snapshots.get(s.id), s)) snapshots.set(s.id, s);
   applyRoomState(doc, state.room);
+  const dissent = doc.getMap<ScenarioDissent>(SCENARIO_DISSENT_MAP);
+  for (const n of state.scenarioDissent) if (!same(dissent.get(n.id), n)) writeScenarioDissent(doc, n);
 }
 
 /** Only what was stored is applied: a data directory from before room state was kept keeps the document's. */

@@ -1,5 +1,6 @@
 /**
- * Per-risk determinations (tier reached, safety margin, conditions, verdict), the overall verdict,
+ * Per-risk determinations (tier reached, or a written criterion for a risk without a ladder; safety
+ * margin, conditions, verdict), the overall verdict,
  * and experts' dissent on a determination, all on record in the control document.
  */
 import type { z } from "zod";
@@ -15,6 +16,7 @@ import type { DeterminationRecord } from "../store/records";
 import type { MetaRepository } from "../store/repository";
 import type { ContentReader } from "./contentReader";
 import type { ControlProjection } from "./controlProjection";
+import { judgedBy, verdictWithConflicts } from "./judgement";
 import { requireFacilitator, requireRole, stampOf } from "./roles";
 import type { SessionContext } from "./sessions";
 
@@ -40,18 +42,17 @@ export class DeterminationService {
       workshopId,
       riskId,
       ({ framework }) => {
-        const ladder = framework.ladders[riskId] ?? [];
-        if (!ladder.some((t) => t.id === body.tierId))
-          throw invalidInput("no such tier on this risk's ladder", { tierId: ["not on this risk's ladder"] });
         const unknown = body.evidenceScenarioIds.flatMap((id, i) =>
           known.has(id) ? [] : [[`evidenceScenarioIds.${i}`, ["no such scenario"]]],
         );
         if (unknown.length > 0) throw invalidInput("unknown scenarios", Object.fromEntries(unknown));
+        const judged = judgedBy(framework.ladders[riskId] ?? [], body);
         return {
           workshopId,
           riskId,
           ...body,
-          needsHigherTier: isTopLadderTier(framework, riskId, body.tierId),
+          ...judged,
+          needsHigherTier: judged.tierId !== null && isTopLadderTier(framework, riskId, judged.tierId),
           by: ctx.participant.displayName,
           at: stamp.at,
           dissent: [],
@@ -80,12 +81,18 @@ export class DeterminationService {
 
   async verdict(
     ctx: SessionContext,
-    body: Pick<OverallVerdict, "verdict" | "justification">,
+    body: Pick<OverallVerdict, "verdict" | "justification" | "conflictJustification">,
   ): Promise<{ verdict: OverallVerdict }> {
     requireFacilitator(ctx, "record the overall verdict");
     const stamp = stampOf(ctx);
-    const verdict: OverallVerdict = { ...body, by: ctx.participant.displayName, at: stamp.at };
-    await this.meta.putVerdict(ctx.workshop.id, verdict, stamp);
+    const by = { by: ctx.participant.displayName, at: stamp.at };
+    // Checked against the determinations stored when the verdict is written, in the same write.
+    const stored = await this.meta.putVerdict(
+      ctx.workshop.id,
+      (_framework, determinations) => verdictWithConflicts(body, determinations, by),
+      stamp,
+    );
+    const verdict = stored.verdict!;
     await this.control.write(ctx.workshop.id, (doc) => controlWriters.verdict(doc, verdict));
     return { verdict };
   }

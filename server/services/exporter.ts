@@ -8,6 +8,7 @@ import type { ExportFormat, WorkshopExport } from "../../shared/workshopExport";
 import { type ExportFile, exportFile } from "../export/files";
 import { type DocStates, type ExportSources, gatherLive, gatherSnapshot } from "../export/gather";
 import type { RoomRegistry } from "../sync/registry";
+import type { AuditService } from "./audit";
 
 export class ExportService {
   constructor(private readonly sources: ExportSources) {}
@@ -18,8 +19,23 @@ export class ExportService {
       : gatherSnapshot(this.sources, workshopId, snapshotId, now);
   }
 
-  async file(workshopId: string, format: ExportFormat, snapshotId?: string): Promise<ExportFile> {
-    return exportFile(await this.gather(workshopId, snapshotId), format);
+  /**
+   * With `audit` (a caller who may read it), the JSON export carries the audit trail: the whole
+   * chain, or for a snapshot the chain up to the entry that took it.
+   */
+  async file(
+    workshopId: string,
+    format: ExportFormat,
+    snapshotId?: string,
+    audit?: Pick<AuditService, "entries">,
+  ): Promise<ExportFile> {
+    const exp = await this.gather(workshopId, snapshotId);
+    if (!audit || format !== "json") return exportFile(exp, format);
+    const until =
+      snapshotId === undefined
+        ? undefined
+        : (e: { action: string; target?: string }) => e.action === "snapshot.take" && e.target === snapshotId;
+    return exportFile({ ...exp, audit: await audit.entries(workshopId, until) }, format);
   }
 }
 

@@ -1,5 +1,6 @@
 /** The services of one app instance, wired together; routes receive this and nothing global. */
 import type { MetaRepository } from "../store/repository";
+import type { AuditService } from "./audit";
 import type { ControlProjection } from "./controlProjection";
 import type { DeterminationService } from "./determinations";
 import type { ExportService } from "./exporter";
@@ -9,6 +10,7 @@ import type { IncidentService } from "./incidents";
 import type { InviteService } from "./invites";
 import type { RoomControlService } from "./roomControl";
 import type { RoundService } from "./rounds";
+import type { ScenarioDissentService } from "./scenarioDissent";
 import type { SnapshotService } from "./snapshots";
 import type { WorkshopService } from "./workshops";
 
@@ -32,4 +34,6 @@ export interface Services {
   exporter: ExportService;
   importer: ImportService;
   incidents: IncidentService;
+  audit: AuditService;
+  scenarioDissent: ScenarioDissentService;
 }

@@ -5,6 +5,7 @@
  */
 import type { FocusState, Phase, TimerState } from "../../shared/controlDoc";
 import type { Role } from "../../shared/roles";
+import type { ScenarioDissent } from "../../shared/scenarioDissent";
 import type { SnapshotEntry } from "../../shared/snapshot";
 import type { IncidentAuditAction } from "./incidentRecords";
 
@@ -82,14 +83,24 @@ export type AuditAction =
   | "verdict.record"
   | "dissent.add"
   | "snapshot.take"
-  | IncidentAuditAction;
+  | IncidentAuditAction
+  | "scenario.dissent"
+  | "scenario.dissent.takeover"
+  | "export.download"
+  | "audit.genesis";
 
+/** An entry as a write appends it; the store chains it (see auditChain.ts) before it is stored. */
 export interface AuditRecord {
   at: string;
   workshopId: string;
   actor: string;
   action: AuditAction;
   target?: string;
+}
+
+/** A scenario's dissent note as stored (see shared/scenarioDissent.ts). */
+export interface ScenarioDissentRecord extends ScenarioDissent {
+  workshopId: string;
 }
 
 /**

@@ -28,12 +28,15 @@
  *   workshop holds, never what the whole store holds; only `workshops()` lists everything.
  *
  * Every write takes an `AuditStamp` and appends one audit entry `{ at, workshopId, actor, action,
- * target }`, with the action (and target) named on the method. Writes naming a workshop throw
+ * target }`, with the action (and target) named on the method. The store chains each entry to the
+ * workshop's previous one (`seq`, `prev`, `hash`; shared/audit.ts) inside the same write, reading
+ * the previous hash under the same lock, so concurrent writers never fork the chain. Writes naming a workshop throw
  * `not_found` when it does not exist.
  *
  * Implementations: `server/store/embedded/` (files under DATA_DIR, the default) and
  * `server/store/postgres/` (DATABASE_URL); `openStores` in `server/store/index.ts` picks one.
  */
+import type { AuditEntry } from "../../shared/audit";
 import type { Framework } from "../../shared/estimation/framework";
 import type {
   DissentNote,
@@ -54,6 +57,7 @@ import type {
   ParticipantRecord,
   RoomStateRecord,
   RoundRecord,
+  ScenarioDissentRecord,
   SessionRecord,
   SnapshotRecord,
   WorkshopRecord,
@@ -119,6 +123,12 @@ export interface RoomStateChange {
   target?: string;
 }
 
+export interface ScenarioDissentState {
+  notes: ScenarioDissentRecord[];
+  /** When the content document's notes were taken over; absent until then. */
+  takenOverAt?: string;
+}
+
 export interface MetaRepository extends IncidentRepository {
   // ── Reads ───────────────────────────────────────────────────────────────────────────────
   workshop(id: string): Promise<WorkshopRecord | undefined>;
@@ -143,8 +153,11 @@ export interface MetaRepository extends IncidentRepository {
   /** In the order taken. */
   snapshotsOf(workshopId: string): Promise<SnapshotRecord[]>;
   roomState(workshopId: string): Promise<RoomStateRecord>;
-  /** In order. */
-  auditOf(workshopId: string): Promise<AuditRecord[]>;
+  /**
+   * The workshop's audit chain, in order (see shared/audit.ts). A trail stored by an earlier
+   * version is shown chained behind its genesis entry, as its next write will store it.
+   */
+  auditOf(workshopId: string): Promise<AuditEntry[]>;
 
   // ── Writes (each one transaction; see the contract above) ─────────────────────────────────
   /** The workshop, its first participant and session. Audit: `workshop.create`. */
@@ -236,11 +249,33 @@ export interface MetaRepository extends IncidentRepository {
     note: DissentNote,
     stamp: AuditStamp,
   ): Promise<DeterminationRecord>;
-  /** The overall verdict, kept on the framework record. Audit: `verdict.record`. */
-  putVerdict(workshopId: string, verdict: OverallVerdict, stamp: AuditStamp): Promise<FrameworkRecord>;
+  /**
+   * The overall verdict `decide` makes from the framework record and the determinations stored
+   * (read in the same transaction; it throws to refuse), kept on the framework record.
+   * Audit: `verdict.record`.
+   */
+  putVerdict(
+    workshopId: string,
+    decide: (framework: FrameworkRecord, determinations: DeterminationRecord[]) => OverallVerdict,
+    stamp: AuditStamp,
+  ): Promise<FrameworkRecord>;
 
   /** Indexes a snapshot whose blob is already stored. Audit: `snapshot.take` → snapshot id. */
   addSnapshot(record: SnapshotRecord, stamp: AuditStamp): Promise<void>;
+  /** Scenario dissent in the order recorded, and whether the content document's notes were taken over. */
+  scenarioDissentOf(workshopId: string): Promise<ScenarioDissentState>;
+  /** Appends a note. Audit: `scenario.dissent` → scenario id. */
+  addScenarioDissent(note: ScenarioDissentRecord, stamp: AuditStamp): Promise<ScenarioDissentRecord>;
+  /**
+   * Once per workshop: stores the notes found in its content document (marked legacy) and that
+   * they were taken over. Returns false, writing nothing, when that was done already.
+   * Audit: `scenario.dissent.takeover` → how many (no entry when there were none).
+   */
+  takeOverScenarioDissent(
+    workshopId: string,
+    notes: ScenarioDissentRecord[],
+    stamp: AuditStamp,
+  ): Promise<boolean>;
   /** An audit entry on its own, for actions that change nothing else. */
   appendAudit(entry: AuditRecord): Promise<void>;
 }

@@ -143,8 +143,13 @@ export function evidenceOf(doc: Y.Doc, scenarioId: string): ItemList<Evidence> {
   return itemList(childList(scenarioMap(doc, scenarioId), "evidence"), evidenceSchema);
 }
 
-export function dissentOf(doc: Y.Doc, scenarioId: string): ItemList<Dissent> {
-  return itemList(childList(scenarioMap(doc, scenarioId), "dissent"), dissentSchema);
+/**
+ * Dissent notes that clients wrote into the content document before dissent was recorded by the
+ * server (shared/scenarioDissent.ts). Read-only: nothing writes this list any more, and what a
+ * client puts there is not dissent on record (the server takes the list over once, marked legacy).
+ */
+export function legacyDissentOf(doc: Y.Doc, scenarioId: string): Dissent[] {
+  return itemList(childList(scenarioMap(doc, scenarioId), "dissent"), dissentSchema).list();
 }
 
 /** The collaborative narrative, for the editor (Tiptap's Collaboration `fragment` option). */

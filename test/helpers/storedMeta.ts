@@ -27,6 +27,8 @@ const PG_META_TABLES = [
   "audit",
   "incidents",
   "incident_reports",
+  "scenario_dissent",
+  "scenario_dissent_takeover",
 ];
 
 export async function storedMeta(server: StoreLocation): Promise<string> {

@@ -65,8 +65,9 @@ function listing(dir: string): string[] {
     .sort();
 }
 
+/** The export without its time and its audit trail, which grows with each download (checked apart). */
 const withoutTime = (json: string) => {
-  const { exportedAt: _t, ...rest } = JSON.parse(json) as WorkshopExport;
+  const { exportedAt: _t, audit: _a, ...rest } = JSON.parse(json) as WorkshopExport;
   return rest;
 };
 
@@ -81,6 +82,11 @@ describe("npm run export", () => {
     const running = await cli("--workshop", demo.workshopId, "--format", "json");
     expect(running.code, running.stderr).toBe(0);
     expect(withoutTime(running.stdout)).toEqual(withoutTime(fromApi.json));
+    // The operator's export carries the whole audit trail, the API's downloads included.
+    const trail = (JSON.parse(running.stdout) as WorkshopExport).audit ?? [];
+    const apiTrail = (JSON.parse(fromApi.json) as WorkshopExport).audit ?? [];
+    expect(trail.slice(0, apiTrail.length)).toEqual(apiTrail);
+    expect(trail.slice(apiTrail.length).map((e) => e.action)).toEqual(Array(3).fill("export.download"));
 
     await server.stop();
     const before = listing(server.dataDir);

@@ -4,7 +4,6 @@ import {
   actorsOf,
   addScenario,
   contentSchema,
-  dissentOf,
   evidenceOf,
   evidenceSchema,
   getScenario,
@@ -167,19 +166,12 @@ describe("scenarios", () => {
     });
     setScenarioMember(a, id, "nature", "irreversible", true);
     setScenarioMember(b, id, "actorIds", actor, true);
-    dissentOf(b, id).add({
-      participantId: "p2",
-      name: "Bio expert",
-      at: new Date(0).toISOString(),
-      text: "Too low",
-    });
     updateScenario(b, id, { status: "in-review" });
     const seen = getScenario(b, id)!;
     expect(seen.steps.map((s) => s.id)).toEqual([s2, s1]);
     expect(seen.steps[0]).toMatchObject({ text: "Troubleshoot protocol", uplift: true, actorId: null });
     expect(seen).toMatchObject({ status: "in-review", nature: ["irreversible"], actorIds: [actor] });
     expect(getScenario(a, id)?.evidence[0]).toMatchObject({ kind: "uplift-study", result: "1.4x" });
-    expect(getScenario(a, id)?.dissent[0]?.text).toBe("Too low");
     expect(listScenarios(a, "cbrn").map((s) => s.id)).toEqual([id]);
     expect(listScenarios(a, "cyber-offence")).toEqual([]);
   });

@@ -10,6 +10,7 @@ describe("room routes", () => {
       { kind: "threatModel" },
       { kind: "risk", riskId: "cbrn" },
       { kind: "scenario", scenarioId: "s-1_x" },
+      { kind: "audit" },
     ];
     for (const view of views)
       expect(matchRoute(roomPath(ID, view))).toEqual({ page: "room", workshopId: ID, view });

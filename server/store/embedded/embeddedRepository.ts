@@ -9,8 +9,10 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { Low } from "lowdb";
+import type { AuditEntry } from "../../../shared/audit";
 import type { Framework } from "../../../shared/estimation/framework";
 import { notFound, StoreUnavailable } from "../../domainErrors";
+import { chainOf } from "../auditChain";
 import { syncDir } from "../durableWrite";
 import { unknownInvite } from "../guards";
 import type { DecideIncident, DecideReport, IncidentRecord, IncidentReportRecord } from "../incidentRecords";
@@ -23,6 +25,7 @@ import type {
   ParticipantRecord,
   RoomStateRecord,
   RoundRecord,
+  ScenarioDissentRecord,
   SessionRecord,
   SnapshotRecord,
   WorkshopRecord,
@@ -37,9 +40,12 @@ import type {
   Revoked,
   RoomStateChange,
   RoundWithEstimates,
+  ScenarioDissentState,
 } from "../repository";
 import * as access from "./accessTransitions";
+import { withSealedAudit } from "./auditSeal";
 import { storedDefaultFramework } from "./defaultFramework";
+import * as dissent from "./dissentTransitions";
 import { DurableJsonFile } from "./durableFile";
 import { deepFreeze } from "./freeze";
 import * as incidents from "./incidentTransitions";
@@ -162,8 +168,8 @@ export class EmbeddedMetaRepository implements MetaRepository {
     return (await this.meta(workshopId))?.room ?? {};
   }
 
-  async auditOf(workshopId: string): Promise<AuditRecord[]> {
-    return [...((await this.meta(workshopId))?.audit ?? [])];
+  async auditOf(workshopId: string): Promise<AuditEntry[]> {
+    return chainOf((await this.meta(workshopId))?.audit ?? []);
   }
 
   async incidentsOf(workshopId: string): Promise<IncidentRecord[]> {
@@ -181,12 +187,12 @@ export class EmbeddedMetaRepository implements MetaRepository {
       if (this.readOnly) throw new Error("this metadata store was opened read-only");
       if (this.index.workshops.has(workshop.id)) throw new Error(`workshop ${workshop.id} exists already`);
       const first = newWorkshopMeta(workshop);
-      const meta: WorkshopMeta = {
+      const meta: WorkshopMeta = withSealedAudit(first, {
         ...first,
         participants: [participant],
         sessions: [session],
         audit: t.audited(first, stamp, "workshop.create"),
-      };
+      });
       const file = workshopMetaFile(this.dataDir, workshop.id);
       await this.durably(async () => {
         await mkdir(workshopDir(this.dataDir, workshop.id), { recursive: true });
@@ -324,6 +330,26 @@ export class EmbeddedMetaRepository implements MetaRepository {
     return this.write(workshopId, (m) => incidents.addIncidentReport(m, decide, stamp));
   }
 
+  async scenarioDissentOf(workshopId: string): Promise<ScenarioDissentState> {
+    const meta = await this.meta(workshopId);
+    const notes = [...(meta?.scenarioDissent ?? [])];
+    return meta?.scenarioDissentTakenOverAt
+      ? { notes, takenOverAt: meta.scenarioDissentTakenOverAt }
+      : { notes };
+  }
+
+  addScenarioDissent(note: ScenarioDissentRecord, stamp: AuditStamp): Promise<ScenarioDissentRecord> {
+    return this.write(note.workshopId, (m) => dissent.addScenarioDissent(m, note, stamp));
+  }
+
+  takeOverScenarioDissent(
+    workshopId: string,
+    notes: ScenarioDissentRecord[],
+    stamp: AuditStamp,
+  ): Promise<boolean> {
+    return this.write(workshopId, (m) => dissent.takeOverScenarioDissent(m, notes, stamp));
+  }
+
   appendAudit(entry: AuditRecord): Promise<void> {
     return this.write(entry.workshopId, (m) => ({
       next: { ...m, audit: [...m.audit, entry] },
@@ -346,8 +372,10 @@ export class EmbeddedMetaRepository implements MetaRepository {
       if (this.readOnly) throw new Error("this metadata store was opened read-only");
       const slot = await this.cache.get(workshopId);
       if (!slot) throw notFound("workshop");
-      const { next, result } = transition(slot.data);
-      if (next === slot.data) return result;
+      const { next: unsealed, result } = transition(slot.data);
+      if (unsealed === slot.data) return result;
+      // Chained here, after what is stored, so no transition needs to know about the chain.
+      const next = withSealedAudit(slot.data, unsealed);
       await this.durably(() => this.index.append(entries));
       await this.durably(() => slot.adapter.write(next));
       slot.data = deepFreeze(next);

@@ -84,9 +84,10 @@ export function unlockFramework(
 export function putVerdict(
   meta: WorkshopMeta,
   current: FrameworkRecord,
-  verdict: OverallVerdict,
+  decide: (framework: FrameworkRecord, determinations: DeterminationRecord[]) => OverallVerdict,
   stamp: AuditStamp,
 ): Transition<FrameworkRecord> {
+  const verdict = decide(current, meta.determinations);
   return withFramework(meta, { ...current, verdict }, stamp, "verdict.record");
 }
 

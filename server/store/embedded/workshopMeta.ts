@@ -1,5 +1,6 @@
 /** One workshop's metadata file, `<dataDir>/workshops/<id>/meta.json`: everything stored about it. */
 import path from "node:path";
+import type { AuditEntry } from "../../../shared/audit";
 import { StoreCorrupt } from "../../domainErrors";
 import type {
   AuditRecord,
@@ -12,6 +13,7 @@ import type {
   ParticipantRecord,
   RoomStateRecord,
   RoundRecord,
+  ScenarioDissentRecord,
   SessionRecord,
   SnapshotRecord,
   WorkshopRecord,
@@ -25,7 +27,8 @@ export interface WorkshopMeta {
   participants: ParticipantRecord[];
   invites: InviteRecord[];
   sessions: SessionRecord[];
-  audit: AuditRecord[];
+  /** Chained entries; a file of an earlier version holds bare `AuditRecord`s until its next write. */
+  audit: Array<AuditRecord | AuditEntry>;
   /** Absent until the framework is first edited, locked or given a verdict: the default applies. */
   framework?: FrameworkRecord;
   rounds: RoundRecord[];
@@ -36,6 +39,9 @@ export interface WorkshopMeta {
   /** Absent in files written before incidents were kept: read as none. */
   incidents?: IncidentRecord[];
   incidentReports?: IncidentReportRecord[];
+  /** Absent in files written before scenario dissent moved to the server. */
+  scenarioDissent?: ScenarioDissentRecord[];
+  scenarioDissentTakenOverAt?: string;
 }
 
 const LISTS = [

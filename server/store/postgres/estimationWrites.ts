@@ -62,9 +62,15 @@ export async function unlockFramework(
 export async function recordVerdict(
   client: PoolClient,
   current: FrameworkRecord,
-  verdict: OverallVerdict,
+  decide: (framework: FrameworkRecord, determinations: DeterminationRecord[]) => OverallVerdict,
   stamp: AuditStamp,
 ): Promise<FrameworkRecord> {
+  const determinations = await records<DeterminationRecord>(
+    client,
+    "SELECT record FROM determinations WHERE workshop_id = $1 ORDER BY n",
+    [current.workshopId],
+  );
+  const verdict = decide(current, determinations);
   return storeFramework(client, { ...current, verdict }, stamp, "verdict.record");
 }
 

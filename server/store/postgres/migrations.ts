@@ -4,6 +4,7 @@
  * a failed migration leaves the schema as it was. A migration, once released, is never edited:
  * a change is a new one.
  */
+import { AUDIT_CHAIN_SCHEMA } from "./auditSchema";
 import { INCIDENT_SCHEMA } from "./incidentSchema";
 import { METADATA_SCHEMA } from "./metadataSchema";
 import { inTransaction, type Pool } from "./pool";
@@ -45,6 +46,11 @@ export const MIGRATIONS: Migration[] = [
   },
   {
     version: 3,
+    name: "audit chain and scenario dissent",
+    sql: AUDIT_CHAIN_SCHEMA,
+  },
+  {
+    version: 4,
     name: "serious incidents",
     sql: INCIDENT_SCHEMA,
   },

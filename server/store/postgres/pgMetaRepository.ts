@@ -6,8 +6,10 @@
  * any reason but its own rule throws `StoreUnavailable`, and nothing of it is stored.
  */
 
+import type { AuditEntry } from "../../../shared/audit";
 import { defaultFramework, type Framework } from "../../../shared/estimation/framework";
 import { DomainError, notFound, StoreUnavailable } from "../../domainErrors";
+import { chainOf } from "../auditChain";
 import { knownInvite } from "../guards";
 import type { DecideIncident, DecideReport, IncidentRecord, IncidentReportRecord } from "../incidentRecords";
 import type {
@@ -19,6 +21,7 @@ import type {
   ParticipantRecord,
   RoomStateRecord,
   RoundRecord,
+  ScenarioDissentRecord,
   SessionRecord,
   SnapshotRecord,
   WorkshopRecord,
@@ -33,8 +36,10 @@ import type {
   Revoked,
   RoomStateChange,
   RoundWithEstimates,
+  ScenarioDissentState,
 } from "../repository";
 import * as access from "./accessWrites";
+import * as dissent from "./dissentWrites";
 import * as estimation from "./estimationWrites";
 import * as incidents from "./incidentWrites";
 import { inTransaction, type Pool, type PoolClient } from "./pool";
@@ -123,8 +128,12 @@ export class PgMetaRepository implements MetaRepository {
       ])) ?? {}
     );
   }
-  auditOf(workshopId: string): Promise<AuditRecord[]> {
-    return this.all("SELECT record FROM audit WHERE workshop_id = $1 ORDER BY n", [workshopId]);
+  async auditOf(workshopId: string): Promise<AuditEntry[]> {
+    return chainOf(
+      await this.all<AuditRecord | AuditEntry>("SELECT record FROM audit WHERE workshop_id = $1 ORDER BY n", [
+        workshopId,
+      ]),
+    );
   }
 
   incidentsOf(workshopId: string): Promise<IncidentRecord[]> {
@@ -210,6 +219,17 @@ export class PgMetaRepository implements MetaRepository {
   }
   addIncidentReport(workshopId: string, decide: DecideReport, stamp: AuditStamp) {
     return this.write(workshopId, (client) => incidents.addIncidentReport(client, workshopId, decide, stamp));
+  }
+  scenarioDissentOf(workshopId: string): Promise<ScenarioDissentState> {
+    return guarded(() => dissent.scenarioDissentOf(this.pool, workshopId));
+  }
+  addScenarioDissent(note: ScenarioDissentRecord, stamp: AuditStamp): Promise<ScenarioDissentRecord> {
+    return this.write(note.workshopId, (client) => dissent.addScenarioDissent(client, note, stamp));
+  }
+  takeOverScenarioDissent(workshopId: string, notes: ScenarioDissentRecord[], stamp: AuditStamp) {
+    return this.write(workshopId, (client) =>
+      dissent.takeOverScenarioDissent(client, workshopId, notes, stamp),
+    );
   }
   appendAudit(entry: AuditRecord): Promise<void> {
     const { workshopId, action, target, actor, at } = entry;

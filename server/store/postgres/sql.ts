@@ -1,7 +1,9 @@
 /** Small SQL helpers the PostgreSQL repository's writes share, each taking the transaction's client. */
+import { type AuditEntry, isChained, sealAudit } from "../../../shared/audit";
 import type { Framework } from "../../../shared/estimation/framework";
 import { notFound } from "../../domainErrors";
-import type { AuditAction, FrameworkRecord, WorkshopRecord } from "../records";
+import { chainOf, sha256Hex } from "../auditChain";
+import type { AuditAction, AuditRecord, FrameworkRecord, WorkshopRecord } from "../records";
 import type { AuditStamp } from "../repository";
 import type { Pool, PoolClient } from "./pool";
 
@@ -32,6 +34,11 @@ export async function lockWorkshop(client: PoolClient, workshopId: string): Prom
   return workshop;
 }
 
+/**
+ * Appends one entry chained to the workshop's last one. The caller holds the workshop's row lock
+ * (`lockWorkshop`, or the row is its own uncommitted insert), so the head read here is the head
+ * this entry extends; the unique (workshop_id, seq) index refuses a fork should that ever fail.
+ */
 export async function appendAuditRow(
   client: PoolClient,
   workshopId: string,
@@ -39,10 +46,41 @@ export async function appendAuditRow(
   action: AuditAction,
   target?: string,
 ): Promise<void> {
-  const entry = { at: stamp.at, workshopId, actor: stamp.actor, action };
-  await client.query("INSERT INTO audit (workshop_id, record) VALUES ($1, $2)", [
+  const fields = {
+    at: stamp.at,
     workshopId,
-    target === undefined ? entry : { ...entry, target },
+    actor: stamp.actor,
+    action,
+    ...(target === undefined ? {} : { target }),
+  };
+  const head = await record<AuditRecord | AuditEntry>(
+    client,
+    "SELECT record FROM audit WHERE workshop_id = $1 ORDER BY n DESC LIMIT 1",
+    [workshopId],
+  );
+  const last = head === undefined || isChained(head) ? head : await chainLegacyRows(client, workshopId);
+  await insertAuditEntry(client, sealAudit(last, fields, sha256Hex));
+}
+
+/** Replaces a trail stored before the chain with its chain (genesis first); returns its head. */
+async function chainLegacyRows(client: PoolClient, workshopId: string): Promise<AuditEntry | undefined> {
+  const stored = await records<AuditRecord | AuditEntry>(
+    client,
+    "SELECT record FROM audit WHERE workshop_id = $1 ORDER BY n",
+    [workshopId],
+  );
+  const chain = chainOf(stored);
+  await client.query("DELETE FROM audit WHERE workshop_id = $1", [workshopId]);
+  for (const entry of chain) await insertAuditEntry(client, entry);
+  return chain.at(-1);
+}
+
+async function insertAuditEntry(client: PoolClient, entry: AuditEntry): Promise<void> {
+  await client.query("INSERT INTO audit (workshop_id, seq, hash, record) VALUES ($1, $2, $3, $4)", [
+    entry.workshopId,
+    entry.seq,
+    entry.hash,
+    entry,
   ]);
 }
 
