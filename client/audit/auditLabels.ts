@@ -27,7 +27,12 @@ const ACTIONS: Record<string, string> = {
   "verdict.record": "Recorded the overall verdict",
   "dissent.add": "Recorded dissent on a determination",
   "scenario.dissent": "Recorded dissent on a scenario",
+  "scenario.dissent.takeover": "Took over dissent notes written before server-side dissent",
   "snapshot.take": "Took a snapshot",
+  "incident.create": "Recorded a serious incident",
+  "incident.edit": "Edited a serious incident",
+  "incident.report": "Recorded an incident report as sent",
+  "incident.export": "Exported an incident report",
   "export.download": "Downloaded an export",
 };
 

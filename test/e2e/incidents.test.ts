@@ -112,5 +112,16 @@ describe.skipIf(!existsSync(CHROMIUM))("serious incidents in the room", () => {
     await expect.poll(() => card.textContent(), poll).toMatch(/Intermediate report due/);
     expect(await card.textContent()).toMatch(/Reports sentInitial report .* by Fran Facilitator/);
     expect(await seriousViolations(fran)).toEqual([]);
+
+    // The record: both acts are in the audit trail, in the facilitator's name, and the chain holds.
+    await fran.getByRole("link", { name: "Audit", exact: true }).click();
+    const trail = fran.getByRole("region", { name: "Audit trail" });
+    for (const act of ["Recorded a serious incident", "Recorded an incident report as sent"]) {
+      await expect
+        .poll(() => trail.getByRole("row", { name: new RegExp(`Fran Facilitator.*${act}`) }).count(), poll)
+        .toBe(1);
+    }
+    await trail.getByRole("button", { name: "Verify the chain" }).click();
+    await expect.poll(() => trail.getByRole("status").textContent(), poll).toMatch(/^The chain holds/);
   }
 });
