@@ -35,13 +35,15 @@ import { RoundService, type RoundServiceOptions } from "./services/rounds";
 import { SnapshotService } from "./services/snapshots";
 import { WorkshopService } from "./services/workshops";
 import { openStores } from "./store";
-import type { SyncHooks } from "./sync/hooks";
+import { openBus } from "./sync/busFactory";
+import { HookList, type ServerHook } from "./sync/hooks";
 import { RoomRegistry } from "./sync/registry";
 import { SyncServer } from "./sync/syncServer";
 
 export interface AppDeps {
   config: Config;
-  hooks?: SyncHooks;
+  /** Extra hooks (logging, tests), run after the server's own. */
+  hooks?: ServerHook[];
 }
 
 export interface RiskroomApp {
@@ -56,34 +58,45 @@ export interface RiskroomApp {
   shutdown(): Promise<void>;
 }
 
-export async function createApp({ config, hooks = {} }: AppDeps): Promise<RiskroomApp> {
+export async function createApp({ config, hooks: extra = [] }: AppDeps): Promise<RiskroomApp> {
   const stores = await openStores(config);
   const { meta } = stores;
   const site = { publicUrl: config.publicUrl, publicUrlSet: config.publicUrlSet };
-  let registry: RoomRegistry | null = null;
-  let sync: SyncServer | null = null;
-  const control = new ControlProjection(meta, () => registry!);
-  registry = new RoomRegistry({
+  // Filled in below, in order: the bus, the control projection, the automatic snapshot, then extras.
+  const hooks = new HookList();
+  const registry = new RoomRegistry({
     persistence: stores.docs,
     compactAfterBytes: config.compactAfterBytes,
     maxDocBytes: config.maxDocBytes,
     limits: config.sync,
     hooks,
-    afterLoad: (room) => control.reconcile(room),
   });
-  sync = new SyncServer(registry, hooks, config.sync, config.maxMessageBytes);
-  const content = new ContentReader(() => registry!);
+  const sync = new SyncServer(registry, hooks, config.sync, config.maxMessageBytes);
+  const bus = await openBus(config, { registry, sockets: sync, persistence: stores.docs }).catch(
+    async (err: unknown) => {
+      await stores.close();
+      throw err;
+    },
+  );
+  hooks.add(bus.hook);
+  const control = new ControlProjection(meta, registry);
+  hooks.add(control.hook);
+  const content = new ContentReader(registry);
   const frameworks = new FrameworkService(meta, control);
-  const rounds = new RoundService(meta, control, content, testPauses(config));
+  const rounds = new RoundService(meta, control, content, hooks, testPauses(config));
   const snapshots = new SnapshotService({
     meta,
     blobs: stores.blobs,
     control,
-    registry: () => registry!,
+    registry,
     maxDocBytes: config.maxDocBytes,
   });
-  rounds.afterRoundChange = (round, event, by) =>
-    snapshots.take(round.workshopId, `Round ${round.number} ${event}`, by, true);
+  hooks.add({
+    afterRoundChange: async ({ round, event, by }) => {
+      await snapshots.take(round.workshopId, `Round ${round.number} ${event}`, by, true);
+    },
+  });
+  for (const hook of extra) hooks.add(hook);
   const services: Services = {
     site,
     meta,
@@ -92,7 +105,7 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
     invites: new InviteService({
       meta,
       control,
-      sync: () => sync!,
+      bus,
       sessionTtlMs: config.sessionTtlMs,
     }),
     room: new RoomControlService(meta, control),
@@ -100,7 +113,7 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
     rounds,
     determinations: new DeterminationService(meta, control, content),
     snapshots,
-    exporter: new ExportService({ meta, snapshots, readDocs: registryDocs(() => registry!) }),
+    exporter: new ExportService({ meta, snapshots, readDocs: registryDocs(registry) }),
     importer: new ImportService(() => services, config.maxDocBytes),
   };
 
@@ -156,6 +169,7 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
     websocket,
     async shutdown() {
       await sync.shutdown();
+      await bus.close();
       await stores.close();
     },
   };

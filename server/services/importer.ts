@@ -31,7 +31,7 @@ export class ImportService {
       ...(body.displayName ? { displayName: body.displayName } : {}),
     });
     const workshopId = created.workshop.id;
-    await writeAsServer(control.registry(), { workshopId, kind: "content" }, (doc) =>
+    await writeAsServer(control.registry, { workshopId, kind: "content" }, (doc) =>
       writeContent(doc, exp.content),
     );
     // The framework goes through the service as the importer, so it is audited and projected as any edit.
