@@ -216,17 +216,11 @@ export class RedisBus implements RoomBus {
   private onFrame(attached: Attached, frame: RoomFrame): void {
     const { room } = attached;
     if (room.broken) return;
+    this.checkSequence(attached, frame);
     switch (frame.type) {
       case FrameType.update:
-      case FrameType.mark: {
-        const publisher = `${frame.instance}/${frame.epoch}`;
-        const last = attached.seen.get(publisher);
-        if (last === undefined || frame.seq > last) attached.seen.set(publisher, frame.seq);
-        if (frame.type === FrameType.update) room.applyRemote(frame.payload);
-        // The first frame of a publisher sets its baseline: anything before it is in what was loaded.
-        if (last !== undefined && frame.seq > last + 1) void this.heal(attached);
+        room.applyRemote(frame.payload);
         return;
-      }
       case FrameType.awareness:
         for (const [id, present] of awarenessClients(frame.payload)) {
           if (present) attached.remoteOwners.set(id, frame.instance);
@@ -245,6 +239,27 @@ export class RedisBus implements RoomBus {
         return;
       }
     }
+  }
+
+  /**
+   * An update frame consumes its publisher's next sequence number; every other frame carries the
+   * number of the last update published before it. So an update past `last + 1`, or any other frame
+   * past `last`, means an update was lost: heal. A publisher's first frame sets its baseline
+   * (whatever it published before was published before this room was subscribed, so it is in what
+   * was loaded), except a `mark`, which is sent only after frames were dropped while Redis was away.
+   */
+  private checkSequence(attached: Attached, frame: RoomFrame): void {
+    const publisher = `${frame.instance}/${frame.epoch}`;
+    const last = attached.seen.get(publisher);
+    const next = frame.type === FrameType.update ? frame.seq : Math.max(frame.seq, last ?? 0);
+    if (last === undefined || next > last) attached.seen.set(publisher, next);
+    const lost =
+      last === undefined
+        ? frame.type === FrameType.mark
+        : frame.type === FrameType.update
+          ? frame.seq > last + 1
+          : frame.seq > last;
+    if (lost) void this.heal(attached);
   }
 
   private onControl(message: ControlMessage | null): void {
@@ -296,8 +311,8 @@ export class RedisBus implements RoomBus {
     }
     this.sub.subscribe(...channels).then(
       () => {
+        // Sequences are kept: a later frame past them shows what was lost after this heal's read.
         for (const attached of this.attached.values()) {
-          attached.seen.clear();
           void this.heal(attached);
           this.publishFrame(attached.room.name, FrameType.awarenessQuery, new Uint8Array());
         }

@@ -1,85 +1,13 @@
-/**
- * A real Redis for tests: `redis-server` as a child process on a free loopback port, with no
- * persistence (`--save '' --appendonly no`) and a temp directory of its own, so a test can kill it
- * and start it again on the same port, as an operator's restart would. Removed when the test ends.
- */
-import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
+/** A real Redis for one test (see redisProcess.ts), removed when the test ends. */
 import { onTestFinished } from "vitest";
+import { type RedisProcess, spawnRedis } from "./redisProcess";
 
-/** Where `redis-server` is, from PATH (Debian's package puts it in /usr/bin), or null. */
-export function redisServerBinary(): string | null {
-  const dirs = (process.env.PATH ?? "").split(path.delimiter).concat(["/usr/bin", "/usr/sbin"]);
-  for (const dir of dirs) {
-    const file = path.join(dir, "redis-server");
-    if (dir && existsSync(file)) return file;
-  }
-  return null;
-}
+export { redisServerBinary } from "./redisProcess";
 
-export interface TestRedis {
-  url: string;
-  port: number;
-  /** Kills the server (SIGKILL: nothing of it survives, it keeps no data) and waits for its exit. */
-  kill(): Promise<void>;
-  /** Starts it again on the same port, empty. */
-  start(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export type TestRedis = RedisProcess;
 
 export async function startRedis(): Promise<TestRedis> {
-  const binary = redisServerBinary();
-  if (!binary) throw new Error("redis-server is not installed");
-  const dir = mkdtempSync(path.join(tmpdir(), "riskroom-redis-"));
-  const port = await freePort();
-  let child: ChildProcess | null = null;
-  let exited: Promise<void> = Promise.resolve();
-
-  const start = async (): Promise<void> => {
-    const args = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"];
-    const proc = spawn(binary, [...args, "--dir", dir], { stdio: ["ignore", "pipe", "pipe"] });
-    child = proc;
-    exited = new Promise<void>((resolve) => proc.once("exit", () => resolve()));
-    let out = "";
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${out}`)), 10_000);
-      proc.stdout?.on("data", (d: Buffer) => {
-        out += d.toString();
-        if (out.includes("Ready to accept connections")) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-      proc.once("exit", (code) => {
-        clearTimeout(timer);
-        reject(new Error(`redis-server exited with ${code}:\n${out}`));
-      });
-    });
-  };
-  const kill = async (): Promise<void> => {
-    const proc = child;
-    if (proc && proc.exitCode === null && proc.signalCode === null) proc.kill("SIGKILL");
-    await exited;
-  };
-
-  await start();
-  onTestFinished(async () => {
-    await kill();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  return { url: `redis://127.0.0.1:${port}`, port, kill, start };
+  const redis = await spawnRedis();
+  onTestFinished(() => redis.remove());
+  return redis;
 }
