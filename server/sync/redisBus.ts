@@ -50,8 +50,6 @@ interface Attached {
   seq: number;
   /** Highest sequence seen per publisher epoch (`instance/epoch`). */
   seen: Map<string, number>;
-  /** Which instance owns each remote awareness client id, to remove them when it goes. */
-  remoteOwners: Map<number, string>;
   healing: boolean;
   healAgain: boolean;
 }
@@ -145,14 +143,13 @@ export class RedisBus implements RoomBus {
       epoch: randomBytes(6).toString("base64url"),
       seq: 0,
       seen: new Map(),
-      remoteOwners: new Map(),
       healing: false,
       healAgain: false,
     };
     this.attached.set(key, attached);
     const early = this.early.get(key);
     this.early.delete(key);
-    for (const frame of early?.frames ?? []) this.onFrame(attached, frame);
+    for (const frame of early?.frames ?? []) this.applyFrame(attached, frame);
     if (early?.heal) void this.heal(attached);
     this.publishFrame(room.name, FrameType.awarenessQuery, new Uint8Array());
   }
@@ -209,8 +206,20 @@ export class RedisBus implements RoomBus {
     this.peers.set(frame.instance, Date.now());
     const key = roomName(name);
     const attached = this.attached.get(key);
-    if (attached) this.onFrame(attached, frame);
-    else this.early.get(key)?.frames.push(frame);
+    if (!attached) {
+      this.early.get(key)?.frames.push(frame);
+      return;
+    }
+    this.applyFrame(attached, frame);
+  }
+
+  /** One frame that does not apply (a foreign publisher's) is logged and costs no one else anything. */
+  private applyFrame(attached: Attached, frame: RoomFrame): void {
+    try {
+      this.onFrame(attached, frame);
+    } catch (err) {
+      console.warn(`redis: a frame for ${roomName(attached.room.name)} could not be applied`, err);
+    }
   }
 
   private onFrame(attached: Attached, frame: RoomFrame): void {
@@ -222,9 +231,11 @@ export class RedisBus implements RoomBus {
         room.applyRemote(frame.payload);
         return;
       case FrameType.awareness:
-        for (const [id, present] of awarenessClients(frame.payload)) {
-          if (present) attached.remoteOwners.set(id, frame.instance);
-          else attached.remoteOwners.delete(id);
+        for (const [id, participantId] of awarenessClients(frame.payload)) {
+          // An id a client of this instance holds now (it moved here) stays this instance's.
+          if (room.awarenessOwners.has(id)) continue;
+          if (participantId === null) room.remoteClients.delete(id);
+          else room.remoteClients.set(id, { instance: frame.instance, participantId });
         }
         awarenessProtocol.applyAwarenessUpdate(room.awareness, frame.payload, REMOTE_ORIGIN);
         return;
@@ -286,8 +297,9 @@ export class RedisBus implements RoomBus {
   private departed(peer: string, heal: boolean): void {
     this.peers.delete(peer);
     for (const attached of this.attached.values()) {
-      const ids = [...attached.remoteOwners].filter(([, owner]) => owner === peer).map(([id]) => id);
-      for (const id of ids) attached.remoteOwners.delete(id);
+      const { remoteClients } = attached.room;
+      const ids = [...remoteClients].filter(([, held]) => held.instance === peer).map(([id]) => id);
+      for (const id of ids) remoteClients.delete(id);
       if (ids.length > 0)
         awarenessProtocol.removeAwarenessStates(attached.room.awareness, ids, REMOTE_ORIGIN);
       if (heal) void this.heal(attached);

@@ -78,15 +78,25 @@ export function parseControl(text: string): ControlMessage | null {
   }
 }
 
-/** The client ids an awareness update sets (true) or removes (false); bounded by the update's own count. */
-export function awarenessClients(update: Uint8Array): Map<number, boolean> {
+/**
+ * The client ids an awareness update sets, with the participant its server stamped on each
+ * (undefined when the state has none), or null for an id it removes. Bounded by the update's count.
+ */
+export function awarenessClients(update: Uint8Array): Map<number, string | undefined | null> {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
-  const clients = new Map<number, boolean>();
+  const clients = new Map<number, string | undefined | null>();
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
     decoding.readVarUint(decoder);
-    clients.set(clientId, decoding.readVarString(decoder) !== "null");
+    const state = JSON.parse(decoding.readVarString(decoder)) as {
+      user?: { participantId?: unknown };
+    } | null;
+    const participantId = state?.user?.participantId;
+    clients.set(
+      clientId,
+      state === null ? null : typeof participantId === "string" ? participantId : undefined,
+    );
   }
   return clients;
 }

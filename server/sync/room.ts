@@ -9,7 +9,7 @@ import * as Y from "yjs";
 import { CloseCode, type SyncLimits } from "../../shared/limits";
 import type { RoomName } from "../../shared/rooms";
 import type { DocPersistence } from "../store/docLog";
-import type { AwarenessOwners } from "./awarenessGate";
+import type { AwarenessOwners, RemoteClients } from "./awarenessGate";
 import type { Connection } from "./connection";
 import { UpdateRefused } from "./errors";
 import type { DecodedUpdate } from "./pendingEstimate";
@@ -48,6 +48,8 @@ export class Room {
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly conns = new Set<Connection>();
   readonly awarenessOwners: AwarenessOwners = new Map();
+  /** Awareness ids of other instances' clients (kept by the room bus). */
+  readonly remoteClients: RemoteClients = new Map();
   private fullStateMessage: Uint8Array | null = null;
   private compacting: Promise<void> | null = null;
   private failed = false;
