@@ -12,10 +12,10 @@
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import * as awarenessProtocol from "y-protocols/awareness";
-import * as Y from "yjs";
 import { type RoomName, roomName } from "../../shared/rooms";
 import type { DocPersistence } from "../store/docLog";
 import type { LocalSockets, RoomBus, SocketFilter } from "./bus";
+import { BusRoom } from "./busRoom";
 import type { ServerHook } from "./hooks";
 import {
   awarenessClients,
@@ -43,22 +43,11 @@ export interface RedisBusDeps {
   persistence: Pick<DocPersistence, "read">;
 }
 
-/** This instance's bookkeeping for one room it has loaded. */
-interface Attached {
-  room: Room;
-  epoch: string;
-  seq: number;
-  /** Highest sequence seen per publisher epoch (`instance/epoch`). */
-  seen: Map<string, number>;
-  healing: boolean;
-  healAgain: boolean;
-}
-
 export class RedisBus implements RoomBus {
   readonly instance = randomBytes(9).toString("base64url");
   private readonly pub: Redis;
   private readonly sub: Redis;
-  private readonly attached = new Map<string, Attached>();
+  private readonly attached = new Map<string, BusRoom>();
   /** Rooms subscribed but still loading: their frames wait here; `heal` if subscribed late. */
   private readonly early = new Map<string, { name: RoomName; frames: RoomFrame[]; heal: boolean }>();
   private readonly peers = new Map<string, number>();
@@ -110,11 +99,20 @@ export class RedisBus implements RoomBus {
 
   async closeEverywhere(filter: SocketFilter, code: number, reason: string): Promise<void> {
     this.deps.sockets.closeLocal(filter, code, reason);
-    // Queued while Redis is away (never dropped): a revocation must reach every instance.
-    await this.pub.publish(
-      CONTROL_CHANNEL,
-      JSON.stringify({ t: "close", instance: this.instance, filter, code, reason } satisfies ControlMessage),
-    );
+    // Queued while Redis is away (never dropped: a revocation must reach every instance), and not
+    // awaited, so the REST call that revoked is not held up by Redis.
+    this.pub
+      .publish(
+        CONTROL_CHANNEL,
+        JSON.stringify({
+          t: "close",
+          instance: this.instance,
+          filter,
+          code,
+          reason,
+        } satisfies ControlMessage),
+      )
+      .catch((err: unknown) => console.error("redis: publishing a socket close failed", err));
   }
 
   async close(): Promise<void> {
@@ -138,24 +136,19 @@ export class RedisBus implements RoomBus {
 
   private attach(room: Room): void {
     const key = roomName(room.name);
-    const attached: Attached = {
-      room,
-      epoch: randomBytes(6).toString("base64url"),
-      seq: 0,
-      seen: new Map(),
-      healing: false,
-      healAgain: false,
-    };
+    const attached = new BusRoom(room, this.deps.persistence);
     this.attached.set(key, attached);
     const early = this.early.get(key);
     this.early.delete(key);
     for (const frame of early?.frames ?? []) this.applyFrame(attached, frame);
-    if (early?.heal) void this.heal(attached);
+    if (early?.heal) void attached.heal();
     this.publishFrame(room.name, FrameType.awarenessQuery, new Uint8Array());
   }
 
   private detach(name: RoomName): void {
     const key = roomName(name);
+    const attached = this.attached.get(key);
+    if (attached) attached.detached = true;
     this.attached.delete(key);
     this.early.delete(key);
     if (!this.closed && this.sub.status === "ready")
@@ -178,7 +171,7 @@ export class RedisBus implements RoomBus {
    * Publishes at once when connected; while Redis is away the frame is dropped, not queued: the
    * receivers heal from the store when they are back, and the `mark` sent on reconnect shows the gap.
    */
-  private send(name: RoomName, frame: Pick<RoomFrame, "type" | "seq" | "payload">, attached: Attached): void {
+  private send(name: RoomName, frame: Pick<RoomFrame, "type" | "seq" | "payload">, attached: BusRoom): void {
     if (this.pub.status !== "ready") return;
     const data = encodeFrame({ ...frame, instance: this.instance, epoch: attached.epoch });
     this.pub.publish(roomChannel(name), data).catch(() => undefined);
@@ -214,7 +207,7 @@ export class RedisBus implements RoomBus {
   }
 
   /** One frame that does not apply (a foreign publisher's) is logged and costs no one else anything. */
-  private applyFrame(attached: Attached, frame: RoomFrame): void {
+  private applyFrame(attached: BusRoom, frame: RoomFrame): void {
     try {
       this.onFrame(attached, frame);
     } catch (err) {
@@ -222,10 +215,10 @@ export class RedisBus implements RoomBus {
     }
   }
 
-  private onFrame(attached: Attached, frame: RoomFrame): void {
+  private onFrame(attached: BusRoom, frame: RoomFrame): void {
     const { room } = attached;
     if (room.broken) return;
-    this.checkSequence(attached, frame);
+    attached.checkSequence(frame);
     switch (frame.type) {
       case FrameType.update:
         room.applyRemote(frame.payload);
@@ -252,27 +245,6 @@ export class RedisBus implements RoomBus {
     }
   }
 
-  /**
-   * An update frame consumes its publisher's next sequence number; every other frame carries the
-   * number of the last update published before it. So an update past `last + 1`, or any other frame
-   * past `last`, means an update was lost: heal. A publisher's first frame sets its baseline
-   * (whatever it published before was published before this room was subscribed, so it is in what
-   * was loaded), except a `mark`, which is sent only after frames were dropped while Redis was away.
-   */
-  private checkSequence(attached: Attached, frame: RoomFrame): void {
-    const publisher = `${frame.instance}/${frame.epoch}`;
-    const last = attached.seen.get(publisher);
-    const next = frame.type === FrameType.update ? frame.seq : Math.max(frame.seq, last ?? 0);
-    if (last === undefined || next > last) attached.seen.set(publisher, next);
-    const lost =
-      last === undefined
-        ? frame.type === FrameType.mark
-        : frame.type === FrameType.update
-          ? frame.seq > last + 1
-          : frame.seq > last;
-    if (lost) void this.heal(attached);
-  }
-
   private onControl(message: ControlMessage | null): void {
     if (!message || message.instance === this.instance) return;
     if (message.t === "bye") {
@@ -297,12 +269,13 @@ export class RedisBus implements RoomBus {
   private departed(peer: string, heal: boolean): void {
     this.peers.delete(peer);
     for (const attached of this.attached.values()) {
+      attached.forget(peer);
       const { remoteClients } = attached.room;
       const ids = [...remoteClients].filter(([, held]) => held.instance === peer).map(([id]) => id);
       for (const id of ids) remoteClients.delete(id);
       if (ids.length > 0)
         awarenessProtocol.removeAwarenessStates(attached.room.awareness, ids, REMOTE_ORIGIN);
-      if (heal) void this.heal(attached);
+      if (heal) void attached.heal();
     }
   }
 
@@ -325,36 +298,11 @@ export class RedisBus implements RoomBus {
       () => {
         // Sequences are kept: a later frame past them shows what was lost after this heal's read.
         for (const attached of this.attached.values()) {
-          void this.heal(attached);
+          void attached.heal();
           this.publishFrame(attached.room.name, FrameType.awarenessQuery, new Uint8Array());
         }
       },
       (err: unknown) => console.warn("redis: resubscribing failed", err),
     );
-  }
-
-  /**
-   * Reads the room from the store and applies what this instance lacks (by state vector); one heal
-   * per room at a time, and one more if asked again meanwhile.
-   */
-  private async heal(attached: Attached): Promise<void> {
-    if (attached.healing) {
-      attached.healAgain = true;
-      return;
-    }
-    attached.healing = true;
-    try {
-      do {
-        attached.healAgain = false;
-        const stored = await this.deps.persistence.read(attached.room.name);
-        if (this.attached.get(roomName(attached.room.name)) !== attached || attached.room.broken) return;
-        const diff = Y.diffUpdate(Y.mergeUpdates(stored), Y.encodeStateVector(attached.room.doc));
-        attached.room.applyRemote(diff);
-      } while (attached.healAgain);
-    } catch (err) {
-      console.error(`healing ${roomName(attached.room.name)} from the store failed`, err);
-    } finally {
-      attached.healing = false;
-    }
   }
 }
