@@ -37,6 +37,11 @@ export const HEARTBEAT_MS = 1000;
 /** An instance not heard from for this long is gone: its presences are removed, rooms healed. */
 export const PEER_TIMEOUT_MS = 5000;
 
+/** How long a socket close is published again with each heartbeat, after it is made or Redis is back. */
+const CLOSE_REPEAT_MS = 5000;
+/** Frames kept for a room still loading; past this, it is healed from the store once loaded. */
+const MAX_EARLY_FRAMES = 1024;
+
 export interface RedisBusDeps {
   registry: RoomRegistry;
   sockets: LocalSockets;
@@ -51,6 +56,8 @@ export class RedisBus implements RoomBus {
   /** Rooms subscribed but still loading: their frames wait here; `heal` if subscribed late. */
   private readonly early = new Map<string, { name: RoomName; frames: RoomFrame[]; heal: boolean }>();
   private readonly peers = new Map<string, number>();
+  /** Socket closes still being repeated (see `closeEverywhere`). */
+  private closes: Array<{ message: ControlMessage; until: number }> = [];
   private readonly ticker: NodeJS.Timeout;
   private everReady = { pub: false, sub: false };
   private closed = false;
@@ -97,22 +104,17 @@ export class RedisBus implements RoomBus {
     this.sendControl({ t: "heartbeat", instance: this.instance });
   }
 
+  /**
+   * Closes here at once and publishes the close, then publishes it again with each heartbeat for
+   * CLOSE_REPEAT_MS (counted again from each reconnect): a receiver that was resubscribing when it
+   * first went out still gets it. Repeating is harmless, since a revoked session cannot reconnect.
+   * Not awaited, so the REST call that revoked is never held up by Redis.
+   */
   async closeEverywhere(filter: SocketFilter, code: number, reason: string): Promise<void> {
     this.deps.sockets.closeLocal(filter, code, reason);
-    // Queued while Redis is away (never dropped: a revocation must reach every instance), and not
-    // awaited, so the REST call that revoked is not held up by Redis.
-    this.pub
-      .publish(
-        CONTROL_CHANNEL,
-        JSON.stringify({
-          t: "close",
-          instance: this.instance,
-          filter,
-          code,
-          reason,
-        } satisfies ControlMessage),
-      )
-      .catch((err: unknown) => console.error("redis: publishing a socket close failed", err));
+    const message: ControlMessage = { t: "close", instance: this.instance, filter, code, reason };
+    this.closes.push({ message, until: Date.now() + CLOSE_REPEAT_MS });
+    if (this.pub.status === "ready") void this.sendControl(message);
   }
 
   async close(): Promise<void> {
@@ -200,7 +202,11 @@ export class RedisBus implements RoomBus {
     const key = roomName(name);
     const attached = this.attached.get(key);
     if (!attached) {
-      this.early.get(key)?.frames.push(frame);
+      const early = this.early.get(key);
+      if (!early) return;
+      // Bounded even if the load never finishes: past the cap, the room heals once attached.
+      if (early.frames.length < MAX_EARLY_FRAMES) early.frames.push(frame);
+      else early.heal = true;
       return;
     }
     this.applyFrame(attached, frame);
@@ -257,8 +263,12 @@ export class RedisBus implements RoomBus {
 
   /** Heartbeat out; peers silent past the timeout are gone. */
   private tick(): void {
-    if (this.pub.status === "ready") void this.sendControl({ t: "heartbeat", instance: this.instance });
     const now = Date.now();
+    this.closes = this.closes.filter((c) => c.until > now);
+    if (this.pub.status === "ready") {
+      void this.sendControl({ t: "heartbeat", instance: this.instance });
+      for (const { message } of this.closes) void this.sendControl(message);
+    }
     for (const [peer, seen] of this.peers) if (now - seen > PEER_TIMEOUT_MS) this.departed(peer, true);
   }
 
@@ -282,6 +292,8 @@ export class RedisBus implements RoomBus {
   /** Back after a blip: tell receivers how far each room's sequence got, so they see any gap. */
   private pubReady(): void {
     if (!this.everReady.pub) return;
+    const until = Date.now() + CLOSE_REPEAT_MS;
+    for (const close of this.closes) close.until = until;
     for (const attached of this.attached.values())
       this.publishFrame(attached.room.name, FrameType.mark, new Uint8Array());
   }

@@ -51,6 +51,28 @@ describe.skipIf(MULTI_SKIP_REASON !== null)(`three instances ${MULTI_SKIP_REASON
       expect((await call(cluster.url(i), "GET", "/me", { token: revoked.token })).status).toBe(403);
   });
 
+  it("delivers a revocation made while Redis is away to the other instances once it is back", async () => {
+    const cluster = await startCluster(2);
+    const { workshopId, facilitator, people } = await workshopWith(cluster.url(0), ["expert"]);
+    const gone = cluster.peer(1, workshopId, people[0]!.token);
+    await gone.synced();
+    await cluster.redis.kill();
+    const res = await call(
+      cluster.url(0),
+      "DELETE",
+      `/workshops/${workshopId}/invites/${people[0]!.invite.id}`,
+      {
+        token: facilitator,
+      },
+    );
+    // The REST call is answered at once, stored; the close waits for the bus.
+    expect(res.status).toBe(200);
+    await cluster.redis.start();
+    await vi.waitFor(() => expect(gone.closes.map((c) => c.code)).toContain(CloseCode.forbidden), {
+      timeout: 10_000,
+    });
+  });
+
   it("shows a blind estimate submitted through B to no one through any instance before the reveal; the reveal through C reaches every client", async () => {
     const cluster = await startCluster(3);
     const wsUrl = (i: number) => `${cluster.url(i).replace(/^http/, "ws")}/ws`;
