@@ -46,6 +46,11 @@ export default defineConfig({
           env: { RISKROOM_TEST_STORE: "postgres" },
         },
       },
+      {
+        // Several instances on PostgreSQL and Redis; each file skips, saying why, without them.
+        extends: true,
+        test: { name: "multi", include: ["test/multi/**/*.test.ts"], testTimeout: 60_000 },
+      },
     ],
   },
 });

@@ -41,13 +41,15 @@ import { ScenarioDissentService } from "./services/scenarioDissent";
 import { SnapshotService } from "./services/snapshots";
 import { WorkshopService } from "./services/workshops";
 import { openStores } from "./store";
-import type { SyncHooks } from "./sync/hooks";
+import { openBus } from "./sync/busFactory";
+import { HookList, type ServerHook } from "./sync/hooks";
 import { RoomRegistry } from "./sync/registry";
 import { SyncServer } from "./sync/syncServer";
 
 export interface AppDeps {
   config: Config;
-  hooks?: SyncHooks;
+  /** Extra hooks (logging, tests), run after the server's own. */
+  hooks?: ServerHook[];
 }
 
 export interface RiskroomApp {
@@ -62,43 +64,51 @@ export interface RiskroomApp {
   shutdown(): Promise<void>;
 }
 
-export async function createApp({ config, hooks = {} }: AppDeps): Promise<RiskroomApp> {
+export async function createApp({ config, hooks: extra = [] }: AppDeps): Promise<RiskroomApp> {
   const stores = await openStores(config);
   const { meta } = stores;
   const site = { publicUrl: config.publicUrl, publicUrlSet: config.publicUrlSet };
-  let registry: RoomRegistry | null = null;
-  let sync: SyncServer | null = null;
-  const control = new ControlProjection(meta, () => registry!);
-  let scenarioDissent: ScenarioDissentService | null = null;
-  registry = new RoomRegistry({
+  // Filled in below, in order: the bus, the control projection, the automatic snapshot, then extras.
+  const hooks = new HookList();
+  const registry = new RoomRegistry({
     persistence: stores.docs,
     compactAfterBytes: config.compactAfterBytes,
     maxDocBytes: config.maxDocBytes,
     limits: config.sync,
     hooks,
-    afterLoad: async (room) => {
-      await control.reconcile(room);
-      await scenarioDissent!.takeOver(room);
-    },
   });
-  sync = new SyncServer(registry, hooks, config.sync, config.maxMessageBytes);
-  const content = new ContentReader(() => registry!);
-  scenarioDissent = new ScenarioDissentService(meta, control, content);
+  const sync = new SyncServer(registry, hooks, config.sync, config.maxMessageBytes);
+  const bus = await openBus(config, { registry, sockets: sync, persistence: stores.docs }).catch(
+    async (err: unknown) => {
+      await stores.close();
+      throw err;
+    },
+  );
+  hooks.add(bus.hook);
+  const control = new ControlProjection(meta, registry);
+  hooks.add(control.hook);
+  const content = new ContentReader(registry);
+  const scenarioDissent = new ScenarioDissentService(meta, control, content);
+  // After the projection's reconcile: notes written before server-side dissent are taken over once.
+  hooks.add({ afterLoad: ({ room }) => scenarioDissent.takeOver(room) });
   const frameworks = new FrameworkService(meta, control);
-  const rounds = new RoundService(meta, control, content, testPauses(config));
+  const rounds = new RoundService(meta, control, content, hooks, testPauses(config));
   const snapshots = new SnapshotService({
     meta,
     blobs: stores.blobs,
     control,
-    registry: () => registry!,
+    registry,
     maxDocBytes: config.maxDocBytes,
   });
   const incidents = new IncidentService(meta, control, content, config.incidents);
-  rounds.afterRoundChange = async (round, event, by) => {
-    // A reveal may clear re-estimate flags; projected first, so the automatic snapshot shows it.
-    if (event === "revealed") await incidents.project(round.workshopId);
-    return snapshots.take(round.workshopId, `Round ${round.number} ${event}`, by, true);
-  };
+  hooks.add({
+    afterRoundChange: async ({ round, event, by }) => {
+      // A reveal may clear re-estimate flags; projected first, so the automatic snapshot shows it.
+      if (event === "revealed") await incidents.project(round.workshopId);
+      await snapshots.take(round.workshopId, `Round ${round.number} ${event}`, by, true);
+    },
+  });
+  for (const hook of extra) hooks.add(hook);
   const services: Services = {
     site,
     meta,
@@ -107,7 +117,7 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
     invites: new InviteService({
       meta,
       control,
-      sync: () => sync!,
+      bus,
       sessionTtlMs: config.sessionTtlMs,
     }),
     room: new RoomControlService(meta, control),
@@ -115,7 +125,7 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
     rounds,
     determinations: new DeterminationService(meta, control, content),
     snapshots,
-    exporter: new ExportService({ meta, snapshots, readDocs: registryDocs(() => registry!) }),
+    exporter: new ExportService({ meta, snapshots, readDocs: registryDocs(registry) }),
     importer: new ImportService(() => services, config.maxDocBytes),
     incidents,
     audit: new AuditService(meta),
@@ -177,6 +187,7 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
     websocket,
     async shutdown() {
       await sync.shutdown();
+      await bus.close();
       await stores.close();
     },
   };

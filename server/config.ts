@@ -33,6 +33,8 @@ export interface Config {
   dataDir: string;
   /** PostgreSQL connection string; when set, metadata and documents live there instead of DATA_DIR. */
   databaseUrl?: string;
+  /** Redis connection string; when set, instances share rooms through it (requires databaseUrl). */
+  redisUrl?: string;
   /** Origin the app is reached at; invite links are built on it. */
   publicUrl: string;
   /** Whether PUBLIC_URL was given, rather than derived from HOST and PORT. */
@@ -82,11 +84,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const host = env.HOST || "127.0.0.1";
   const port = int(env.PORT, 8787, "PORT");
   const displayHost = host.includes(":") ? `[${host}]` : host;
+  const database = databaseUrl(env.DATABASE_URL);
   return {
     host,
     port,
     dataDir: path.resolve(env.DATA_DIR || "./data"),
-    databaseUrl: databaseUrl(env.DATABASE_URL),
+    databaseUrl: database,
+    redisUrl: redisUrl(env.REDIS_URL, database),
     publicUrlSet: Boolean(env.PUBLIC_URL),
     publicUrl: (env.PUBLIC_URL || `http://${displayHost}:${port}`).replace(/\/+$/, ""),
     allowedOrigins: (env.ALLOWED_ORIGINS ?? "")
@@ -127,6 +131,17 @@ function databaseUrl(value: string | undefined): string | undefined {
   if (!value) return undefined;
   if (!/^postgres(ql)?:\/\//.test(value))
     throw new Error("DATABASE_URL must be a PostgreSQL URL (postgres://user:password@host:port/database)");
+  return value;
+}
+
+/** Several instances share rooms only over a store they all read: Redis needs PostgreSQL. */
+function redisUrl(value: string | undefined, database: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!/^rediss?:\/\//.test(value)) throw new Error("REDIS_URL must be a Redis URL (redis://host:port)");
+  if (!database)
+    throw new Error(
+      "REDIS_URL is set but DATABASE_URL is not: instances that share rooms through Redis must share one PostgreSQL store (set DATABASE_URL, or unset REDIS_URL for one instance on the embedded store)",
+    );
   return value;
 }
 

@@ -4,7 +4,14 @@ import { describeCreation } from "./http/creation";
 import { startServer } from "./server";
 import { DataDirLocked } from "./store/dataDirLock";
 
-const config = loadConfig();
+const config = (() => {
+  try {
+    return loadConfig();
+  } catch (err) {
+    console.error(`Riskroom did not start: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
+})();
 const server = await startServer(config).catch((err: unknown) => {
   if (!(err instanceof DataDirLocked)) throw err;
   console.error(`Riskroom did not start: ${err.message}`);

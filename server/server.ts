@@ -4,7 +4,7 @@ import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import type { Config } from "./config";
 import { lockDataDir } from "./store/dataDirLock";
-import type { SyncHooks } from "./sync/hooks";
+import type { ServerHook } from "./sync/hooks";
 
 export interface RunningServer {
   url: string;
@@ -12,7 +12,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(config: Config, hooks?: SyncHooks): Promise<RunningServer> {
+export async function startServer(config: Config, hooks?: ServerHook[]): Promise<RunningServer> {
   // Before anything reads or writes the embedded store: a second server on this DATA_DIR stops here.
   // On PostgreSQL, instances share the database by design and DATA_DIR holds nothing of theirs.
   const lock = config.databaseUrl ? { release() {} } : lockDataDir(config.dataDir);

@@ -3,16 +3,16 @@ import { listScenarios, risksOf } from "../../shared/content";
 import type { RoomRegistry } from "../sync/registry";
 
 export class ContentReader {
-  constructor(private readonly registry: () => RoomRegistry) {}
+  constructor(private readonly registry: RoomRegistry) {}
 
   scenarioIds(workshopId: string): Promise<string[]> {
-    return this.registry().withRoom({ workshopId, kind: "content" }, (room) =>
+    return this.registry.withRoom({ workshopId, kind: "content" }, (room) =>
       listScenarios(room.doc).map((s) => s.id),
     );
   }
 
   riskIds(workshopId: string): Promise<string[]> {
-    return this.registry().withRoom({ workshopId, kind: "content" }, (room) =>
+    return this.registry.withRoom({ workshopId, kind: "content" }, (room) =>
       risksOf(room.doc)
         .list()
         .map((r) => r.id),

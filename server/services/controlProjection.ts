@@ -8,6 +8,7 @@ import type * as Y from "yjs";
 import { seedSpecifiedRisks } from "../../shared/content";
 import type { RoomName } from "../../shared/rooms";
 import type { MetaRepository } from "../store/repository";
+import type { ServerHook } from "../sync/hooks";
 import type { RoomRegistry } from "../sync/registry";
 import type { Room } from "../sync/room";
 import { applyControlState, readControlState } from "./controlState";
@@ -27,15 +28,17 @@ export async function writeAsServer(
 export class ControlProjection {
   constructor(
     private readonly meta: MetaRepository,
-    readonly registry: () => RoomRegistry,
+    readonly registry: RoomRegistry,
   ) {}
 
   /** A new workshop's content starts with the four specified systemic risks. */
   async seedContent(workshopId: string): Promise<void> {
-    await writeAsServer(this.registry(), { workshopId, kind: "content" }, seedSpecifiedRisks);
+    await writeAsServer(this.registry, { workshopId, kind: "content" }, seedSpecifiedRisks);
   }
 
-  /** Called once per load of a control room, before anyone sees it. */
+  /** In the hook list: every load of a control room is reconciled before anyone sees it. */
+  readonly hook: ServerHook = { afterLoad: ({ room }) => this.reconcile(room) };
+
   async reconcile(room: Room): Promise<void> {
     if (room.name.kind !== "control") return;
     const state = await readControlState(this.meta, room.name.workshopId);
@@ -48,11 +51,11 @@ export class ControlProjection {
   }
 
   async write(workshopId: string, fn: (doc: Y.Doc) => void): Promise<void> {
-    await writeAsServer(this.registry(), { workshopId, kind: "control" }, fn);
+    await writeAsServer(this.registry, { workshopId, kind: "control" }, fn);
   }
 
   /** Reads the control document as it stands (loading it if nobody has it open). */
   read<T>(workshopId: string, fn: (doc: Y.Doc) => T): Promise<T> {
-    return this.registry().withRoom({ workshopId, kind: "control" }, (room) => fn(room.doc));
+    return this.registry.withRoom({ workshopId, kind: "control" }, (room) => fn(room.doc));
   }
 }

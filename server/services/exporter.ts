@@ -40,9 +40,9 @@ export class ExportService {
 }
 
 /** The live documents, read through the registry so an open room is read as its peers see it. */
-export function registryDocs(registry: () => RoomRegistry): ExportSources["readDocs"] {
+export function registryDocs(registry: RoomRegistry): ExportSources["readDocs"] {
   const read = (workshopId: string, kind: "content" | "control") =>
-    registry().withRoom({ workshopId, kind }, (room) => Y.encodeStateAsUpdate(room.doc));
+    registry.withRoom({ workshopId, kind }, (room) => Y.encodeStateAsUpdate(room.doc));
   return async (workshopId): Promise<DocStates> => ({
     content: await read(workshopId, "content"),
     control: await read(workshopId, "control"),

@@ -39,7 +39,7 @@ export class ImportService {
     const workshopId = created.workshop.id;
     // Dissent is the server's record, not the document's: it goes to metadata below.
     const content = { ...exp.content, scenarios: exp.content.scenarios.map((s) => ({ ...s, dissent: [] })) };
-    await writeAsServer(control.registry(), { workshopId, kind: "content" }, (doc) =>
+    await writeAsServer(control.registry, { workshopId, kind: "content" }, (doc) =>
       writeContent(doc, content),
     );
     // The framework goes through the service as the importer, so it is audited and projected as any edit.

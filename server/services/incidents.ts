@@ -210,7 +210,7 @@ export class IncidentService {
   }
 
   private async titles(workshopId: string): Promise<Map<string, string>> {
-    return this.control.registry().withRoom({ workshopId, kind: "content" }, (room) => {
+    return this.control.registry.withRoom({ workshopId, kind: "content" }, (room) => {
       const out = new Map<string, string>();
       for (const s of listScenarios(room.doc)) out.set(s.id, s.title);
       for (const r of risksOf(room.doc).list()) out.set(r.id, r.title);

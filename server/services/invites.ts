@@ -15,7 +15,7 @@ import { forbidden, invalidInput, notFound } from "../domainErrors";
 import { usableInvite } from "../store/guards";
 import type { InviteRecord } from "../store/records";
 import type { MetaRepository } from "../store/repository";
-import type { SyncServer } from "../sync/syncServer";
+import type { RoomBus } from "../sync/bus";
 import type { ControlProjection } from "./controlProjection";
 import { presentInvite, presentParticipant, presentWorkshop } from "./presenters";
 import { stampOf } from "./roles";
@@ -25,7 +25,8 @@ import { hashToken, newId, newToken } from "./tokens";
 export interface InviteServiceDeps {
   meta: MetaRepository;
   control: ControlProjection;
-  sync: () => SyncServer;
+  /** Closes the sockets of revoked sessions on every instance. */
+  bus: RoomBus;
   sessionTtlMs: number;
 }
 
@@ -68,7 +69,7 @@ export class InviteService {
     const { meta, control } = this.deps;
     const revoked = await meta.revokeInvite(ctx.workshop.id, inviteId, stampOf(ctx));
     if (revoked.changed) {
-      this.deps.sync().closeWhere((id) => id.inviteId === inviteId, CloseCode.forbidden, "invite revoked");
+      await this.deps.bus.closeEverywhere({ inviteId }, CloseCode.forbidden, "invite revoked");
       await control.write(ctx.workshop.id, (doc) => {
         for (const p of revoked.participants) writeParticipant(doc, presentParticipant(p));
       });

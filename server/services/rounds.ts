@@ -16,6 +16,7 @@ import {
 import { invalidInput, notFound } from "../domainErrors";
 import type { EstimateRecord, RoundRecord } from "../store/records";
 import type { MetaRepository, RoundWithEstimates } from "../store/repository";
+import type { HookList } from "../sync/hooks";
 import type { ContentReader } from "./contentReader";
 import type { ControlProjection } from "./controlProjection";
 import { revealedOf } from "./controlState";
@@ -30,15 +31,12 @@ export interface RoundServiceOptions {
 }
 
 export class RoundService {
-  /** Runs after a round is revealed or closed (the automatic snapshot). */
-  afterRoundChange:
-    | ((round: RoundRecord, event: "revealed" | "closed", by: string) => Promise<unknown>)
-    | null = null;
-
   constructor(
     private readonly meta: MetaRepository,
     private readonly control: ControlProjection,
     private readonly content: ContentReader,
+    /** `afterRoundChange` runs after a round is revealed or closed (the automatic snapshot). */
+    private readonly hooks: HookList,
     private readonly options: RoundServiceOptions = {},
   ) {}
 
@@ -112,7 +110,11 @@ export class RoundService {
     const revealed = result.round.revealed!;
     await this.control.write(ctx.workshop.id, (doc) => controlWriters.revealed(doc, roundId, revealed));
     const view = await this.project(result);
-    await this.afterRoundChange?.(result.round, "revealed", ctx.participant.displayName);
+    await this.hooks.run("afterRoundChange", {
+      round: result.round,
+      event: "revealed",
+      by: ctx.participant.displayName,
+    });
     return { round: view, revealed };
   }
 
@@ -120,7 +122,11 @@ export class RoundService {
     requireFacilitator(ctx, "close a round");
     const result = await this.meta.closeRound(ctx.workshop.id, roundId, stampOf(ctx));
     const view = await this.project(result);
-    await this.afterRoundChange?.(result.round, "closed", ctx.participant.displayName);
+    await this.hooks.run("afterRoundChange", {
+      round: result.round,
+      event: "closed",
+      by: ctx.participant.displayName,
+    });
     return { round: view };
   }
 

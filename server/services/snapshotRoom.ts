@@ -29,9 +29,9 @@ export class SnapshotRoomService {
   /** Every snapshot (verified or not) and each scenario's standing in each verified one, in order. */
   async history(workshopId: string): Promise<SnapshotHistory> {
     const { meta, control, snapshots } = this.deps;
-    const content = await control
-      .registry()
-      .withRoom({ workshopId, kind: "content" }, (room) => liveContent(readContent(room.doc)));
+    const content = await control.registry.withRoom({ workshopId, kind: "content" }, (room) =>
+      liveContent(readContent(room.doc)),
+    );
     const entries = await meta.snapshotsOf(workshopId);
     const { index, history } = await historyOf({ snapshots }, workshopId, entries, content);
     return { snapshots: index, history };

@@ -24,7 +24,7 @@ export interface SnapshotDeps {
   meta: MetaRepository;
   blobs: SnapshotBlobs;
   control: ControlProjection;
-  registry: () => RoomRegistry;
+  registry: RoomRegistry;
   /** MAX_DOC_BYTES: a snapshot's content over it is refused. */
   maxDocBytes?: number;
 }
@@ -34,10 +34,10 @@ export class SnapshotService {
 
   async take(workshopId: string, label: string, takenBy: string, auto: boolean): Promise<SnapshotEntry> {
     const { meta, blobs, control, registry } = this.deps;
-    const content = await registry().withRoom({ workshopId, kind: "content" }, (r) =>
+    const content = await registry.withRoom({ workshopId, kind: "content" }, (r) =>
       Y.encodeStateAsUpdate(r.doc),
     );
-    const controlState = await registry().withRoom({ workshopId, kind: "control" }, (r) =>
+    const controlState = await registry.withRoom({ workshopId, kind: "control" }, (r) =>
       Y.encodeStateAsUpdate(r.doc),
     );
     // Refused (413/422), nothing written, if the snapshot could not be exported.

@@ -34,6 +34,11 @@ export interface DocPersistence {
   compact(room: RoomName, encodeState: () => Uint8Array): Promise<void>;
   /** Releases the open log file of an unloaded document. */
   close(room: RoomName): void;
+  /**
+   * The document's updates as stored now, read only (nothing opened or truncated), for an instance
+   * that heals a loaded room from the store of record after missing another instance's message.
+   */
+  read(room: RoomName): Promise<Uint8Array[]>;
 }
 
 interface OpenLog {
@@ -111,6 +116,10 @@ export class FileDocLog implements DocPersistence {
     for (const gen of logGenerations(await readdir(log.dir), log.kind)) {
       if (gen <= covered) await unlink(path.join(log.dir, `${log.kind}.${gen}.log`));
     }
+  }
+
+  read(room: RoomName): Promise<Uint8Array[]> {
+    return readDocument(this.dataDir, room);
   }
 
   close(room: RoomName): void {

@@ -14,6 +14,9 @@ export { MalformedMessage };
 /** Who owns which awareness client id in one room. */
 export type AwarenessOwners = Map<number, Connection>;
 
+/** Awareness client ids held by other instances' connections (set by the room bus), with whose they are. */
+export type RemoteClients = Map<number, { instance: string; participantId: string | undefined }>;
+
 /**
  * Returns the update to apply (re-encoded), or null when nothing in it may be applied. A state over
  * the connection's MAX_AWARENESS_STATE_BYTES refuses the whole update, so no joiner is handed one.
@@ -23,6 +26,7 @@ export function gateAwarenessUpdate(
   conn: Connection,
   owners: AwarenessOwners,
   serverClientId: number,
+  remote: RemoteClients = new Map(),
 ): Uint8Array | null {
   const maxStateBytes = conn.limits.maxAwarenessStateBytes;
   const decoder = decoding.createDecoder(update);
@@ -41,6 +45,7 @@ export function gateAwarenessUpdate(
     } catch {
       throw new MalformedMessage("awareness state is not JSON");
     }
+    if (!claimRemote(clientId, conn, remote)) continue;
     if (!claim(clientId, state === null, conn, owners, serverClientId)) continue;
     const stamped = JSON.stringify(stamp(state, conn));
     if (Buffer.byteLength(stamped) > maxStateBytes) throw stateTooLarge(maxStateBytes);
@@ -59,6 +64,18 @@ export function gateAwarenessUpdate(
 
 function stateTooLarge(max: number): UpdateRefused {
   return new UpdateRefused(CloseCode.tooLarge, `awareness state over ${max} bytes`);
+}
+
+/**
+ * An id another instance holds may be taken over only by the same participant (a client that
+ * reconnected here after its instance died); from then on it is this instance's.
+ */
+function claimRemote(clientId: number, conn: Connection, remote: RemoteClients): boolean {
+  const held = remote.get(clientId);
+  if (!held) return true;
+  if (held.participantId !== conn.identity.participantId) return false;
+  remote.delete(clientId);
+  return true;
 }
 
 function claim(

@@ -25,7 +25,9 @@ export function handleMessage(room: Room, conn: Connection, data: Uint8Array): v
     case MESSAGE_AWARENESS: {
       const update = read(() => decoding.readVarUint8Array(decoder));
       expectEnd(decoder);
-      const gated = read(() => gateAwarenessUpdate(update, conn, room.awarenessOwners, room.doc.clientID));
+      const gated = read(() =>
+        gateAwarenessUpdate(update, conn, room.awarenessOwners, room.doc.clientID, room.remoteClients),
+      );
       if (!gated) return;
       if (conn.rates.awareness.take()) awarenessProtocol.applyAwarenessUpdate(room.awareness, gated, conn);
       else holdAwareness(room, conn, gated);

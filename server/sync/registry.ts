@@ -8,7 +8,7 @@ import type { SyncLimits } from "../../shared/limits";
 import { CloseCode } from "../../shared/limits";
 import { type RoomName, roomName } from "../../shared/rooms";
 import type { DocPersistence } from "../store/docLog";
-import type { SyncHooks } from "./hooks";
+import type { HookList } from "./hooks";
 import { Room } from "./room";
 
 /** Logs shorter than this stay as they are when a room unloads. */
@@ -27,9 +27,8 @@ export interface RegistryOptions {
   compactAfterBytes: number;
   maxDocBytes: number;
   limits: SyncLimits;
-  hooks: SyncHooks;
-  /** Runs once after a room is loaded and before anyone sees it (e.g. to reconcile server-owned data). */
-  afterLoad?(room: Room): void | Promise<void>;
+  /** `beforeLoad` and `afterLoad` run once per load, before anyone sees the room. */
+  hooks: HookList;
 }
 
 export class RoomRegistry {
@@ -72,6 +71,19 @@ export class RoomRegistry {
     entry.unloading = this.unload(room).finally(() => this.entries.delete(key));
   }
 
+  /** The room if it is loaded and ready here (for changes from other instances); never loads it. */
+  loaded(name: RoomName): Room | undefined {
+    const entry = this.entries.get(roomName(name));
+    return entry && !entry.unloading ? entry.room : undefined;
+  }
+
+  /** Every room loaded and ready here. */
+  loadedRooms(): Room[] {
+    const rooms: Room[] = [];
+    for (const entry of this.entries.values()) if (entry.room && !entry.unloading) rooms.push(entry.room);
+    return rooms;
+  }
+
   /** Runs `fn` on the room's document, loading it for the duration if nobody has it open. */
   async withRoom<T>(name: RoomName, fn: (room: Room) => T): Promise<T> {
     const room = await this.acquire(name);
@@ -102,6 +114,7 @@ export class RoomRegistry {
 
   private async load(name: RoomName): Promise<Room> {
     const { persistence, compactAfterBytes, maxDocBytes, limits, hooks } = this.options;
+    await hooks.run("beforeLoad", { name });
     const updates = await persistence.load(name);
     const room = new Room(name, {
       persistence,
@@ -112,18 +125,19 @@ export class RoomRegistry {
         console.error(`${what} of ${roomName(name)} failed; dropping its connections`, err);
         for (const conn of failed.conns) conn.close(CloseCode.internal, `${what} failed`);
       },
-      onCompacted: (_room, bytes) => hooks.onStore?.({ room: name, bytes }),
+      onCompacted: (_room, bytes) => hooks.emit("afterStore", { room: name, bytes }),
+      onCommitted: (r, update, origin) => hooks.emit("afterCommit", { room: r, update, origin }),
+      onAwareness: (r, update, origin) => hooks.emit("onAwareness", { room: r, update, origin }),
     });
     room.hydrate(updates);
     try {
-      await this.options.afterLoad?.(room);
+      await hooks.run("afterLoad", { room, updates: updates.length });
     } catch (err) {
       // A room that cannot be reconciled is not shown: its stored log stays as it was.
       this.options.persistence.close(name);
       room.destroy();
       throw err;
     }
-    hooks.onLoad?.({ room: name, updates: updates.length });
     return room;
   }
 
@@ -134,7 +148,7 @@ export class RoomRegistry {
     } finally {
       this.options.persistence.close(room.name);
       room.destroy();
-      this.options.hooks.onUnload?.({ room: room.name });
+      this.options.hooks.emit("afterUnload", { room: room.name });
     }
   }
 }

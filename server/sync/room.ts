@@ -9,7 +9,7 @@ import * as Y from "yjs";
 import { CloseCode, type SyncLimits } from "../../shared/limits";
 import type { RoomName } from "../../shared/rooms";
 import type { DocPersistence } from "../store/docLog";
-import type { AwarenessOwners } from "./awarenessGate";
+import type { AwarenessOwners, RemoteClients } from "./awarenessGate";
 import type { Connection } from "./connection";
 import { UpdateRefused } from "./errors";
 import type { DecodedUpdate } from "./pendingEstimate";
@@ -18,6 +18,12 @@ import { checkUpdate } from "./updateGuard";
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_QUERY_AWARENESS = 3;
+
+/**
+ * Origin of changes that came from another instance or from a heal out of the store: they are
+ * durable already, so they are relayed to this instance's sockets but neither stored nor published.
+ */
+export const REMOTE_ORIGIN = Symbol("remote");
 
 export interface RoomOptions {
   persistence: DocPersistence;
@@ -31,6 +37,10 @@ export interface RoomOptions {
    */
   onFailure(room: Room, what: string, err: unknown): void;
   onCompacted(room: Room, bytes: number): void;
+  /** An update of this instance is durable and being relayed (see `ServerHook.afterCommit`). */
+  onCommitted(room: Room, update: Uint8Array, origin: unknown): void;
+  /** The awareness changed on this instance (not by another instance); `update` is encoded once. */
+  onAwareness(room: Room, update: Uint8Array, origin: unknown): void;
 }
 
 export class Room {
@@ -38,6 +48,8 @@ export class Room {
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly conns = new Set<Connection>();
   readonly awarenessOwners: AwarenessOwners = new Map();
+  /** Awareness ids of other instances' clients (kept by the room bus). */
+  readonly remoteClients: RemoteClients = new Map();
   private fullStateMessage: Uint8Array | null = null;
   private compacting: Promise<void> | null = null;
   private failed = false;
@@ -78,8 +90,25 @@ export class Room {
     }
   }
 
+  /**
+   * Applies an update that is already durable (another instance's, or a heal from the store): it is
+   * relayed to this instance's sockets, neither stored again nor published.
+   */
+  applyRemote(update: Uint8Array): void {
+    if (this.failed) return;
+    Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+  }
+
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (this.failed) return;
+    if (origin === REMOTE_ORIGIN) {
+      // Counted so the document-size limit holds across instances (an upper bound: overlaps count twice).
+      this.storedBytes += update.length;
+      this.fullStateMessage = null;
+      const message = this.updateMessage(update);
+      for (const conn of this.conns) conn.send(message);
+      return;
+    }
     let stored: void | Promise<void>;
     try {
       stored = this.options.persistence.append(this.name, update);
@@ -89,12 +118,10 @@ export class Room {
     }
     this.storedBytes += update.length;
     this.fullStateMessage = null;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    syncProtocol.writeUpdate(encoder, update);
-    const message = encoding.toUint8Array(encoder);
+    const message = this.updateMessage(update);
     const relay = () => {
       for (const conn of this.conns) if (conn !== origin) conn.send(message);
+      this.options.onCommitted(this, update, origin);
       this.scheduleCompaction();
     };
     // The file log's append is synchronous: relay at once, as always.
@@ -107,6 +134,13 @@ export class Room {
    * `stored` and everything queued before it are committed, in order; after a failed append,
    * nothing queued runs and the room fails as a synchronous failure would.
    */
+  private updateMessage(update: Uint8Array): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeUpdate(encoder, update);
+    return encoding.toUint8Array(encoder);
+  }
+
   private afterDurable(stored: void | Promise<void>, then: () => void): void {
     const tail = Promise.all([this.durable, stored]).then(
       () => {
@@ -164,19 +198,19 @@ export class Room {
 
   private readonly onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    _origin: unknown,
+    origin: unknown,
   ): void => {
     const changed = added.concat(updated, removed);
-    if (changed.length === 0 || this.conns.size === 0) return;
-    const message = this.awarenessMessage(changed);
+    if (changed.length === 0) return;
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    if (origin !== REMOTE_ORIGIN) this.options.onAwareness(this, update, origin);
+    if (this.conns.size === 0) return;
+    const message = awarenessFrame(update);
     for (const conn of this.conns) conn.send(message);
   };
 
   awarenessMessage(clients: number[]): Uint8Array {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
-    return encoding.toUint8Array(encoder);
+    return awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
   }
 
   /** Sync step 2 for a client's state vector; a fresh client (empty vector) gets bytes encoded once. */
@@ -250,4 +284,11 @@ export class Room {
     this.awareness.destroy();
     this.doc.destroy();
   }
+}
+
+function awarenessFrame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
 }

@@ -6,8 +6,9 @@ import type { WebSocket } from "ws";
 import { CloseCode, type SyncLimits } from "../../shared/limits";
 import { roomName as nameOf, type RoomName } from "../../shared/rooms";
 import { CorruptLog } from "../store/logRecords";
+import { matchesFilter, type SocketFilter } from "./bus";
 import { Connection, type ConnectionIdentity } from "./connection";
-import type { SyncHooks } from "./hooks";
+import type { HookList } from "./hooks";
 import { handleMessage, MalformedMessage, UpdateRefused } from "./protocol";
 import { RateBook } from "./rateLimit";
 import type { RoomRegistry } from "./registry";
@@ -30,7 +31,7 @@ export class SyncServer {
 
   constructor(
     private readonly registry: RoomRegistry,
-    private readonly hooks: SyncHooks,
+    private readonly hooks: HookList,
     private readonly limits: SyncLimits,
     maxMessageBytes: number,
   ) {
@@ -83,7 +84,7 @@ export class SyncServer {
         }
         room = loaded;
         loaded.conns.add(conn);
-        this.hooks.onConnect?.({
+        this.hooks.emit("onConnect", {
           room: roomName,
           participantId: identity.participantId,
           role: identity.role,
@@ -125,7 +126,7 @@ export class SyncServer {
         this.conns.delete(conn);
         if (!room) return;
         room.removeConnection(conn);
-        this.hooks.onDisconnect?.({ room: roomName, participantId: identity.participantId });
+        this.hooks.emit("onDisconnect", { room: roomName, participantId: identity.participantId });
         this.registry.release(room);
       },
     };
@@ -157,11 +158,11 @@ export class SyncServer {
     );
   }
 
-  /** Closes every connection matching `predicate` at once (revocation, expiry). */
-  closeWhere(predicate: (identity: ConnectionIdentity) => boolean, code: number, reason: string): number {
+  /** Closes this instance's connections matching the filter at once (revocation; see RoomBus). */
+  closeLocal(filter: SocketFilter, code: number, reason: string): number {
     let closed = 0;
     for (const conn of this.conns) {
-      if (!predicate(conn.identity)) continue;
+      if (!matchesFilter(filter, conn.identity, conn.room.workshopId)) continue;
       conn.close(code, reason);
       closed += 1;
     }
@@ -171,7 +172,7 @@ export class SyncServer {
   /** Closes everything and stores every room (graceful shutdown). */
   async shutdown(): Promise<void> {
     clearInterval(this.pinger);
-    this.closeWhere(() => true, CloseCode.goingAway, "server shutting down");
+    this.closeLocal({}, CloseCode.goingAway, "server shutting down");
     await this.registry.flushAll();
   }
 

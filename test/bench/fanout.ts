@@ -6,7 +6,7 @@
  * process (its heap, the machine) falls on both alike.
  */
 import type * as Y from "yjs";
-import { type Client, connectClient } from "./clients";
+import { type Client, connectClient, type RoomAccess } from "./clients";
 import { collectBenchGarbage } from "./gc";
 import { asError } from "./report";
 import type { BenchServer } from "./servers";
@@ -45,7 +45,7 @@ class FanoutRoom {
     private readonly clients: Client[],
   ) {}
 
-  static async open(server: BenchServer, readers: number): Promise<FanoutRoom> {
+  static async open(server: BenchServer, readers: number, place?: ReaderPlacement): Promise<FanoutRoom> {
     const access = await server.openRoom();
     const clients: Client[] = [];
     try {
@@ -53,12 +53,16 @@ class FanoutRoom {
       clients.push(writer);
       await writer.synced;
       const room = new FanoutRoom(writer, clients);
-      await mapLimit(Array.from({ length: readers }), 10, async () => {
-        const reader = connectClient(access);
-        clients.push(reader);
-        await reader.synced;
-        room.listen(reader.doc);
-      });
+      await mapLimit(
+        Array.from({ length: readers }, (_, i) => i),
+        10,
+        async (i) => {
+          const reader = connectClient(place ? place(access, i) : access);
+          clients.push(reader);
+          await reader.synced;
+          room.listen(reader.doc);
+        },
+      );
       return room;
     } catch (err) {
       for (const client of clients) client.destroy();
@@ -95,13 +99,18 @@ class FanoutRoom {
   }
 }
 
+/** Where reader `i` of a room connects (another instance), given the writer's access. */
+export type ReaderPlacement = (access: RoomAccess, reader: number) => RoomAccess;
+
 export async function measureFanout(
   servers: readonly BenchServer[],
   options: FanoutOptions,
+  placements: ReadonlyArray<ReaderPlacement | undefined> = [],
 ): Promise<Array<FanoutResult | Error>> {
   const rooms: Array<FanoutRoom | Error> = [];
   try {
-    for (const server of servers) rooms.push(await FanoutRoom.open(server, options.readers).catch(asError));
+    for (const [i, server] of servers.entries())
+      rooms.push(await FanoutRoom.open(server, options.readers, placements[i]).catch(asError));
     const live = rooms.filter((r): r is FanoutRoom => r instanceof FanoutRoom);
     for (const room of live) {
       await room.edit(options.warmupEdits, options.spacingMs, true);

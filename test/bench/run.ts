@@ -8,6 +8,12 @@ import { type FuzzLoadResult, measureFuzzLoad, printFuzzLoad } from "./fuzzLoad"
 import { collectBenchGarbage } from "./gc";
 import { measureJoin } from "./join";
 import { type MemoryResult, measureMemory } from "./memory";
+import {
+  type MultiFanoutResult,
+  measureMultiFanout,
+  multiFanoutSkipReason,
+  printMultiFanout,
+} from "./multiFanout";
 import { asError, type PerServer, printReport } from "./report";
 import { runScaleBench } from "./scale";
 import { type BenchServer, cleanupNow, startOurs, startReference } from "./servers";
@@ -94,6 +100,15 @@ async function main(): Promise<void> {
       measureJoin(servers, JOIN),
     );
 
+    // Servers of its own (two instances on PostgreSQL and Redis, one on PostgreSQL alone).
+    const skip = multiFanoutSkipReason();
+    const multi: MultiFanoutResult | Error | string =
+      skip ??
+      (await step(`multi-instance fan-out, 1 writer to ${FANOUT.readers} readers over 2 instances`, () =>
+        measureMultiFanout(FANOUT, FUZZ_ENV),
+      ));
+    collectBenchGarbage();
+
     // Last, on a server of its own: the corpus leaves a document no other scenario should meet.
     const fuzzServer = await startOurs(FUZZ_ENV);
     servers.push(fuzzServer);
@@ -116,6 +131,8 @@ async function main(): Promise<void> {
       fanout: perServer(fanout, servers.length),
       join: perServer(join, servers.length),
     });
+    console.log("");
+    printMultiFanout(multi, FANOUT.readers);
     for (const server of servers) {
       const tail = server.stderrTail();
       if (tail) console.log(`\n${server.label} wrote to stderr:\n${tail}`);

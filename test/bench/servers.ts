@@ -140,6 +140,7 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
     "PUBLIC_URL",
     "ALLOWED_ORIGINS",
     "DATABASE_URL",
+    "REDIS_URL",
   ])
     delete env[key];
   for (const key of ["MAX_MESSAGE_BYTES", "COMPACT_AFTER_BYTES", "SESSION_TTL_HOURS", "NODE_OPTIONS"])

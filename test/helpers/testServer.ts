@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { loadConfig } from "../../server/config";
 import { startServer } from "../../server/server";
-import type { SyncHooks } from "../../server/sync/hooks";
+import type { ServerHook } from "../../server/sync/hooks";
 import { databaseFor, dropDatabaseFor, serversUsePostgres } from "./testDatabase";
 
 export interface TestServer {
@@ -16,29 +16,30 @@ export interface TestServer {
   dataDir: string;
   /** The server's PostgreSQL database, when it uses one. */
   databaseUrl?: string;
-  events: Array<{ type: keyof SyncHooks; room: string }>;
+  events: Array<{ type: ServerEvent; room: string }>;
   /** Stops the server; the data directory stays until `cleanup`. */
   stop(): Promise<void>;
   /** Stops the server and removes its data directory. */
   close(): Promise<void>;
 }
 
+/** The lifecycle points the tests watch, by the names they have always had. */
+export type ServerEvent = "onLoad" | "onStore" | "onUnload" | "onConnect" | "onDisconnect";
+
 export async function startTestServer(
   env: Record<string, string> = {},
   dataDir = mkdtempSync(path.join(tmpdir(), "riskroom-test-")),
 ): Promise<TestServer> {
   const events: TestServer["events"] = [];
-  const log =
-    (type: keyof SyncHooks) =>
-    (e: { room: { workshopId: string; kind: string } }): void => {
-      events.push({ type, room: `${e.room.workshopId}/${e.room.kind}` });
-    };
-  const hooks: SyncHooks = {
-    onLoad: log("onLoad"),
-    onStore: log("onStore"),
-    onUnload: log("onUnload"),
-    onConnect: log("onConnect"),
-    onDisconnect: log("onDisconnect"),
+  const log = (type: ServerEvent, room: { workshopId: string; kind: string }): void => {
+    events.push({ type, room: `${room.workshopId}/${room.kind}` });
+  };
+  const hooks: ServerHook = {
+    afterLoad: (e) => log("onLoad", e.room.name),
+    afterStore: (e) => log("onStore", e.room),
+    afterUnload: (e) => log("onUnload", e.room),
+    onConnect: (e) => log("onConnect", e.room),
+    onDisconnect: (e) => log("onDisconnect", e.room),
   };
   // The PostgreSQL pass: a database of this data directory's own, unless the test names one.
   const usePg = serversUsePostgres() && env.DATABASE_URL === undefined;
@@ -51,7 +52,7 @@ export async function startTestServer(
     ...database,
     ...env,
   });
-  const server = await startServer(config, hooks);
+  const server = await startServer(config, [hooks]);
   let stopped = false;
   const stop = async () => {
     if (stopped) return;

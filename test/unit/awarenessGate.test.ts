@@ -1,7 +1,12 @@
 import * as decoding from "lib0/decoding";
 import { describe, expect, it } from "vitest";
 import type { WebSocket } from "ws";
-import { type AwarenessOwners, gateAwarenessUpdate, MalformedMessage } from "../../server/sync/awarenessGate";
+import {
+  type AwarenessOwners,
+  gateAwarenessUpdate,
+  MalformedMessage,
+  type RemoteClients,
+} from "../../server/sync/awarenessGate";
 import { Connection } from "../../server/sync/connection";
 import { RateBook } from "../../server/sync/rateLimit";
 import {
@@ -107,5 +112,18 @@ describe("the awareness gate", () => {
     // Eli, reconnected on a new socket of the same session, sets the id again.
     const back = gateAwarenessUpdate(inner([{ clientId: 7, clock: 2, state: {} }]), conn("eli"), owners, 999);
     expect(back).not.toBeNull();
+  });
+
+  it("lets only the same participant take over an id another instance holds, and then it is this instance's", () => {
+    const owners: AwarenessOwners = new Map();
+    const remote: RemoteClients = new Map([[7, { instance: "other", participantId: "eli" }]]);
+    const update = inner([{ clientId: 7, clock: 5, state: {} }]);
+    expect(gateAwarenessUpdate(update, conn("mallory"), owners, 999, remote)).toBeNull();
+    expect(remote.has(7)).toBe(true);
+    // Eli's client, moved here after its instance went away, keeps its id.
+    const eli = conn("eli");
+    expect(gateAwarenessUpdate(update, eli, owners, 999, remote)).not.toBeNull();
+    expect(remote.has(7)).toBe(false);
+    expect(owners.get(7)).toBe(eli);
   });
 });

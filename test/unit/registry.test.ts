@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { FileDocLog } from "../../server/store/docLog";
+import { HookList } from "../../server/sync/hooks";
 import { RoomRegistry } from "../../server/sync/registry";
 import { DEFAULT_MAX_DOC_BYTES, DEFAULT_SYNC_LIMITS } from "../../shared/limits";
 import type { RoomName } from "../../shared/rooms";
@@ -25,7 +26,7 @@ describe("the room registry at shutdown", () => {
       compactAfterBytes: 1 << 20,
       maxDocBytes: DEFAULT_MAX_DOC_BYTES,
       limits: DEFAULT_SYNC_LIMITS,
-      hooks: {},
+      hooks: new HookList(),
     });
     // A connection holds the room; shutdown unloads it before the socket is seen to close.
     const old = await registry.acquire(room);

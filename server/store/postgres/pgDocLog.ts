@@ -53,23 +53,7 @@ export class PgDocLog implements DocPersistence {
   }
 
   async load(room: RoomName): Promise<Uint8Array[]> {
-    const args = [room.workshopId, room.kind];
-    // One snapshot for both reads, so a compaction by another instance cannot fall between them.
-    const { state, rows } = await inTransaction(
-      this.pool,
-      async (client) => {
-        const s = await client.query<{ state: Buffer; version: string }>(
-          "SELECT state, version FROM doc_states WHERE workshop_id = $1 AND kind = $2",
-          args,
-        );
-        const u = await client.query<{ seq: string; data: Buffer }>(
-          "SELECT seq, data FROM doc_updates WHERE workshop_id = $1 AND kind = $2 ORDER BY seq",
-          args,
-        );
-        return { state: s.rows[0], rows: u.rows };
-      },
-      "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
-    );
+    const { state, rows } = await this.readRows(room);
     const doc: OpenDoc = {
       workshopId: room.workshopId,
       kind: room.kind,
@@ -90,6 +74,31 @@ export class PgDocLog implements DocPersistence {
     }
     this.docs.set(this.key(room), doc);
     return updates;
+  }
+
+  async read(room: RoomName): Promise<Uint8Array[]> {
+    const { state, rows } = await this.readRows(room);
+    return [...(state && state.state.length > 0 ? [state.state] : []), ...rows.map((r) => r.data)];
+  }
+
+  /** The state row and the rows after it, in one snapshot, so a compaction cannot fall between them. */
+  private readRows(room: RoomName) {
+    const args = [room.workshopId, room.kind];
+    return inTransaction(
+      this.pool,
+      async (client) => {
+        const s = await client.query<{ state: Buffer; version: string }>(
+          "SELECT state, version FROM doc_states WHERE workshop_id = $1 AND kind = $2",
+          args,
+        );
+        const u = await client.query<{ seq: string; data: Buffer }>(
+          "SELECT seq, data FROM doc_updates WHERE workshop_id = $1 AND kind = $2 ORDER BY seq",
+          args,
+        );
+        return { state: s.rows[0], rows: u.rows };
+      },
+      "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+    );
   }
 
   append(room: RoomName, update: Uint8Array): Promise<void> {
