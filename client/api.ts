@@ -92,6 +92,33 @@ async function request<T>(method: string, route: string, options: { token?: stri
   throw new ApiRequestError(res.status, "http_error", `The server answered ${res.status} ${res.statusText}.`);
 }
 
+/** A file the server sends, fetched with the session's token (a plain link cannot carry it). */
+async function download(token: string, route: string, fallbackName: string): Promise<DownloadedFile> {
+  let res: Response;
+  try {
+    res = await fetch(`/api${route}`, { headers: { authorization: `Bearer ${token}` } });
+  } catch {
+    throw new ApiRequestError(0, "network", "The server could not be reached. Check your connection.");
+  }
+  if (!res.ok) {
+    const body: unknown = await res.json().catch(() => undefined);
+    if (isErrorBody(body)) throw new ApiRequestError(res.status, body.error.code, body.error.message);
+    throw new ApiRequestError(
+      res.status,
+      "http_error",
+      `The server answered ${res.status} ${res.statusText}.`,
+    );
+  }
+  const filename =
+    /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? fallbackName;
+  return { blob: await res.blob(), filename };
+}
+
+export interface DownloadedFile {
+  blob: Blob;
+  filename: string;
+}
+
 /** Any answer sets the server clock (see serverClock.ts); this one is cheap. */
 export const syncServerClock = (token: string) => request<unknown>("GET", "/me", { token });
 
@@ -262,28 +289,9 @@ export async function downloadExport(
   workshopId: string,
   format: ExportFormat,
   snapshotId?: string,
-): Promise<{ blob: Blob; filename: string }> {
+): Promise<DownloadedFile> {
   const query = new URLSearchParams({ format, ...(snapshotId ? { snapshot: snapshotId } : {}) });
-  let res: Response;
-  try {
-    res = await fetch(`/api${ws(workshopId)}/export?${query}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-  } catch {
-    throw new ApiRequestError(0, "network", "The server could not be reached. Check your connection.");
-  }
-  if (!res.ok) {
-    const body: unknown = await res.json().catch(() => undefined);
-    if (isErrorBody(body)) throw new ApiRequestError(res.status, body.error.code, body.error.message);
-    throw new ApiRequestError(
-      res.status,
-      "http_error",
-      `The server answered ${res.status} ${res.statusText}.`,
-    );
-  }
-  const disposition = res.headers.get("content-disposition") ?? "";
-  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `riskroom-export.${format}`;
-  return { blob: await res.blob(), filename };
+  return download(token, `${ws(workshopId)}/export?${query}`, `riskroom-export.${format}`);
 }
 
 /** Dissent on a scenario: the server records it as this session's participant. */
@@ -302,30 +310,8 @@ export const getAudit = (token: string, workshopId: string, verify = false) =>
   request<AuditResponse>("GET", `${ws(workshopId)}/audit${verify ? "?verify=1" : ""}`, { token });
 
 /** The audit trail as a CSV file (the download is itself recorded in the trail). */
-export async function downloadAuditCsv(
-  token: string,
-  workshopId: string,
-): Promise<{ blob: Blob; filename: string }> {
-  let res: Response;
-  try {
-    res = await fetch(`/api${ws(workshopId)}/audit?format=csv`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-  } catch {
-    throw new ApiRequestError(0, "network", "The server could not be reached. Check your connection.");
-  }
-  if (!res.ok) {
-    const body: unknown = await res.json().catch(() => undefined);
-    if (isErrorBody(body)) throw new ApiRequestError(res.status, body.error.code, body.error.message);
-    throw new ApiRequestError(
-      res.status,
-      "http_error",
-      `The server answered ${res.status} ${res.statusText}.`,
-    );
-  }
-  const filename =
-    /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? "riskroom-audit.csv";
-  return { blob: await res.blob(), filename };
+export async function downloadAuditCsv(token: string, workshopId: string): Promise<DownloadedFile> {
+  return download(token, `${ws(workshopId)}/audit?format=csv`, "riskroom-audit.csv");
 }
 
 /** A one-line explanation of an error for the person who caused it. */
@@ -363,26 +349,7 @@ export async function downloadIncidentReport(
   workshopId: string,
   ids: string[],
   format: "md" | "json",
-): Promise<{ blob: Blob; filename: string }> {
+): Promise<DownloadedFile> {
   const query = new URLSearchParams({ ids: ids.join(","), format });
-  let res: Response;
-  try {
-    res = await fetch(`/api${ws(workshopId)}/incidents/report?${query}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-  } catch {
-    throw new ApiRequestError(0, "network", "The server could not be reached. Check your connection.");
-  }
-  if (!res.ok) {
-    const body: unknown = await res.json().catch(() => undefined);
-    if (isErrorBody(body)) throw new ApiRequestError(res.status, body.error.code, body.error.message);
-    throw new ApiRequestError(
-      res.status,
-      "http_error",
-      `The server answered ${res.status} ${res.statusText}.`,
-    );
-  }
-  const disposition = res.headers.get("content-disposition") ?? "";
-  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `riskroom-incident-report.${format}`;
-  return { blob: await res.blob(), filename };
+  return download(token, `${ws(workshopId)}/incidents/report?${query}`, `riskroom-incident-report.${format}`);
 }

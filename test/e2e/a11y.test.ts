@@ -4,10 +4,10 @@
  * snapshots and compare views, and the room's header keeps everything inside the window at
  * 1280×800 and 1024×768, online and offline.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { existsSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { seriousViolations } from "./axe";
 import {
   addScenario,
   CHROMIUM,
@@ -18,35 +18,7 @@ import {
   waitConnected,
 } from "./harness";
 
-// Evaluated through the browser's debugging protocol, which the page's CSP (no inline scripts) does not govern.
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const poll = { timeout: 15_000, interval: 100 };
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: unknown[]; failureSummary?: string }>;
-}
-
-/** axe-core's serious and critical violations on the page as it is now, each with its first few elements. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: unknown[] }> } })
-      .axe;
-    return (await axe.run(document)).violations;
-  });
-  return (violations as Violation[])
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-          .slice(0, 3)
-          .map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ""}`)
-          .join(" | ")}`,
-    );
-}
 
 /** Elements of the room's header (and the header itself) that reach past its right edge or the window's. */
 const headerOverflow = (page: Page) =>

@@ -3,26 +3,12 @@
  * what, verifies the chain and reaches every control by keyboard; an observer sees it too, an
  * expert has no entry for it; axe-core finds no serious or critical violation.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import type { Page } from "playwright-core";
+import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { seriousViolations } from "./axe";
 import { CHROMIUM, harnessForSuite, invite, join, startWorkshop, waitConnected } from "./harness";
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const poll = { timeout: 15_000, interval: 100 };
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE);
-  const violations = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: unknown[] }> } })
-      .axe;
-    return (await axe.run(document)).violations;
-  })) as Array<{ id: string; impact: string | null; help: string }>;
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help}`);
-}
 
 describe.skipIf(!existsSync(CHROMIUM))("the audit view", () => {
   const h = harnessForSuite();
