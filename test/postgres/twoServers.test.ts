@@ -1,13 +1,15 @@
 /**
  * Two server processes on one PostgreSQL database, racing over REST as two instances behind a load
- * balancer would: a round is revealed once, an invite's last use goes to one join.
+ * balancer would: a round is revealed once, an invite's last use goes to one join, and the audit
+ * chain stays one chain, never a fork.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { AuditResponse } from "../../shared/audit";
 import { defaultFramework } from "../../shared/estimation/framework";
-import { call, createInvite } from "../helpers/api";
+import { call, createInvite, createWorkshop } from "../helpers/api";
 import { type ChildServer, spawnServer } from "../helpers/childServer";
 import { lockAndOpen, setupWorkshop } from "../helpers/estimation";
 import { freshDatabase, POSTGRES_SKIP_REASON, TEST_DATABASE_URL } from "../helpers/testDatabase";
@@ -97,6 +99,27 @@ describe.skipIf(!TEST_DATABASE_URL)(
         { token: created.body.session.token },
       );
       expect(invites.body.invites[0]?.uses).toBe(1);
+    });
+
+    it("keeps one unbroken audit chain (each write reads the head under the workshop's row lock) when both servers append to one workshop at the same moments", async () => {
+      const [a, b] = await Promise.all([server(), server()]);
+      const created = await createWorkshop(a.url);
+      const workshopId = created.workshop.id;
+      const token = created.session.token;
+      const writes = Array.from({ length: 16 }, (_, i) =>
+        call((i % 2 === 0 ? a : b).url, "POST", `/workshops/${workshopId}/invites`, {
+          token,
+          body: { role: "expert", label: `invite ${i}` },
+        }),
+      );
+      const results = await Promise.all(writes);
+      expect(results.map((r) => r.status)).toEqual(results.map(() => 201));
+      const res = await call<AuditResponse>(b.url, "GET", `/workshops/${workshopId}/audit?verify=1`, {
+        token,
+      });
+      expect(res.body.verification).toMatchObject({ ok: true, entries: 17 });
+      expect(res.body.entries.map((e) => e.seq)).toEqual([...Array(17).keys()]);
+      expect(new Set(res.body.entries.map((e) => e.prev)).size).toBe(17);
     });
   },
 );
