@@ -6,7 +6,15 @@
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { seriousViolations } from "./axe";
-import { CHROMIUM, harnessForSuite, invite, join, startWorkshop, waitConnected } from "./harness";
+import {
+  CHROMIUM,
+  harnessForSuite,
+  invite,
+  join,
+  readmeScreenshot,
+  startWorkshop,
+  waitConnected,
+} from "./harness";
 
 const poll = { timeout: 15_000, interval: 100 };
 
@@ -52,6 +60,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the audit view", () => {
     await expect
       .poll(() => region.getByRole("status").textContent(), poll)
       .toMatch(/^The chain holds: \d+ entries/);
+    await readmeScreenshot(fran, "audit.png");
     await fran.keyboard.press("Tab");
     expect(await fran.evaluate(() => document.activeElement?.textContent)).toBe("Refresh");
 
