@@ -20,6 +20,7 @@ import { estimationRoutes } from "./routes/estimation";
 import { exportRoutes } from "./routes/export";
 import { incidentRoutes } from "./routes/incidents";
 import { inviteRoutes } from "./routes/invites";
+import { modelRoutes } from "./routes/models";
 import { roomControlRoutes } from "./routes/roomControl";
 import { scenarioDissentRoutes } from "./routes/scenarioDissent";
 import { snapshotRoutes } from "./routes/snapshots";
@@ -35,6 +36,8 @@ import { FrameworkService } from "./services/framework";
 import { ImportService } from "./services/importer";
 import { IncidentService } from "./services/incidents";
 import { InviteService } from "./services/invites";
+import { ModelReportService } from "./services/modelReports";
+import { ModelService } from "./services/models";
 import { RoomControlService } from "./services/roomControl";
 import { RoundService, type RoundServiceOptions } from "./services/rounds";
 import { ScenarioDissentService } from "./services/scenarioDissent";
@@ -151,6 +154,18 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
   api.route("/", snapshotRoutes(services, creation));
   api.route("/", auditRoutes(services));
   api.route("/", scenarioDissentRoutes(services));
+  api.route(
+    "/",
+    modelRoutes(
+      new ModelService({ meta, models: stores.models, snapshots, maxWorkshops: config.models.maxWorkshops }),
+      new ModelReportService({
+        models: stores.models,
+        exporter: services.exporter,
+        maxVersions: config.models.maxReportVersions,
+      }),
+      creation,
+    ),
+  );
   api.all("*", () => {
     throw new DomainError("not_found", "no such API route");
   });

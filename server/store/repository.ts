@@ -47,6 +47,7 @@ import type {
 } from "../../shared/estimationView";
 import type { DocPersistence } from "./docLog";
 import type { IncidentRepository } from "./incidentRecords";
+import type { ModelStore } from "./modelRecords";
 import type {
   AuditAction,
   AuditRecord,
@@ -297,6 +298,8 @@ export interface Stores {
   /** Document update logs: the sync layer's persistence. */
   docs: DocPersistence;
   blobs: SnapshotBlobs;
+  /** Models, their sign-offs and issued report versions (modelRecords.ts). */
+  models: ModelStore;
   /** Waits for writes in flight and releases files or connections. */
   close(): Promise<void>;
 }
