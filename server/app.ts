@@ -16,6 +16,7 @@ import { errorFor } from "./http/errors";
 import { createRateLimits, mountRateLimits } from "./http/rateLimits";
 import { securityHeaders } from "./http/securityHeaders";
 import { auditRoutes } from "./routes/audit";
+import { conditionRoutes } from "./routes/conditions";
 import { estimationRoutes } from "./routes/estimation";
 import { exportRoutes } from "./routes/export";
 import { incidentRoutes } from "./routes/incidents";
@@ -28,6 +29,7 @@ import { socketRoutes } from "./routes/sockets";
 import { workshopRoutes } from "./routes/workshops";
 import type { Services, Site } from "./services";
 import { AuditService } from "./services/audit";
+import { ConditionService } from "./services/conditions";
 import { ContentReader } from "./services/contentReader";
 import { ControlProjection } from "./services/controlProjection";
 import { DeterminationService } from "./services/determinations";
@@ -154,10 +156,18 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
   api.route("/", snapshotRoutes(services, creation));
   api.route("/", auditRoutes(services));
   api.route("/", scenarioDissentRoutes(services));
+  const conditions = new ConditionService(meta, () => registry!, control);
+  api.route("/", conditionRoutes(services, conditions));
   api.route(
     "/",
     modelRoutes(
-      new ModelService({ meta, models: stores.models, snapshots, maxWorkshops: config.models.maxWorkshops }),
+      new ModelService({
+        meta,
+        models: stores.models,
+        snapshots,
+        conditions,
+        maxWorkshops: config.models.maxWorkshops,
+      }),
       new ModelReportService({
         models: stores.models,
         exporter: services.exporter,

@@ -5,6 +5,7 @@
  * changed; the Markdown and HTML are rendered from it on every read.
  */
 import type { SignOff } from "./models";
+import type { ConditionState } from "./watchedConditions";
 
 export const MODEL_REPORT_SCHEMA = "riskroom.model-report/v1";
 
@@ -42,6 +43,8 @@ export interface DeterminationPart {
   safetyMargin: string;
   marginReasons: string;
   conditions: string;
+  /** Watched conditions as they stood in the signed-off snapshot when the version was issued. */
+  watched: ConditionState[];
   evidence: Array<{ scenarioId: string; title: string }>;
   by: string;
   at: string;

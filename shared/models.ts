@@ -77,6 +77,18 @@ export interface ModelView {
   createdBy: string;
   workshops: ModelWorkshopView[];
   reports: ReportVersionView[];
+  /** Watched conditions met now in the attached workshops: those acceptances no longer hold. */
+  conditionsNoLongerHold: MetCondition[];
+}
+
+export interface MetCondition {
+  workshopId: string;
+  workshopTitle: string;
+  riskId: string;
+  riskTitle: string;
+  conditionId: string;
+  description: string;
+  reason: string;
 }
 
 export interface CreateModelResponse {

@@ -61,7 +61,13 @@ function determinationChanges(workshop: string, old: RiskPart | undefined, r: Ri
   const after = r.determination;
   if (!after && !before) return [];
   const where = `“${workshop}”, risk “${r.title}”`;
-  if (!before) return [`${where}: determination recorded (${determinationWords(after!)}).`];
+  if (!before)
+    return [
+      `${where}: determination recorded (${determinationWords(after!)}).`,
+      ...after!.watched
+        .filter((c) => c.met)
+        .map((c) => `${where}: conditions no longer hold: “${c.description}” (${c.reason ?? "met"}).`),
+    ];
   if (!after) return [`${where}: determination withdrawn.`];
   const out: string[] = [];
   if (determinationWords(before) !== determinationWords(after))
@@ -69,6 +75,10 @@ function determinationChanges(workshop: string, old: RiskPart | undefined, r: Ri
       `${where}: determination changed from ${determinationWords(before)} to ${determinationWords(after)}.`,
     );
   if (before.conditions !== after.conditions) out.push(`${where}: conditions changed.`);
+  const wasMet = new Set(before.watched.filter((c) => c.met).map((c) => c.description));
+  for (const c of after.watched)
+    if (c.met && !wasMet.has(c.description))
+      out.push(`${where}: conditions no longer hold: “${c.description}” (${c.reason ?? "met"}).`);
   if (after.dissent.length > before.dissent.length)
     out.push(`${where}: ${after.dissent.length - before.dissent.length} new dissent note(s).`);
   return out;

@@ -214,26 +214,53 @@ function determination(d: DeterminationPart): Block {
 }
 
 function conditions(body: ModelReportBody): Block[] {
-  const items = body.workshops.flatMap((w) =>
-    w.risks.flatMap((r) =>
-      r.determination?.conditions
-        ? [
-            {
-              content: [
-                strong(text(r.title)),
-                plain(" ("),
-                text(w.title),
-                plain("): "),
-                text(r.determination.conditions),
-              ],
-            },
-          ]
-        : [],
-    ),
+  const out: Block[] = [];
+  const items: Array<{ content: Inline[]; children?: Block[] }> = [];
+  for (const w of body.workshops)
+    for (const r of w.risks) {
+      const d = r.determination;
+      if (!d || (!d.conditions && d.watched.length === 0)) continue;
+      const watched = d.watched.map((c) => ({
+        content: c.met
+          ? [
+              strong(plain("No longer holds:")),
+              plain(" "),
+              text(c.description),
+              plain(" ("),
+              text(c.reason ?? ""),
+              plain(")"),
+            ]
+          : [plain("Holds: "), text(c.description), plain(` (${words(c.kind)})`)],
+      }));
+      items.push({
+        content: [
+          strong(text(r.title)),
+          plain(" ("),
+          text(w.title),
+          plain(")"),
+          ...(d.conditions ? [plain(": "), text(d.conditions)] : []),
+        ],
+        ...(watched.length > 0 ? { children: [list(false, watched)] } : {}),
+      });
+    }
+  const met = body.workshops.flatMap((w) =>
+    w.risks.filter((r) => r.determination?.watched.some((c) => c.met)).map((r) => `${r.title} (${w.title})`),
   );
+  if (met.length > 0)
+    out.push({
+      type: "paragraph",
+      role: "warn",
+      content: [
+        strong(plain("Conditions no longer hold")),
+        plain(" for: "),
+        text(met.join("; ")),
+        plain(". The acceptance recorded for these risks is no longer supported as it stands."),
+      ],
+    });
   if (items.length === 0)
-    return [missing("no determination states the conditions under which it would no longer hold.")];
-  return [list(false, items)];
+    out.push(missing("no determination states the conditions under which it would no longer hold."));
+  else out.push(list(false, items));
+  return out;
 }
 
 function incidents(body: ModelReportBody): Block[] {

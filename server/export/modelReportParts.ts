@@ -6,6 +6,7 @@
  */
 import type { ScenarioAggregate } from "../../shared/estimation/aggregate";
 import type { Framework } from "../../shared/estimation/framework";
+import type { Determination } from "../../shared/estimationView";
 import type {
   DeterminationPart,
   EstimatePart,
@@ -14,11 +15,19 @@ import type {
   WorkshopPart,
 } from "../../shared/modelReport";
 import type { SignOff } from "../../shared/models";
+import { type ConditionFacts, type ConditionState, conditionStates } from "../../shared/watchedConditions";
 import type { WorkshopExport } from "../../shared/workshopExport";
 import { type RiskEntry, reportModel, type ScenarioEntry, type Standing } from "./reportModel";
 
-export function workshopPart(exp: WorkshopExport, signOff: SignOff): WorkshopPart {
+/** `now`: when the version is issued, the clock a date condition is checked against. */
+export function workshopPart(exp: WorkshopExport, signOff: SignOff, now: Date): WorkshopPart {
   const model = reportModel(exp);
+  const facts = (riskId: string, determinedAt: string): ConditionFacts => ({
+    riskId,
+    determinedAt,
+    scenarios: exp.content.scenarios,
+    incidents: exp.incidents,
+  });
   return {
     workshopId: exp.workshop.id,
     title: exp.workshop.title,
@@ -29,7 +38,9 @@ export function workshopPart(exp: WorkshopExport, signOff: SignOff): WorkshopPar
       lockedAt: exp.lock?.lockedAt ?? null,
       matrix: `${exp.framework.likelihoodBands.length} likelihood bands × ${exp.framework.severityLevels.length} severity levels`,
     },
-    risks: model.risks.map((r) => riskPart(r, exp.framework)),
+    risks: model.risks.map((r) =>
+      riskPart(r, exp.framework, (d) => conditionStates(d.watched ?? [], facts(d.riskId, d.at), now)),
+    ),
     incidents: exp.incidents.map((i) => ({
       id: i.id,
       title: i.title,
@@ -40,7 +51,11 @@ export function workshopPart(exp: WorkshopExport, signOff: SignOff): WorkshopPar
   };
 }
 
-function riskPart(entry: RiskEntry, framework: Framework): RiskPart {
+function riskPart(
+  entry: RiskEntry,
+  framework: Framework,
+  watched: (d: Determination) => ConditionState[],
+): RiskPart {
   const titles = new Map(entry.scenarios.map((s) => [s.scenario.id, s.scenario.title]));
   const d = entry.determination;
   const determination: DeterminationPart | null = d
@@ -52,6 +67,7 @@ function riskPart(entry: RiskEntry, framework: Framework): RiskPart {
         safetyMargin: d.safetyMargin,
         marginReasons: d.marginReasons,
         conditions: d.conditions,
+        watched: watched(d),
         evidence: d.evidenceScenarioIds.map((id) => ({ scenarioId: id, title: titles.get(id) ?? id })),
         by: d.by,
         at: d.at,

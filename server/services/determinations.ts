@@ -11,6 +11,7 @@ import {
   type determinationBody,
   type OverallVerdict,
 } from "../../shared/estimationView";
+import { withConditionIds } from "../../shared/watchedConditions";
 import { invalidInput, notFound } from "../domainErrors";
 import type { DeterminationRecord } from "../store/records";
 import type { MetaRepository } from "../store/repository";
@@ -51,6 +52,7 @@ export class DeterminationService {
           workshopId,
           riskId,
           ...body,
+          watched: withConditionIds(body.watched),
           ...judged,
           needsHigherTier: judged.tierId !== null && isTopLadderTier(framework, riskId, judged.tierId),
           by: ctx.participant.displayName,

@@ -62,12 +62,13 @@ export class ModelReportService {
         `a model issues at most ${this.deps.maxVersions} report versions (MAX_MODEL_REPORT_VERSIONS)`,
       );
     const previous = last ? await this.body(model, last.version) : null;
+    const stamp = callerStamp(caller);
+    const now = new Date(stamp.at);
     const workshops = [];
     for (const s of signed) {
       const { workshopId, ...signOff } = s;
-      workshops.push(workshopPart(await this.deps.exporter.gather(workshopId, s.snapshotId), signOff));
+      workshops.push(workshopPart(await this.deps.exporter.gather(workshopId, s.snapshotId), signOff, now));
     }
-    const stamp = callerStamp(caller);
     const { name, version: modelVersion, description, deploymentContext } = model;
     const number = (last?.version ?? 0) + 1;
     const parts = { model: { name, version: modelVersion, description, deploymentContext }, workshops };

@@ -3,10 +3,11 @@
  * facilitators), and sign off one snapshot per workshop. The store checks each rule inside its
  * write (`changeModel`'s decide), so two racing requests never both pass a limit.
  */
-import type { CreateModelBody, ModelView, SignOff } from "../../shared/models";
+import type { CreateModelBody, MetCondition, ModelView, SignOff } from "../../shared/models";
 import { DomainError, notFound } from "../domainErrors";
 import type { ModelRecord, ModelStore } from "../store/modelRecords";
 import type { MetaRepository } from "../store/repository";
+import type { ConditionService } from "./conditions";
 import {
   holdsModelToken,
   loadModel,
@@ -21,6 +22,7 @@ export interface ModelDeps {
   meta: MetaRepository;
   models: ModelStore;
   snapshots: Pick<SnapshotService, "read">;
+  conditions: Pick<ConditionService, "states">;
   maxWorkshops: number;
 }
 
@@ -143,9 +145,25 @@ export class ModelService {
 
   async view(model: ModelRecord): Promise<ModelView> {
     const workshops = [];
+    const conditionsNoLongerHold: MetCondition[] = [];
     for (const w of model.workshops) {
       const record = await this.deps.meta.workshop(w.workshopId);
-      workshops.push({ ...w, title: record?.title ?? "(workshop not found)" });
+      const title = record?.title ?? "(workshop not found)";
+      workshops.push({ ...w, title });
+      if (!record) continue;
+      // Live, as each workshop stands now: bounded by MAX_MODEL_WORKSHOPS.
+      for (const risk of await this.deps.conditions.states(w.workshopId))
+        for (const c of risk.conditions)
+          if (c.met)
+            conditionsNoLongerHold.push({
+              workshopId: w.workshopId,
+              workshopTitle: title,
+              riskId: risk.riskId,
+              riskTitle: risk.riskTitle,
+              conditionId: c.id,
+              description: c.description,
+              reason: c.reason ?? "",
+            });
     }
     const { id, name, version, description, deploymentContext, createdAt, createdBy, reports } = model;
     return {
@@ -158,6 +176,7 @@ export class ModelService {
       createdBy,
       workshops,
       reports: [...reports],
+      conditionsNoLongerHold,
     };
   }
 }
