@@ -26,6 +26,7 @@ import { roomControlRoutes } from "./routes/roomControl";
 import { scenarioDissentRoutes } from "./routes/scenarioDissent";
 import { snapshotRoutes } from "./routes/snapshots";
 import { socketRoutes } from "./routes/sockets";
+import { timelineRoutes } from "./routes/timelines";
 import { workshopRoutes } from "./routes/workshops";
 import type { Services, Site } from "./services";
 import { AuditService } from "./services/audit";
@@ -44,6 +45,7 @@ import { RoomControlService } from "./services/roomControl";
 import { RoundService, type RoundServiceOptions } from "./services/rounds";
 import { ScenarioDissentService } from "./services/scenarioDissent";
 import { SnapshotService } from "./services/snapshots";
+import { TimelineService } from "./services/timelines";
 import { WorkshopService } from "./services/workshops";
 import { openStores } from "./store";
 import type { SyncHooks } from "./sync/hooks";
@@ -158,6 +160,10 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
   api.route("/", scenarioDissentRoutes(services));
   const conditions = new ConditionService(meta, () => registry!, control);
   api.route("/", conditionRoutes(services, conditions));
+  api.route(
+    "/",
+    timelineRoutes(services, new TimelineService(meta, stores.timelines, control, () => registry!)),
+  );
   api.route(
     "/",
     modelRoutes(

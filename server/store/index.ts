@@ -8,6 +8,7 @@ import { FileDocLog } from "./docLog";
 import { EmbeddedMetaRepository } from "./embedded/embeddedRepository";
 import { migrateLegacyMeta } from "./embedded/migrate";
 import { EmbeddedModelStore } from "./embedded/modelFiles";
+import { EmbeddedTimelineStore } from "./embedded/timelineFiles";
 import { openPostgresStores } from "./postgres";
 import type { Stores } from "./repository";
 import { SnapshotStore } from "./snapshotStore";
@@ -23,13 +24,16 @@ export async function openEmbeddedStores(dataDir: string): Promise<Stores> {
   await migrateLegacyMeta(dataDir);
   const meta = await EmbeddedMetaRepository.open(dataDir);
   const models = new EmbeddedModelStore(dataDir);
+  const timelines = new EmbeddedTimelineStore(dataDir);
   return {
     meta,
     docs: new FileDocLog(dataDir),
     blobs: new SnapshotStore(dataDir),
     models,
+    timelines,
     close: async () => {
       await models.close();
+      await timelines.close();
       await meta.close();
     },
   };

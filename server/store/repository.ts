@@ -63,6 +63,7 @@ import type {
   SnapshotRecord,
   WorkshopRecord,
 } from "./records";
+import type { TimelineStore } from "./timelineRecords";
 
 /** Who did it and when: the audit entry's `actor` (a participant id) and `at` (ISO time). */
 export interface AuditStamp {
@@ -300,6 +301,8 @@ export interface Stores {
   blobs: SnapshotBlobs;
   /** Models, their sign-offs and issued report versions (modelRecords.ts). */
   models: ModelStore;
+  /** Tier-timeline rounds (timelineRecords.ts). */
+  timelines: TimelineStore;
   /** Waits for writes in flight and releases files or connections. */
   close(): Promise<void>;
 }

@@ -8,6 +8,7 @@ import { PgDocLog } from "./pgDocLog";
 import { PgMetaRepository } from "./pgMetaRepository";
 import { PgModelStore } from "./pgModelStore";
 import { PgSnapshotBlobs } from "./pgSnapshotBlobs";
+import { PgTimelineStore } from "./pgTimelineStore";
 import { createPool } from "./pool";
 
 export async function openPostgresStores(databaseUrl: string, poolSize: number): Promise<Stores> {
@@ -20,6 +21,7 @@ export async function openPostgresStores(databaseUrl: string, poolSize: number):
       docs: new PgDocLog(pool),
       blobs: new PgSnapshotBlobs(pool),
       models: new PgModelStore(pool),
+      timelines: new PgTimelineStore(pool),
       close: () => pool.end(),
     };
   } catch (err) {

@@ -57,7 +57,7 @@ export const MIGRATIONS: Migration[] = [
   },
   {
     version: 5,
-    name: "models and their report versions",
+    name: "models, their report versions, and tier-timeline rounds",
     sql: MODEL_SCHEMA,
   },
 ];

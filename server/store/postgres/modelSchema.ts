@@ -1,5 +1,5 @@
 /**
- * Migration 5: models. The record whole as JSONB (written under a row lock), and each issued report
+ * Migration 5: models, and tier-timeline rounds. The record whole as JSONB (written under a row lock), and each issued report
  * version's exact bytes, inserted once.
  */
 export const MODEL_SCHEMA = `
@@ -12,5 +12,10 @@ export const MODEL_SCHEMA = `
     version integer NOT NULL,
     body bytea NOT NULL,
     PRIMARY KEY (model_id, version)
+  );
+  -- Tier-timeline rounds, all of one workshop's in one row (forecasts secret until revealed).
+  CREATE TABLE timelines (
+    workshop_id text PRIMARY KEY REFERENCES workshops (id),
+    rounds jsonb NOT NULL
   );
 `;
