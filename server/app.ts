@@ -177,6 +177,7 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
       new ModelReportService({
         models: stores.models,
         exporter: services.exporter,
+        snapshots,
         maxVersions: config.models.maxReportVersions,
       }),
       creation,

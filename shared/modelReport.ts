@@ -5,6 +5,7 @@
  * changed; the Markdown and HTML are rendered from it on every read.
  */
 import type { SignOff } from "./models";
+import type { RevealedForecast, TimelineAggregate } from "./timeline";
 import type { ConditionState } from "./watchedConditions";
 
 export const MODEL_REPORT_SCHEMA = "riskroom.model-report/v1";
@@ -66,12 +67,25 @@ export interface IncidentPart {
   resolvedAt: string | null;
 }
 
+/** A risk's latest revealed tier-timeline forecast in the signed-off snapshot. */
+export interface TimelinePart {
+  riskId: string;
+  riskTitle: string;
+  /** The tier the forecast is about. */
+  nextTier: string | null;
+  roundNumber: number;
+  revealedAt: string;
+  aggregate: TimelineAggregate;
+  forecasts: RevealedForecast[];
+}
+
 export interface WorkshopPart {
   workshopId: string;
   title: string;
   signOff: SignOff;
   framework: { locked: boolean; hash: string | null; lockedAt: string | null; matrix: string };
   risks: RiskPart[];
+  timelines: TimelinePart[];
   incidents: IncidentPart[];
 }
 

@@ -53,6 +53,20 @@ function workshopChanges(old: WorkshopPart, w: WorkshopPart): string[] {
     }
   }
   for (const s of oldScenarios.values()) out.push(`“${w.title}”: scenario “${s.title}” removed.`);
+  const oldTimelines = new Map((old.timelines ?? []).map((t) => [t.riskId, t]));
+  for (const t of w.timelines) {
+    const was = oldTimelines.get(t.riskId);
+    const now = `P10 ${t.aggregate.p10}, P50 ${t.aggregate.p50}, P90 ${t.aggregate.p90}`;
+    if (!was) out.push(`“${w.title}”, risk “${t.riskTitle}”: timeline forecast added (${now}).`);
+    else if (
+      was.aggregate.p50 !== t.aggregate.p50 ||
+      was.aggregate.p10 !== t.aggregate.p10 ||
+      was.aggregate.p90 !== t.aggregate.p90
+    )
+      out.push(
+        `“${w.title}”, risk “${t.riskTitle}”: timeline forecast changed from P10 ${was.aggregate.p10}, P50 ${was.aggregate.p50}, P90 ${was.aggregate.p90} to ${now}.`,
+      );
+  }
   return out;
 }
 

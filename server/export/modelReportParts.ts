@@ -12,6 +12,7 @@ import type {
   EstimatePart,
   RiskPart,
   ScenarioPart,
+  TimelinePart,
   WorkshopPart,
 } from "../../shared/modelReport";
 import type { SignOff } from "../../shared/models";
@@ -20,7 +21,12 @@ import type { WorkshopExport } from "../../shared/workshopExport";
 import { type RiskEntry, reportModel, type ScenarioEntry, type Standing } from "./reportModel";
 
 /** `now`: when the version is issued, the clock a date condition is checked against. */
-export function workshopPart(exp: WorkshopExport, signOff: SignOff, now: Date): WorkshopPart {
+export function workshopPart(
+  exp: WorkshopExport,
+  signOff: SignOff,
+  now: Date,
+  timelines: TimelinePart[],
+): WorkshopPart {
   const model = reportModel(exp);
   const facts = (riskId: string, determinedAt: string): ConditionFacts => ({
     riskId,
@@ -41,6 +47,7 @@ export function workshopPart(exp: WorkshopExport, signOff: SignOff, now: Date): 
     risks: model.risks.map((r) =>
       riskPart(r, exp.framework, (d) => conditionStates(d.watched ?? [], facts(d.riskId, d.at), now)),
     ),
+    timelines,
     incidents: exp.incidents.map((i) => ({
       id: i.id,
       title: i.title,

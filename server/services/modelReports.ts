@@ -13,14 +13,17 @@ import { markdownDocument } from "../export/markdownReport";
 import { changelog } from "../export/modelChangelog";
 import { modelReportDocument } from "../export/modelReportDocument";
 import { workshopPart } from "../export/modelReportParts";
+import { timelinesOf } from "../export/timelineParts";
 import { sha256 } from "../store/blobIntegrity";
 import type { ModelRecord, ModelStore, ReportVersionRecord } from "../store/modelRecords";
 import type { ExportService } from "./exporter";
 import { callerName, callerStamp, type ModelCaller } from "./modelAccess";
+import type { SnapshotService } from "./snapshots";
 
 export interface ModelReportDeps {
   models: ModelStore;
   exporter: Pick<ExportService, "gather">;
+  snapshots: Pick<SnapshotService, "read">;
   maxVersions: number;
 }
 
@@ -67,7 +70,12 @@ export class ModelReportService {
     const workshops = [];
     for (const s of signed) {
       const { workshopId, ...signOff } = s;
-      workshops.push(workshopPart(await this.deps.exporter.gather(workshopId, s.snapshotId), signOff, now));
+      const exp = await this.deps.exporter.gather(workshopId, s.snapshotId);
+      // The snapshot's control document holds its revealed timeline rounds (read verified, again).
+      const blob = await this.deps.snapshots.read(workshopId, s.snapshotId);
+      const title = (riskId: string) => exp.content.risks.find((r) => r.id === riskId)?.title ?? riskId;
+      const timelines = timelinesOf(Buffer.from(blob.control, "base64"), title);
+      workshops.push(workshopPart(exp, signOff, now, timelines));
     }
     const { name, version: modelVersion, description, deploymentContext } = model;
     const number = (last?.version ?? 0) + 1;

@@ -14,7 +14,9 @@ import {
 } from "../../shared/timeline";
 import { call } from "../helpers/api";
 import { recorder, setupWorkshop } from "../helpers/estimation";
+import { attach, createModel, fetchReport, signOff } from "../helpers/models";
 import { serverPerTest } from "../helpers/serverPerTest";
+import { takeSnapshot } from "../helpers/snapshots";
 
 type ErrorBody = { error: { code: string; fields?: Record<string, string[]> } };
 const live = serverPerTest();
@@ -145,6 +147,19 @@ describe("timeline rounds", () => {
       expect(
         (await call(url, "POST", `${s.route}/timelines/${roundId}/close`, { token: s.facilitator })).status,
       ).toBe(200);
+
+      // The pooled forecast and its chart go into the model report made from a snapshot after the reveal.
+      const { model, token } = await createModel(url);
+      await attach(url, model.id, s.workshopId, s.facilitator, token);
+      const snap = await takeSnapshot(url, s.route, s.facilitator, "forecast revealed");
+      await signOff(url, model.id, s.workshopId, s.facilitator, snap.id);
+      expect((await call(url, "POST", `/models/${model.id}/reports`, { token })).status).toBe(201);
+      const md = (await fetchReport(url, model.id, token, "format=md")).text;
+      expect(md).toContain("2030-01-06 / 2032-01-11 / 2036-01-16");
+      expect(md).toContain("SECRET-ASSUMPTION-TWO");
+      expect(md).not.toContain("**Missing:** no timeline forecast");
+      const html = (await fetchReport(url, model.id, token, "format=html")).text;
+      expect(html).toContain('aria-label="Timeline forecast for');
     } finally {
       for (const x of sockets) x.ws.close();
     }
