@@ -39,11 +39,13 @@ import { FrameworkService } from "./services/framework";
 import { ImportService } from "./services/importer";
 import { IncidentService } from "./services/incidents";
 import { InviteService } from "./services/invites";
+import { modelOverview } from "./services/modelOverview";
 import { ModelReportService } from "./services/modelReports";
 import { ModelService } from "./services/models";
 import { RoomControlService } from "./services/roomControl";
 import { RoundService, type RoundServiceOptions } from "./services/rounds";
 import { ScenarioDissentService } from "./services/scenarioDissent";
+import { SnapshotRoomService } from "./services/snapshotRoom";
 import { SnapshotService } from "./services/snapshots";
 import { TimelineService } from "./services/timelines";
 import { WorkshopService } from "./services/workshops";
@@ -181,6 +183,13 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
         maxVersions: config.models.maxReportVersions,
       }),
       creation,
+      (model) => {
+        const room = new SnapshotRoomService(services);
+        return modelOverview(
+          { meta, registry: () => registry!, conditions, history: (id) => room.history(id) },
+          model,
+        );
+      },
     ),
   );
   api.all("*", () => {

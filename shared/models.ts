@@ -96,3 +96,39 @@ export interface CreateModelResponse {
   /** Reads the model and issues its reports; shown once, stored only as a hash. */
   token: string;
 }
+
+/** Each risk's latest determination across the model's workshops. */
+export interface ModelRiskView {
+  riskId: string;
+  riskTitle: string;
+  workshopId: string;
+  workshopTitle: string;
+  /** The tier's name; null under other criteria. */
+  tier: string | null;
+  verdict: string;
+  at: string;
+  /** A watched condition of it is met now. */
+  noLongerHolds: boolean;
+}
+
+/** One scenario's pre-mitigation standing in each of its workshop's verified snapshots. */
+export interface ModelHistorySeries {
+  workshopId: string;
+  workshopTitle: string;
+  scenarioId: string;
+  scenarioTitle: string;
+  points: Array<{
+    snapshotId: string;
+    label: string;
+    takenAt: string;
+    best: number;
+    low: number;
+    high: number;
+  }>;
+}
+
+/** `GET /api/models/:id/overview`. */
+export interface ModelOverview {
+  risks: ModelRiskView[];
+  history: ModelHistorySeries[];
+}

@@ -4,6 +4,7 @@
  * decide who may (see services/modelAccess.ts).
  */
 import { Hono } from "hono";
+import type { ModelOverview } from "../../shared/models";
 import { attachWorkshopBody, createModelBody, modelReportQuery, signOffBody } from "../../shared/models";
 import { invalidInput } from "../domainErrors";
 import { issueFields } from "../export/gather";
@@ -12,8 +13,14 @@ import type { CreationGate } from "../http/creation";
 import { readBody } from "../http/validate";
 import type { ModelReportService } from "../services/modelReports";
 import type { ModelService } from "../services/models";
+import type { ModelRecord } from "../store/modelRecords";
 
-export function modelRoutes(models: ModelService, reports: ModelReportService, creation: CreationGate): Hono {
+export function modelRoutes(
+  models: ModelService,
+  reports: ModelReportService,
+  creation: CreationGate,
+  overview: (model: ModelRecord) => Promise<ModelOverview>,
+): Hono {
   const r = new Hono();
   const bearer = (c: { req: { header(name: string): string | undefined } }) =>
     bearerToken(c.req.header("authorization"));
@@ -23,6 +30,10 @@ export function modelRoutes(models: ModelService, reports: ModelReportService, c
     return c.json(await models.create(await readBody(c, createModelBody)), 201);
   });
   r.get("/models/:id", async (c) => c.json(await models.get(c.req.param("id"), bearer(c))));
+  r.get("/models/:id/overview", async (c) => {
+    const { model } = await models.caller(c.req.param("id"), bearer(c));
+    return c.json(await overview(model));
+  });
   r.post("/models/:id/workshops/:workshopId", async (c) => {
     const { modelToken } = await readBody(c, attachWorkshopBody);
     return c.json(

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultFramework } from "../../shared/estimation/framework";
 import type { ModelReportBody } from "../../shared/modelReport";
-import type { ModelView, ReportVersionView } from "../../shared/models";
+import type { ModelOverview, ModelView, ReportVersionView } from "../../shared/models";
 import { call } from "../helpers/api";
 import { type EstimationSetup, lockAndOpen, setupWorkshop } from "../helpers/estimation";
 import { attach, createModel, fetchReport, signOff, storedModel, tamperReport } from "../helpers/models";
@@ -178,6 +178,19 @@ describe("the model report", () => {
       [1, v1.body.version.sha256],
       [2, v2.body.version.sha256],
     ]);
+
+    // The page's overview: each risk's latest determination across workshops, and every scenario's history.
+    const overview = (
+      await call<ModelOverview>(live.server.url, "GET", `/models/${model.id}/overview`, { token })
+    ).body;
+    expect(overview.risks.map((r) => [r.riskId, r.workshopId, r.tier])).toEqual([
+      ["cbrn", b.workshopId, ladder[1]!.name],
+    ]);
+    expect(overview.history.map((h) => [h.workshopId, h.scenarioTitle])).toEqual([
+      [a.workshopId, "Scenario 1"],
+      [a.workshopId, "Scenario 2"],
+    ]);
+    expect(new Set(overview.history[0]!.points.map((p) => p.best))).toEqual(new Set([0.02, 0.3]));
 
     // Every write is on the model's audit chain.
     const stored = await storedModel(live.server, model.id);
