@@ -90,7 +90,7 @@ export function ModelsCard() {
           <textarea id={ids.context} name="deploymentContext" maxLength={4000} rows={2} />
         </div>
         <div className="field">
-          <label htmlFor={ids.who}>Your name</label>
+          <label htmlFor={ids.who}>Creator</label>
           <input id={ids.who} name="displayName" required maxLength={MAX_NAME_LENGTH} autoComplete="name" />
         </div>
         {needsToken && (

@@ -40,7 +40,7 @@ describe.skipIf(!existsSync(CHROMIUM))("a model across workshops", () => {
     await form.getByRole("textbox", { name: "Model name" }).fill("Aurora");
     await form.getByRole("textbox", { name: /Version or checkpoint/ }).fill("checkpoint 8");
     await form.getByRole("textbox", { name: /Description/ }).fill("A general-purpose model with tool use.");
-    await form.getByRole("textbox", { name: "Your name" }).fill("Fran Facilitator");
+    await form.getByRole("textbox", { name: "Creator" }).fill("Fran Facilitator");
     await form.getByRole("button", { name: "Create model" }).click();
     await page.getByRole("heading", { name: /Aurora/, level: 1 }).waitFor(poll);
     expect(page.url()).toMatch(/\/m\/[A-Za-z0-9_-]+$/);
