@@ -79,6 +79,7 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
   let sync: SyncServer | null = null;
   const control = new ControlProjection(meta, () => registry!);
   let scenarioDissent: ScenarioDissentService | null = null;
+  const timelines = new TimelineService(meta, stores.timelines, control, () => registry!);
   registry = new RoomRegistry({
     persistence: stores.docs,
     compactAfterBytes: config.compactAfterBytes,
@@ -88,6 +89,7 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
     afterLoad: async (room) => {
       await control.reconcile(room);
       await scenarioDissent!.takeOver(room);
+      await timelines.reconcile(room);
     },
   });
   sync = new SyncServer(registry, hooks, config.sync, config.maxMessageBytes);
@@ -162,10 +164,7 @@ export async function createApp({ config, hooks = {} }: AppDeps): Promise<Riskro
   api.route("/", scenarioDissentRoutes(services));
   const conditions = new ConditionService(meta, () => registry!, control);
   api.route("/", conditionRoutes(services, conditions));
-  api.route(
-    "/",
-    timelineRoutes(services, new TimelineService(meta, stores.timelines, control, () => registry!)),
-  );
+  api.route("/", timelineRoutes(services, timelines));
   api.route(
     "/",
     modelRoutes(

@@ -23,7 +23,8 @@ import type { AuditAction } from "../store/records";
 import type { MetaRepository } from "../store/repository";
 import type { TimelineRoundRecord, TimelineStore } from "../store/timelineRecords";
 import type { RoomRegistry } from "../sync/registry";
-import type { ControlProjection } from "./controlProjection";
+import type { Room } from "../sync/room";
+import { type ControlProjection, SERVER_ORIGIN } from "./controlProjection";
 import { requireFacilitator, requireRole, stampOf } from "./roles";
 import type { SessionContext } from "./sessions";
 import { newId } from "./tokens";
@@ -161,6 +162,29 @@ export class TimelineService {
       rounds: rounds.map((r) => viewOf(r, names)),
       revealed: Object.fromEntries(rounds.flatMap((r) => (r.revealed ? [[r.id, r.revealed]] : []))),
     };
+  }
+
+  /**
+   * Writes every round's view and revealed values into a control document as it loads, so a crash
+   * between a stored write and its projection heals (as ControlProjection.reconcile does).
+   */
+  async reconcile(room: Room): Promise<void> {
+    if (room.name.kind !== "control") return;
+    const { workshopId } = room.name;
+    const rounds = await this.store.timelineRounds(workshopId);
+    if (rounds.length === 0) return;
+    const names = await this.names(workshopId);
+    // Only what differs is written, so a load that finds the document current adds nothing to its log.
+    const put = (map: string, id: string, value: unknown) => {
+      const target = room.doc.getMap(map);
+      if (JSON.stringify(target.get(id)) !== JSON.stringify(value)) target.set(id, value);
+    };
+    room.doc.transact(() => {
+      for (const round of rounds) {
+        put(TIMELINE_ROUNDS_MAP, round.id, viewOf(round, names));
+        if (round.revealed) put(TIMELINE_REVEALED_MAP, round.id, round.revealed);
+      }
+    }, SERVER_ORIGIN);
   }
 
   private async names(workshopId: string): Promise<Map<string, string>> {
