@@ -124,7 +124,8 @@ export const determinationBody = z.strictObject({
   safetyMargin: text(2000).default(""),
   marginReasons: text(4000).default(""),
   conditions: text(4000).default(""),
-  watched: z.array(watchedConditionInput).max(MAX_WATCHED_CONDITIONS).default([]),
+  /** Absent: the watched conditions on record (and their marks) are kept; `[]` clears them. */
+  watched: z.array(watchedConditionInput).max(MAX_WATCHED_CONDITIONS).optional(),
   verdict: z.enum(VERDICTS),
   evidenceScenarioIds: z.array(z.string().min(1).max(64)).max(200).default([]),
 });

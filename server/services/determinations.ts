@@ -42,7 +42,7 @@ export class DeterminationService {
     const stored = await this.meta.putDetermination(
       workshopId,
       riskId,
-      ({ framework }) => {
+      ({ framework }, previous) => {
         const unknown = body.evidenceScenarioIds.flatMap((id, i) =>
           known.has(id) ? [] : [[`evidenceScenarioIds.${i}`, ["no such scenario"]]],
         );
@@ -52,7 +52,8 @@ export class DeterminationService {
           workshopId,
           riskId,
           ...body,
-          watched: withConditionIds(body.watched),
+          // A revision that does not restate them (the room's form) keeps the conditions watched, marks and all.
+          watched: body.watched === undefined ? (previous?.watched ?? []) : withConditionIds(body.watched),
           ...judged,
           needsHigherTier: judged.tierId !== null && isTopLadderTier(framework, riskId, judged.tierId),
           by: ctx.participant.displayName,

@@ -137,6 +137,22 @@ describe("watched conditions", () => {
       reason: expect.stringContaining("Lab automation API enabled"),
     });
 
+    // A revision that does not restate them (as the room's form sends it) keeps them, marks and all.
+    const { watched: _w, ...restated } = determination(s, { safetyMargin: "Half a tier" });
+    expect(
+      (
+        await call(live.server.url, "PUT", `${s.route}/determinations/cbrn`, {
+          token: s.facilitator,
+          body: restated,
+        })
+      ).status,
+    ).toBe(200);
+    expect((await conditions(s, expert)).conditions.map((c) => [c.id, c.met])).toEqual([
+      ["c1", true],
+      ["c2", true],
+      ["c3", false],
+    ]);
+
     // The model page lists it, and the report issued next says so.
     const page = (await call<{ model: ModelView }>(live.server.url, "GET", `/models/${model.id}`, { token }))
       .body.model;
