@@ -28,9 +28,37 @@ async function keepSession(page: Page, baseUrl: string, token: string) {
 describe.skipIf(!existsSync(CHROMIUM))("a model across workshops", () => {
   const h = harnessForSuite();
 
-  it("creates a model, attaches two workshops, signs off a snapshot in each, draws the history and downloads the report", async () => {
+  it("creates a model, attaches two workshops, signs off a snapshot in each, draws the history and downloads the report", {
+    timeout: 60_000,
+  }, async () => {
     const seeded = [];
     for (const title of TITLES) seeded.push(await seedWorkshop(h.server.url, { ...auroraSpec, title }));
+    // A watched condition already met (its date has passed) on the first workshop's CBRN determination.
+    const first = `/workshops/${seeded[0]!.workshopId}`;
+    const fac = { token: seeded[0]!.facilitator.token };
+    const { body: fw } = await call<{ framework: { ladders: Record<string, Array<{ id: string }>> } }>(
+      h.server.url,
+      "GET",
+      `${first}/framework`,
+      fac,
+    );
+    const put = await call(h.server.url, "PUT", `${first}/determinations/cbrn`, {
+      ...fac,
+      body: {
+        tierId: fw.framework.ladders.cbrn![0]!.id,
+        safetyMargin: "One tier",
+        marginReasons: "Elicitation may be incomplete",
+        conditions: "Re-assess by the start of 2026",
+        verdict: "acceptable",
+        watched: [{ kind: "date", description: "Re-assessment due", date: "2026-01-01" }],
+      },
+    });
+    expect(put.status).toBe(200);
+    const snap = await call(h.server.url, "POST", `${first}/snapshots`, {
+      ...fac,
+      body: { label: "With the watched condition" },
+    });
+    expect(snap.status).toBe(201);
     const page = await h.newPage();
     await page.goto(h.server.url);
     for (const s of seeded) await keepSession(page, h.server.url, s.facilitator.token);
@@ -77,6 +105,10 @@ describe.skipIf(!existsSync(CHROMIUM))("a model across workshops", () => {
     expect(await page.locator(".model-history circle").count()).toBeGreaterThan(2);
     await expect.poll(() => page.getByRole("table").last().getByRole("row").count(), poll).toBeGreaterThan(1);
 
+    // The met condition is listed on the model page, and in its workshop's acceptance view.
+    await page.getByText(/Re-assessment due; the date 2026-01-01 has passed/).waitFor(poll);
+    expect(await page.getByRole("row", { name: /CBRN/ }).getByText("no longer hold").count()).toBe(1);
+
     await page.getByRole("button", { name: "Issue a new version" }).click();
     const downloadMd = page.getByRole("button", { name: "Download version 1 as Markdown" });
     await downloadMd.waitFor(poll);
@@ -90,5 +122,10 @@ describe.skipIf(!existsSync(CHROMIUM))("a model across workshops", () => {
     expect(text).toContain("# Safety and Security Model Report: Aurora");
     for (const title of TITLES) expect(text).toContain(title);
     expect(text).toContain("A general-purpose model with tool use.");
+    expect(text).toContain("**No longer holds:** Re-assessment due");
+
+    await page.goto(`${h.server.url}/w/${seeded[0]!.workshopId}/risks/cbrn`);
+    await page.getByText("Conditions no longer hold:").first().waitFor(poll);
+    await page.getByText(/No longer holds:.*Re-assessment due/).waitFor(poll);
   });
 });
