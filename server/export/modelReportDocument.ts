@@ -10,6 +10,7 @@ import {
   heads,
   type Inline,
   list,
+  missing,
   paragraph,
   plain,
   prose,
@@ -22,12 +23,7 @@ import {
 } from "./document";
 import { formatTime, words } from "./format";
 import { estimateWords } from "./modelChangelog";
-import { timelineSvg } from "./svgTimeline";
-
-/** A line saying the section the Code expects has nothing in it. */
-export function missing(what: string): Block {
-  return { type: "paragraph", role: "warn", content: [strong(plain("Missing:")), plain(` ${what}`)] };
-}
+import { timelines } from "./modelTimelineDocument";
 
 export function modelReportDocument(body: ModelReportBody, sha256: string): ReportDocument {
   return {
@@ -254,74 +250,6 @@ function conditions(body: ModelReportBody): Block[] {
     out.push(missing("no determination states the conditions under which it would no longer hold."));
   else out.push(list(false, items));
   return out;
-}
-
-function timelines(body: ModelReportBody): Block[] {
-  const all = body.workshops.flatMap((w) => w.timelines.map((t) => ({ w, t })));
-  if (all.length === 0)
-    return [
-      missing(
-        "no timeline forecast (P10/P50/P90 of exceeding the next tier) is recorded in any signed-off workshop.",
-      ),
-    ];
-  return [
-    paragraph(
-      "Each expert gave the 10th, 50th and 90th percentile of the date at which the model (or its successors) would exceed the next tier; the pooled forecast averages each percentile across experts (quantile averaging), to the day.",
-    ),
-    ...all.map(({ w, t }, i) =>
-      section(
-        `7.${i + 1}`,
-        [text(t.riskTitle), plain(" ("), text(w.title), plain(")")],
-        [
-          {
-            type: "fields",
-            head: ["Forecast", "Value"],
-            rows: [
-              ["Tier to be exceeded", [t.nextTier ? text(t.nextTier) : plain("above the top of the ladder")]],
-              [
-                "Pooled P10 / P50 / P90",
-                [plain(`${t.aggregate.p10} / ${t.aggregate.p50} / ${t.aggregate.p90}`)],
-              ],
-              [
-                "Spread",
-                [
-                  plain(
-                    `P50s from ${t.aggregate.spread.earliestP50} to ${t.aggregate.spread.latestP50}; P10–P90 ${t.aggregate.spread.widthDays} days`,
-                  ),
-                ],
-              ],
-              [
-                "Experts",
-                [
-                  plain(
-                    `${t.aggregate.n}, timeline round ${t.roundNumber}, revealed ${formatTime(t.revealedAt)}`,
-                  ),
-                ],
-              ],
-            ],
-          },
-          {
-            type: "figure",
-            svg: timelineSvg(t.forecasts, t.aggregate, t.riskTitle),
-            caption: [
-              plain("Each expert's P10–P90 with their P50 (dot); the pooled forecast on the last row."),
-            ],
-            fallback: [],
-          },
-          table(
-            heads("Expert", "P10", "P50", "P90", "Assumptions"),
-            t.forecasts.map((f) => [
-              [text(f.who)],
-              [plain(f.p10)],
-              [plain(f.p50)],
-              [plain(f.p90)],
-              prose(f.assumptions),
-            ]),
-          ),
-        ],
-      ),
-    ),
-  ];
 }
 
 function incidents(body: ModelReportBody): Block[] {
