@@ -39,6 +39,7 @@ import type {
 } from "../shared/incidents";
 import type { ScenarioDissent } from "../shared/scenarioDissent";
 import type { SnapshotBlob, SnapshotEntry } from "../shared/snapshot";
+import type { WatchedConditionInput } from "../shared/watchedConditions";
 import type {
   ExportFormat,
   HistoryPoint,
@@ -210,6 +211,7 @@ export const recordDetermination = (
         conditions: string;
         verdict: Verdict;
         evidenceScenarioIds: string[];
+        watched?: WatchedConditionInput[];
       }
     /** A risk without a tier ladder, judged under other criteria. */
     | { tierId: null; criterion: string; justification: string; verdict: Verdict },

@@ -80,8 +80,22 @@ export interface ConditionFacts {
   incidents: ReadonlyArray<{ title: string; riskIds: string[]; scenarioIds: string[]; createdAt: string }>;
 }
 
-export function withConditionIds(inputs: readonly WatchedConditionInput[]): WatchedCondition[] {
-  return inputs.map((c, i) => ({ ...c, id: `c${i + 1}` }));
+/**
+ * Numbers the conditions `c1`, `c2`, …; a condition restated exactly as one on record keeps that
+ * one's facilitator mark, so editing the list does not forget what was marked met.
+ */
+export function withConditionIds(
+  inputs: readonly WatchedConditionInput[],
+  previous: readonly WatchedCondition[] = [],
+): WatchedCondition[] {
+  const same = (a: WatchedConditionInput, b: WatchedCondition) => {
+    const { id: _i, markedMet: _m, ...input } = b;
+    return JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(input).sort());
+  };
+  return inputs.map((c, i) => {
+    const mark = previous.find((p) => same(c, p))?.markedMet;
+    return { ...c, id: `c${i + 1}`, ...(mark ? { markedMet: mark } : {}) };
+  });
 }
 
 /** The first number written in a result ("63% of novices" → 63), or null. */

@@ -53,7 +53,10 @@ export class DeterminationService {
           riskId,
           ...body,
           // A revision that does not restate them (the room's form) keeps the conditions watched, marks and all.
-          watched: body.watched === undefined ? (previous?.watched ?? []) : withConditionIds(body.watched),
+          watched:
+            body.watched === undefined
+              ? (previous?.watched ?? [])
+              : withConditionIds(body.watched, previous?.watched),
           ...judged,
           needsHigherTier: judged.tierId !== null && isTopLadderTier(framework, riskId, judged.tierId),
           by: ctx.participant.displayName,

@@ -127,5 +127,20 @@ describe.skipIf(!existsSync(CHROMIUM))("a model across workshops", () => {
     await page.goto(`${h.server.url}/w/${seeded[0]!.workshopId}/risks/cbrn`);
     await page.getByText("Conditions no longer hold:").first().waitFor(poll);
     await page.getByText(/No longer holds:.*Re-assessment due/).waitFor(poll);
+
+    // The facilitator adds a watched condition in the room's form; the one on record stays.
+    await page.getByRole("button", { name: "Revise determination" }).click();
+    const editor = page.getByRole("group", { name: "Watched conditions" });
+    await editor.getByText("Re-assessment due").waitFor(poll);
+    await editor.getByRole("combobox", { name: "Kind" }).selectOption("date");
+    await editor.getByRole("textbox", { name: "Condition" }).fill("Checkpoint 9 ships");
+    await editor.getByLabel("Date").fill("2026-05-01");
+    await editor.getByRole("button", { name: "Add watched condition" }).click();
+    await page.getByRole("button", { name: "Save determination" }).click();
+    await page.getByText(/No longer holds:.*Checkpoint 9 ships/).waitFor(poll);
+    const { body: states } = await call<{
+      risks: Array<{ riskId: string; conditions: Array<{ met: boolean }> }>;
+    }>(h.server.url, "GET", `${first}/conditions`, fac);
+    expect(states.risks.find((r) => r.riskId === "cbrn")!.conditions.map((c) => c.met)).toEqual([true, true]);
   });
 });

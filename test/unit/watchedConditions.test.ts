@@ -79,4 +79,22 @@ describe("watched conditions", () => {
       "marked by Fran on 2026-06-03: Browser tool shipped",
     );
   });
+
+  it("keeps a facilitator's mark on a condition restated exactly, and only there", () => {
+    const [c1] = withConditionIds([{ kind: "affordance", description: "tools" }]);
+    const marked = { ...c1!, markedMet: { at: "2026-06-03T10:00:00Z", by: "Fran", note: "shipped" } };
+    const next = withConditionIds(
+      [
+        { kind: "date", description: "review", date: "2027-01-01" },
+        { kind: "affordance", description: "tools" },
+        { kind: "affordance", description: "tools, reworded" },
+      ],
+      [marked],
+    );
+    expect(next.map((c) => [c.id, c.markedMet?.note ?? null])).toEqual([
+      ["c1", null],
+      ["c2", "shipped"],
+      ["c3", null],
+    ]);
+  });
 });
