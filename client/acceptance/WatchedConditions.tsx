@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import type { Determination } from "../../shared/estimationView";
 import type { ConditionState } from "../../shared/watchedConditions";
 import { describeError, request } from "../api";
@@ -11,7 +11,7 @@ type Answer = { risks: Array<{ riskId: string; noLongerHolds: boolean; condition
  * date, a facilitator's mark): read again whenever the determination changes. Live rooms only.
  */
 export function WatchedConditions({ determination }: { determination: Determination }) {
-  const { token, workshopId, base } = useRoom();
+  const { token, workshopId, base, canFacilitate, closed } = useRoom();
   const [states, setStates] = useState<ConditionState[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const watched = determination.watched ?? [];
@@ -49,9 +49,53 @@ export function WatchedConditions({ determination }: { determination: Determinat
             {c.met ? <strong>No longer holds: </strong> : <span>Holds: </span>}
             {c.description} <span className="muted">({c.kind})</span>
             {c.reason && <span className="muted"> — {c.reason}</span>}
+            {!c.met && canFacilitate && !closed && (
+              <MarkMet
+                description={c.description}
+                onMark={(note) =>
+                  request(
+                    "POST",
+                    `/workshops/${workshopId}/determinations/${determination.riskId}/conditions/${c.id}/met`,
+                    {
+                      token,
+                      body: { note },
+                    },
+                  ).then(
+                    () => setError(null),
+                    (err: unknown) => setError(describeError(err)),
+                  )
+                }
+              />
+            )}
           </li>
         ))}
       </ul>
     </div>
+  );
+}
+
+/** A facilitator says a watched condition is met, and what happened. */
+function MarkMet({
+  description,
+  onMark,
+}: {
+  description: string;
+  onMark: (note: string) => Promise<unknown>;
+}) {
+  const id = useId();
+  const [note, setNote] = useState("");
+  return (
+    <form
+      className="inline-form"
+      aria-label={`Mark “${description}” met`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (note.trim()) void onMark(note.trim());
+      }}
+    >
+      <label htmlFor={id}>What happened</label>
+      <input id={id} value={note} maxLength={2000} onChange={(e) => setNote(e.currentTarget.value)} />
+      <button type="submit">Mark met</button>
+    </form>
   );
 }

@@ -136,11 +136,23 @@ describe.skipIf(!existsSync(CHROMIUM))("a model across workshops", () => {
     await editor.getByRole("textbox", { name: "Condition" }).fill("Checkpoint 9 ships");
     await editor.getByLabel("Date").fill("2026-05-01");
     await editor.getByRole("button", { name: "Add watched condition" }).click();
+    await editor.getByRole("combobox", { name: "Kind" }).selectOption("affordance");
+    await editor.getByRole("textbox", { name: "Condition" }).fill("Wet-lab automation access");
+    await editor.getByRole("button", { name: "Add watched condition" }).click();
     await page.getByRole("button", { name: "Save determination" }).click();
+    // Only a facilitator can say an affordance came: marked met with what happened.
+    const mark = page.getByRole("form", { name: "Mark “Wet-lab automation access” met" });
+    await mark.getByRole("textbox", { name: "What happened" }).fill("Lab API enabled in the March release");
+    await mark.getByRole("button", { name: "Mark met" }).click();
+    await page.getByText(/No longer holds:.*Wet-lab automation access.*Lab API enabled/).waitFor(poll);
     await page.getByText(/No longer holds:.*Checkpoint 9 ships/).waitFor(poll);
     const { body: states } = await call<{
       risks: Array<{ riskId: string; conditions: Array<{ met: boolean }> }>;
     }>(h.server.url, "GET", `${first}/conditions`, fac);
-    expect(states.risks.find((r) => r.riskId === "cbrn")!.conditions.map((c) => c.met)).toEqual([true, true]);
+    expect(states.risks.find((r) => r.riskId === "cbrn")!.conditions.map((c) => c.met)).toEqual([
+      true,
+      true,
+      true,
+    ]);
   });
 });
