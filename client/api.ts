@@ -39,6 +39,7 @@ import type {
 } from "../shared/incidents";
 import type { ScenarioDissent } from "../shared/scenarioDissent";
 import type { SnapshotBlob, SnapshotEntry } from "../shared/snapshot";
+import type { WatchedConditionInput } from "../shared/watchedConditions";
 import type {
   ExportFormat,
   HistoryPoint,
@@ -67,7 +68,11 @@ function isErrorBody(value: unknown): value is ApiErrorBody {
   return typeof error === "object" && error !== null && "code" in error && "message" in error;
 }
 
-async function request<T>(method: string, route: string, options: { token?: string; body?: unknown } = {}) {
+export async function request<T>(
+  method: string,
+  route: string,
+  options: { token?: string; body?: unknown } = {},
+) {
   const headers: Record<string, string> = {};
   if (options.body !== undefined) headers["content-type"] = "application/json";
   if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -233,6 +238,7 @@ export const recordDetermination = (
         conditions: string;
         verdict: Verdict;
         evidenceScenarioIds: string[];
+        watched?: WatchedConditionInput[];
       }
     /** A risk without a tier ladder, judged under other criteria. */
     | { tierId: null; criterion: string; justification: string; verdict: Verdict },

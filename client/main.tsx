@@ -17,6 +17,7 @@ import "./styles/charts.css";
 import "./styles/acceptance.css";
 import "./styles/snapshots.css";
 import "./styles/incidents.css";
+import "./styles/models.css";
 import "./styles/audit.css";
 
 const root = document.getElementById("root");

@@ -56,6 +56,7 @@ export type Route =
   | { page: "start" }
   | { page: "join" }
   | { page: "room"; workshopId: string; view: RoomView }
+  | { page: "model"; modelId: string }
   | { page: "notFound" };
 
 /**
@@ -104,6 +105,8 @@ function matchRoomView(rest: string): RoomView | null {
 export function matchRoute(path: string): Route {
   if (path === "/" || path === "") return { page: "start" };
   if (path === "/join") return { page: "join" };
+  const model = /^\/m\/([^/]+)$/.exec(path);
+  if (model?.[1]) return { page: "model", modelId: decodeURIComponent(model[1]) };
   const room = /^\/w\/([^/]+)(.*)$/.exec(path);
   const view = room?.[1] ? matchRoomView(room[2] ?? "") : null;
   if (room?.[1] && view) return { page: "room", workshopId: decodeURIComponent(room[1]), view };

@@ -16,17 +16,21 @@ import { errorFor } from "./http/errors";
 import { createRateLimits, mountRateLimits } from "./http/rateLimits";
 import { securityHeaders } from "./http/securityHeaders";
 import { auditRoutes } from "./routes/audit";
+import { conditionRoutes } from "./routes/conditions";
 import { estimationRoutes } from "./routes/estimation";
 import { exportRoutes } from "./routes/export";
 import { incidentRoutes } from "./routes/incidents";
 import { inviteRoutes } from "./routes/invites";
+import { modelRoutes } from "./routes/models";
 import { roomControlRoutes } from "./routes/roomControl";
 import { scenarioDissentRoutes } from "./routes/scenarioDissent";
 import { snapshotRoutes } from "./routes/snapshots";
 import { socketRoutes } from "./routes/sockets";
+import { timelineRoutes } from "./routes/timelines";
 import { workshopRoutes } from "./routes/workshops";
 import type { Services, Site } from "./services";
 import { AuditService } from "./services/audit";
+import { ConditionService } from "./services/conditions";
 import { ContentReader } from "./services/contentReader";
 import { ControlProjection } from "./services/controlProjection";
 import { DeterminationService } from "./services/determinations";
@@ -35,10 +39,15 @@ import { FrameworkService } from "./services/framework";
 import { ImportService } from "./services/importer";
 import { IncidentService } from "./services/incidents";
 import { InviteService } from "./services/invites";
+import { modelOverview } from "./services/modelOverview";
+import { ModelReportService } from "./services/modelReports";
+import { ModelService } from "./services/models";
 import { RoomControlService } from "./services/roomControl";
 import { RoundService, type RoundServiceOptions } from "./services/rounds";
 import { ScenarioDissentService } from "./services/scenarioDissent";
+import { SnapshotRoomService } from "./services/snapshotRoom";
 import { SnapshotService } from "./services/snapshots";
+import { TimelineService } from "./services/timelines";
 import { WorkshopService } from "./services/workshops";
 import { openStores } from "./store";
 import { openBus } from "./sync/busFactory";
@@ -91,6 +100,8 @@ export async function createApp({ config, hooks: extra = [] }: AppDeps): Promise
   const scenarioDissent = new ScenarioDissentService(meta, control, content);
   // After the projection's reconcile: notes written before server-side dissent are taken over once.
   hooks.add({ afterLoad: ({ room }) => scenarioDissent.takeOver(room) });
+  const timelines = new TimelineService(meta, stores.timelines, control, registry);
+  hooks.add({ afterLoad: ({ room }) => timelines.reconcile(room) });
   const frameworks = new FrameworkService(meta, control);
   const rounds = new RoundService(meta, control, content, hooks, testPauses(config));
   const snapshots = new SnapshotService({
@@ -161,6 +172,31 @@ export async function createApp({ config, hooks: extra = [] }: AppDeps): Promise
   api.route("/", snapshotRoutes(services, creation));
   api.route("/", auditRoutes(services));
   api.route("/", scenarioDissentRoutes(services));
+  const conditions = new ConditionService(meta, registry, control);
+  const snapshotRoom = new SnapshotRoomService(services);
+  api.route("/", conditionRoutes(services, conditions));
+  api.route("/", timelineRoutes(services, timelines));
+  api.route(
+    "/",
+    modelRoutes(
+      new ModelService({
+        meta,
+        models: stores.models,
+        snapshots,
+        conditions,
+        maxWorkshops: config.models.maxWorkshops,
+      }),
+      new ModelReportService({
+        models: stores.models,
+        exporter: services.exporter,
+        snapshots,
+        maxVersions: config.models.maxReportVersions,
+      }),
+      creation,
+      (model) =>
+        modelOverview({ meta, registry, conditions, history: (id) => snapshotRoom.history(id) }, model),
+    ),
+  );
   api.all("*", () => {
     throw new DomainError("not_found", "no such API route");
   });

@@ -4,6 +4,8 @@ import {
   DEFAULT_INCIDENT_LIMITS,
   DEFAULT_MAX_DOC_BYTES,
   DEFAULT_MAX_MESSAGE_BYTES,
+  DEFAULT_MAX_MODEL_REPORT_VERSIONS,
+  DEFAULT_MAX_MODEL_WORKSHOPS,
   DEFAULT_RATE_LIMIT_AUTH_FAILURES,
   DEFAULT_RATE_LIMIT_CREATE,
   DEFAULT_RATE_LIMIT_JOIN,
@@ -62,6 +64,8 @@ export interface Config {
   databasePoolSize: number;
   /** Bounds on serious incidents (MAX_INCIDENTS, MAX_INCIDENT_REPORTS, MAX_INCIDENT_FIELD_CHARS). */
   incidents: IncidentLimits;
+  /** Bounds on one model (MAX_MODEL_WORKSHOPS, MAX_MODEL_REPORT_VERSIONS). */
+  models: { maxWorkshops: number; maxReportVersions: number };
   /** Tests only (RISKROOM_TEST_PAUSE_AT): a point where the server stops for good, to be killed there. */
   testPauseAt?: string;
 }
@@ -124,6 +128,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePoolSize: Math.max(1, int(env.DATABASE_POOL_SIZE, 10, "DATABASE_POOL_SIZE")),
     testPauseAt: env.RISKROOM_TEST_PAUSE_AT || undefined,
     incidents: incidentLimits(env),
+    models: {
+      maxWorkshops: positive(env.MAX_MODEL_WORKSHOPS, DEFAULT_MAX_MODEL_WORKSHOPS, "MAX_MODEL_WORKSHOPS"),
+      maxReportVersions: positive(
+        env.MAX_MODEL_REPORT_VERSIONS,
+        DEFAULT_MAX_MODEL_REPORT_VERSIONS,
+        "MAX_MODEL_REPORT_VERSIONS",
+      ),
+    },
   };
 }
 

@@ -70,6 +70,16 @@ export const ErrorCode = {
   nestingTooDeep: "nesting_too_deep",
   /** An import's narrative with more nodes than the bound. */
   narrativeTooLarge: "narrative_too_large",
+  /** A model holds as many workshops, or report versions, as the server allows. */
+  modelLimit: "model_limit",
+  /** A model report needs at least one workshop's signed-off snapshot. */
+  noSignOff: "no_sign_off",
+  /** The sign-offs are those of the latest version: a new version would say nothing new. */
+  reportUnchanged: "report_unchanged",
+  /** Another version of the model's report was issued meanwhile; issue again. */
+  reportConflict: "report_conflict",
+  /** An issued report version's stored bytes no longer match its recorded SHA-256 (or are gone). */
+  reportCorrupt: "report_corrupt",
   /** Anything else: a bug. */
   internal: "internal",
 } as const;

@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { ScenarioAggregate } from "./estimation/aggregate";
 import { type Estimate, estimateSchema } from "./estimation/estimate";
 import { type Framework, frameworkSchema } from "./estimation/framework";
+import { MAX_WATCHED_CONDITIONS, type WatchedCondition, watchedConditionInput } from "./watchedConditions";
 
 export const ROUND_KINDS = ["pre", "residual"] as const;
 export type RoundKind = (typeof ROUND_KINDS)[number];
@@ -75,6 +76,8 @@ export interface Determination {
   marginReasons: string;
   /** The conditions under which this judgement would no longer hold. */
   conditions: string;
+  /** The same, stated so they can be watched (shared/watchedConditions.ts); absent on older records. */
+  watched?: WatchedCondition[];
   verdict: Verdict;
   evidenceScenarioIds: string[];
   /** Reached the top of the ladder: the framework needs a higher tier defined. */
@@ -121,6 +124,8 @@ export const determinationBody = z.strictObject({
   safetyMargin: text(2000).default(""),
   marginReasons: text(4000).default(""),
   conditions: text(4000).default(""),
+  /** Absent: the watched conditions on record (and their marks) are kept; `[]` clears them. */
+  watched: z.array(watchedConditionInput).max(MAX_WATCHED_CONDITIONS).optional(),
   verdict: z.enum(VERDICTS),
   evidenceScenarioIds: z.array(z.string().min(1).max(64)).max(200).default([]),
 });

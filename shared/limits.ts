@@ -182,3 +182,8 @@ export const DEFAULT_INCIDENT_LIMITS: IncidentLimits = {
   maxLinks: 100,
   maxBundle: 50,
 };
+
+/** Workshops one model may group (`MAX_MODEL_WORKSHOPS`); past it: 409 `model_limit`. */
+export const DEFAULT_MAX_MODEL_WORKSHOPS = 50;
+/** Report versions one model may issue (`MAX_MODEL_REPORT_VERSIONS`); past it: 409 `model_limit`. */
+export const DEFAULT_MAX_MODEL_REPORT_VERSIONS = 200;

@@ -18,6 +18,7 @@ import { ROUND_KINDS, VERDICTS } from "./estimationView";
 import { incidentReportSchema, incidentSchema } from "./incidents/model";
 import { MAX_NAME_LENGTH } from "./limits";
 import { ROLES } from "./roles";
+import { watchedConditionSchema } from "./watchedConditions";
 
 export const WORKSHOP_EXPORT_SCHEMA = "riskroom.workshop/v1";
 export const EXPORT_FORMATS = ["json", "md", "csv", "html"] as const;
@@ -99,6 +100,7 @@ export const determinationSchema = z.object({
   safetyMargin: z.string(),
   marginReasons: z.string(),
   conditions: z.string(),
+  watched: z.array(watchedConditionSchema).optional(),
   verdict: z.enum(VERDICTS),
   evidenceScenarioIds: z.array(id),
   needsHigherTier: z.boolean(),

@@ -16,6 +16,7 @@ import {
 } from "./determinationForm";
 import { EvidenceChoices } from "./EvidenceChoices";
 import { FieldError } from "./FieldError";
+import { inputsOf, WatchedConditionsEditor } from "./WatchedConditionsEditor";
 
 /** The facilitator's form to record (or revise) the determination for one risk. */
 export function DeterminationForm({
@@ -142,6 +143,10 @@ export function DeterminationForm({
         />
         <FieldError id={`${id}-conditions-error`} message={problems.conditions} />
       </div>
+      <WatchedConditionsEditor
+        value={draft.watched ?? inputsOf(existing?.watched ?? [])}
+        onChange={(watched) => set({ watched })}
+      />
       <fieldset className="verdict-choice" aria-describedby={describedBy("verdict")}>
         <legend>Verdict for this risk</legend>
         {VERDICTS.map((v) => (

@@ -10,6 +10,7 @@ import { CriterionDeterminationForm } from "./CriterionDeterminationForm";
 import { DeterminationForm } from "./DeterminationForm";
 import { DeterminationSummary } from "./DeterminationSummary";
 import { RiskDissent } from "./RiskDissent";
+import { WatchedConditions } from "./WatchedConditions";
 
 /**
  * A risk's determination against its tier ladder, or under other criteria when it has none: what
@@ -106,6 +107,7 @@ export function RiskDetermination({
           </EmptyState>
         )
       )}
+      {determination && !editing && <WatchedConditions determination={determination} />}
       {determination && <RiskDissent riskId={riskId} dissent={determination.dissent} />}
     </section>
   );

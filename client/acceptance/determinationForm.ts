@@ -6,6 +6,7 @@
 import type { LadderTier } from "../../shared/estimation/framework";
 import type { Determination, Verdict } from "../../shared/estimationView";
 import type { ScenarioStanding } from "../../shared/snapshot";
+import type { WatchedConditionInput } from "../../shared/watchedConditions";
 
 export interface DeterminationDraft {
   tierId: string;
@@ -15,6 +16,8 @@ export interface DeterminationDraft {
   /** Null until chosen: a verdict is never pre-selected for the facilitator. */
   verdict: Verdict | null;
   evidenceScenarioIds: string[];
+  /** Undefined until the facilitator changes the watched conditions: then the whole list is sent. */
+  watched?: WatchedConditionInput[];
 }
 
 export interface DeterminationBody {
@@ -24,6 +27,7 @@ export interface DeterminationBody {
   conditions: string;
   verdict: Verdict;
   evidenceScenarioIds: string[];
+  watched?: WatchedConditionInput[];
 }
 
 /** The form's fields; server paths such as `evidenceScenarioIds.2` map onto them. */
@@ -73,6 +77,7 @@ export function bodyFrom(
       conditions: draft.conditions.trim(),
       verdict: draft.verdict,
       evidenceScenarioIds: [...new Set(draft.evidenceScenarioIds)],
+      ...(draft.watched ? { watched: draft.watched } : {}),
     },
   };
 }

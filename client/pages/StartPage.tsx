@@ -5,6 +5,7 @@ import { FormError } from "../components/FormError";
 import { Layout } from "../components/Layout";
 import { Link } from "../components/Link";
 import { roleLabel } from "../format";
+import { ModelsCard } from "../models/NewModelForm";
 import { navigate } from "../router";
 import { listSessions, saveSession } from "../session";
 
@@ -50,7 +51,7 @@ export function StartPage() {
 
   return (
     <Layout title="Start a workshop">
-      <div className={sessions.length > 0 ? "start-grid" : "start-grid single"}>
+      <div className="start-grid">
         <section className="card" aria-labelledby="start-heading">
           <h1 id="start-heading">Start a workshop</h1>
           <p className="lede">
@@ -109,6 +110,7 @@ export function StartPage() {
             </button>
           </form>
         </section>
+        <ModelsCard />
         {sessions.length > 0 && (
           <section className="card" aria-labelledby="mine-heading">
             <h2 id="mine-heading">Your workshops in this browser</h2>

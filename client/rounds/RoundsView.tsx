@@ -3,6 +3,7 @@ import { EmptyState } from "../fields/EmptyState";
 import { useFramework, useLock, useRounds } from "../hooks/useEstimation";
 import { useRoom } from "../room/RoomContext";
 import { roomPath } from "../router";
+import { TimelinePanel } from "../timeline/TimelinePanel";
 import { OPEN_ROUND_NOTE_ID, OpenRoundForm } from "./OpenRoundForm";
 import { RoundCard } from "./RoundCard";
 import { newestFirst } from "./roundsModel";
@@ -64,6 +65,7 @@ export function RoundsView() {
           )}
         </section>
       )}
+      <TimelinePanel locked={lock !== null} />
     </div>
   );
 }

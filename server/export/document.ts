@@ -106,3 +106,8 @@ export const heads = (...names: string[]): Cell[] => names.map((n) => [plain(n)]
 export function joined(parts: Inline[], separator = ", "): Inline[] {
   return parts.flatMap((p, i) => (i > 0 ? [plain(separator), p] : [p]));
 }
+
+/** A line saying that a section the Code expects has nothing in it. */
+export function missing(what: string): Block {
+  return { type: "paragraph", role: "warn", content: [strong(plain("Missing:")), plain(` ${what}`)] };
+}

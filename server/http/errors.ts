@@ -42,6 +42,11 @@ export const httpStatus: Record<ErrorCode, ContentfulStatusCode> = {
   snapshot_not_exportable: 422,
   nesting_too_deep: 400,
   narrative_too_large: 400,
+  model_limit: 409,
+  no_sign_off: 409,
+  report_unchanged: 409,
+  report_conflict: 409,
+  report_corrupt: 500,
   internal: 500,
 };
 

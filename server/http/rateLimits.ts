@@ -68,6 +68,7 @@ export function mountRateLimits(app: Hono, limits: RateLimitSet): void {
     "/api/workshops",
     "/api/workshops/import",
     "/api/workshops/:id/snapshots/:sid/new-workshop",
+    "/api/models",
   ])
     app.post(route, limits.create);
   app.post("/api/join", limits.join);

@@ -11,6 +11,7 @@ import {
   type determinationBody,
   type OverallVerdict,
 } from "../../shared/estimationView";
+import { withConditionIds } from "../../shared/watchedConditions";
 import { invalidInput, notFound } from "../domainErrors";
 import type { DeterminationRecord } from "../store/records";
 import type { MetaRepository } from "../store/repository";
@@ -41,7 +42,7 @@ export class DeterminationService {
     const stored = await this.meta.putDetermination(
       workshopId,
       riskId,
-      ({ framework }) => {
+      ({ framework }, previous) => {
         const unknown = body.evidenceScenarioIds.flatMap((id, i) =>
           known.has(id) ? [] : [[`evidenceScenarioIds.${i}`, ["no such scenario"]]],
         );
@@ -51,6 +52,11 @@ export class DeterminationService {
           workshopId,
           riskId,
           ...body,
+          // A revision that does not restate them (the room's form) keeps the conditions watched, marks and all.
+          watched:
+            body.watched === undefined
+              ? (previous?.watched ?? [])
+              : withConditionIds(body.watched, previous?.watched),
           ...judged,
           needsHigherTier: judged.tierId !== null && isTopLadderTier(framework, riskId, judged.tierId),
           by: ctx.participant.displayName,

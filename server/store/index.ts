@@ -7,6 +7,8 @@ import type { Config } from "../config";
 import { FileDocLog } from "./docLog";
 import { EmbeddedMetaRepository } from "./embedded/embeddedRepository";
 import { migrateLegacyMeta } from "./embedded/migrate";
+import { EmbeddedModelStore } from "./embedded/modelFiles";
+import { EmbeddedTimelineStore } from "./embedded/timelineFiles";
 import { openPostgresStores } from "./postgres";
 import type { Stores } from "./repository";
 import { SnapshotStore } from "./snapshotStore";
@@ -21,10 +23,18 @@ export async function openStores(
 export async function openEmbeddedStores(dataDir: string): Promise<Stores> {
   await migrateLegacyMeta(dataDir);
   const meta = await EmbeddedMetaRepository.open(dataDir);
+  const models = new EmbeddedModelStore(dataDir);
+  const timelines = new EmbeddedTimelineStore(dataDir);
   return {
     meta,
     docs: new FileDocLog(dataDir),
     blobs: new SnapshotStore(dataDir),
-    close: () => meta.close(),
+    models,
+    timelines,
+    close: async () => {
+      await models.close();
+      await timelines.close();
+      await meta.close();
+    },
   };
 }

@@ -83,6 +83,10 @@ export type AuditAction =
   | "verdict.record"
   | "dissent.add"
   | "snapshot.take"
+  | "timeline.open"
+  | "timeline.forecast"
+  | "timeline.reveal"
+  | "timeline.close"
   | IncidentAuditAction
   | "scenario.dissent"
   | "scenario.dissent.takeover"

@@ -47,6 +47,7 @@ import type {
 } from "../../shared/estimationView";
 import type { DocPersistence } from "./docLog";
 import type { IncidentRepository } from "./incidentRecords";
+import type { ModelStore } from "./modelRecords";
 import type {
   AuditAction,
   AuditRecord,
@@ -62,6 +63,7 @@ import type {
   SnapshotRecord,
   WorkshopRecord,
 } from "./records";
+import type { TimelineStore } from "./timelineRecords";
 
 /** Who did it and when: the audit entry's `actor` (a participant id) and `at` (ISO time). */
 export interface AuditStamp {
@@ -297,6 +299,10 @@ export interface Stores {
   /** Document update logs: the sync layer's persistence. */
   docs: DocPersistence;
   blobs: SnapshotBlobs;
+  /** Models, their sign-offs and issued report versions (modelRecords.ts). */
+  models: ModelStore;
+  /** Tier-timeline rounds (timelineRecords.ts). */
+  timelines: TimelineStore;
   /** Waits for writes in flight and releases files or connections. */
   close(): Promise<void>;
 }

@@ -29,6 +29,8 @@ const PG_META_TABLES = [
   "incident_reports",
   "scenario_dissent",
   "scenario_dissent_takeover",
+  "models",
+  "model_reports",
 ];
 
 export async function storedMeta(server: StoreLocation): Promise<string> {
@@ -38,6 +40,13 @@ export async function storedMeta(server: StoreLocation): Promise<string> {
   const dir = path.join(dataDir, "workshops");
   const ids = existsSync(dir) ? readdirSync(dir).sort() : [];
   for (const id of ids) parts.push(`${id}\n${readIfExists(path.join(dir, id, "meta.json"))}`);
+  const models = path.join(dataDir, "models");
+  for (const id of existsSync(models) ? readdirSync(models).sort() : []) {
+    parts.push(`model ${id}\n${readIfExists(path.join(models, id, "model.json"))}`);
+    const reports = path.join(models, id, "reports");
+    for (const f of existsSync(reports) ? readdirSync(reports).sort() : [])
+      parts.push(`${f}\n${readIfExists(path.join(reports, f))}`);
+  }
   return parts.join("\n");
 }
 

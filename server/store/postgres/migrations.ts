@@ -7,6 +7,7 @@
 import { AUDIT_CHAIN_SCHEMA } from "./auditSchema";
 import { INCIDENT_SCHEMA } from "./incidentSchema";
 import { METADATA_SCHEMA } from "./metadataSchema";
+import { MODEL_SCHEMA } from "./modelSchema";
 import { inTransaction, type Pool } from "./pool";
 
 export interface Migration {
@@ -53,6 +54,11 @@ export const MIGRATIONS: Migration[] = [
     version: 4,
     name: "serious incidents",
     sql: INCIDENT_SCHEMA,
+  },
+  {
+    version: 5,
+    name: "models, their report versions, and tier-timeline rounds",
+    sql: MODEL_SCHEMA,
   },
 ];
 

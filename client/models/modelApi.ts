@@ -1,0 +1,58 @@
+/** The model routes (shared/models.ts), through the app's one REST client. */
+import type {
+  CreateModelBody,
+  CreateModelResponse,
+  ModelOverview,
+  ModelReportFormat,
+  ModelView,
+  ReportVersionView,
+} from "../../shared/models";
+import type { SnapshotEntry } from "../../shared/snapshot";
+import { ApiRequestError, request } from "../api";
+
+export const createModel = (body: CreateModelBody, createToken?: string) =>
+  request<CreateModelResponse>("POST", "/models", { body, ...(createToken ? { token: createToken } : {}) });
+
+export const getModel = (token: string, id: string) =>
+  request<{ model: ModelView }>("GET", `/models/${id}`, { token });
+
+export const getOverview = (token: string, id: string) =>
+  request<ModelOverview>("GET", `/models/${id}/overview`, { token });
+
+export const attachWorkshop = (sessionToken: string, id: string, workshopId: string, modelToken: string) =>
+  request<{ model: ModelView }>("POST", `/models/${id}/workshops/${workshopId}`, {
+    token: sessionToken,
+    body: { modelToken },
+  });
+
+export const signOffSnapshot = (sessionToken: string, id: string, workshopId: string, snapshotId: string) =>
+  request<{ model: ModelView }>("PUT", `/models/${id}/workshops/${workshopId}/sign-off`, {
+    token: sessionToken,
+    body: { snapshotId },
+  });
+
+export const issueVersion = (token: string, id: string) =>
+  request<{ version: ReportVersionView }>("POST", `/models/${id}/reports`, { token });
+
+export const listSnapshots = (sessionToken: string, workshopId: string) =>
+  request<{ snapshots: SnapshotEntry[] }>("GET", `/workshops/${workshopId}/snapshots`, {
+    token: sessionToken,
+  });
+
+/** A report version as a file: the body and the name the server gives it. */
+export async function downloadReport(token: string, id: string, format: ModelReportFormat, version: number) {
+  const res = await fetch(`/api/models/${id}/report?format=${format}&version=${version}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
+    throw new ApiRequestError(
+      res.status,
+      "http_error",
+      body?.error?.message ?? `The server answered ${res.status}.`,
+    );
+  }
+  const disposition = res.headers.get("content-disposition") ?? "";
+  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `model-report-v${version}.${format}`;
+  return { blob: await res.blob(), filename };
+}
