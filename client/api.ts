@@ -98,7 +98,7 @@ export async function request<T>(
 }
 
 /** A file the server sends, fetched with the session's token (a plain link cannot carry it). */
-async function download(token: string, route: string, fallbackName: string): Promise<DownloadedFile> {
+export async function download(token: string, route: string, fallbackName: string): Promise<DownloadedFile> {
   let res: Response;
   try {
     res = await fetch(`/api${route}`, { headers: { authorization: `Bearer ${token}` } });

@@ -8,7 +8,7 @@ import type {
   ReportVersionView,
 } from "../../shared/models";
 import type { SnapshotEntry } from "../../shared/snapshot";
-import { ApiRequestError, request } from "../api";
+import { download, request } from "../api";
 
 export const createModel = (body: CreateModelBody, createToken?: string) =>
   request<CreateModelResponse>("POST", "/models", { body, ...(createToken ? { token: createToken } : {}) });
@@ -40,19 +40,9 @@ export const listSnapshots = (sessionToken: string, workshopId: string) =>
   });
 
 /** A report version as a file: the body and the name the server gives it. */
-export async function downloadReport(token: string, id: string, format: ModelReportFormat, version: number) {
-  const res = await fetch(`/api/models/${id}/report?format=${format}&version=${version}`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
-    throw new ApiRequestError(
-      res.status,
-      "http_error",
-      body?.error?.message ?? `The server answered ${res.status}.`,
-    );
-  }
-  const disposition = res.headers.get("content-disposition") ?? "";
-  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `model-report-v${version}.${format}`;
-  return { blob: await res.blob(), filename };
-}
+export const downloadReport = (token: string, id: string, format: ModelReportFormat, version: number) =>
+  download(
+    token,
+    `/models/${id}/report?format=${format}&version=${version}`,
+    `model-report-v${version}.${format}`,
+  );

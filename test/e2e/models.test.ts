@@ -146,6 +146,7 @@ describe.skipIf(!existsSync(CHROMIUM))("a model across workshops", () => {
     await mark.getByRole("button", { name: "Mark met" }).click();
     await page.getByText(/No longer holds:.*Wet-lab automation access.*Lab API enabled/).waitFor(poll);
     await page.getByText(/No longer holds:.*Checkpoint 9 ships/).waitFor(poll);
+    expect(await seriousViolations(page)).toEqual([]);
     const { body: states } = await call<{
       risks: Array<{ riskId: string; conditions: Array<{ met: boolean }> }>;
     }>(h.server.url, "GET", `${first}/conditions`, fac);
