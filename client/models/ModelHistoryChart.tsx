@@ -47,7 +47,7 @@ export function ModelHistoryChart({ series }: { series: ModelHistorySeries[] }) 
           <g key={k}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(10 ** k)} y2={y(10 ** k)} stroke="#e3e6eb" />
             <text x={PAD.left - 6} y={y(10 ** k) + 4} textAnchor="end" fontSize="11" fill="#1d2330">
-              {10 ** k >= 0.01 ? `${Math.round(10 ** k * 100)}%` : `1e${k}`}
+              {`${Number((10 ** k * 100).toPrecision(1))}%`}
             </text>
           </g>
         ))}
