@@ -3,17 +3,14 @@
  * sent corked, so each arrives in one TCP read and the server takes it in one turn.
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import type { Socket } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import * as decoding from "lib0/decoding";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { WebSocket } from "ws";
-import * as Y from "yjs";
 import { CloseCode } from "../../shared/limits";
 import { workshopWith } from "../helpers/api";
+import { docOf, expectAll, inRoom, markers, relayedUpdates, sendCorked, updates } from "../helpers/bursts";
 import { spawnServer } from "../helpers/childServer";
-import { MESSAGE_SYNC, SYNC_UPDATE, seededBytes, syncMessage, textUpdate } from "../helpers/messages";
+import { SYNC_UPDATE, seededBytes, syncMessage } from "../helpers/messages";
 import { openRaw, type RawSocket } from "../helpers/rawSocket";
 import { serverPerTest } from "../helpers/serverPerTest";
 import { storedDocBytes } from "../helpers/storedDoc";
@@ -21,53 +18,8 @@ import { connectPeer } from "../helpers/yclient";
 
 const live = serverPerTest();
 
-/** Writes every frame of each socket in one TCP write per socket, one socket after the other. */
-function sendCorked(bursts: Array<[WebSocket, Uint8Array[]]>): void {
-  const sockets = bursts.map(([ws]) => (ws as unknown as { _socket: Socket })._socket);
-  for (const socket of sockets) socket.cork();
-  for (const [ws, frames] of bursts) for (const frame of frames) ws.send(frame);
-  for (const socket of sockets) socket.uncork();
-}
-
-const updates = (prefix: string, n: number) =>
-  Array.from({ length: n }, (_, i) => syncMessage(SYNC_UPDATE, textUpdate(`<${prefix}${i}>`)));
-
-/** The sync updates (not step 1 or 2) a raw socket received. */
-function relayedUpdates(raw: RawSocket): Uint8Array[] {
-  const out: Uint8Array[] = [];
-  for (const message of raw.messages) {
-    const decoder = decoding.createDecoder(message);
-    if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) continue;
-    if (decoding.readVarUint(decoder) !== SYNC_UPDATE) continue;
-    out.push(decoding.readVarUint8Array(decoder));
-  }
-  return out;
-}
-
-function docOf(parts: Uint8Array[]): string {
-  const doc = new Y.Doc();
-  for (const part of parts) Y.applyUpdate(doc, part);
-  const text = doc.getText("notes").toString();
-  doc.destroy();
-  return text;
-}
-
-const markers = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `<${prefix}${i}>`);
-
-function expectAll(text: string, expected: string[]): void {
-  const missing = expected.filter((m) => !text.includes(m));
-  expect(missing).toEqual([]);
-}
-
 async function rawIn(room: string, token: string): Promise<RawSocket> {
   return inRoom(openRaw(live.server.wsUrl, room, token));
-}
-
-/** Open and in its room: the server's sync step 1 arrives once the socket is among the room's. */
-async function inRoom(raw: RawSocket): Promise<RawSocket> {
-  await raw.opened;
-  await vi.waitFor(() => expect(raw.messages.length).toBeGreaterThan(0));
-  return raw;
 }
 
 describe("relay merging", () => {
