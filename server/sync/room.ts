@@ -138,18 +138,28 @@ export class Room {
       return;
     }
     this.turn = [];
-    setImmediate(this.endTurn);
+    this.turnEnded = new Promise<void>((resolve) =>
+      setImmediate(() => {
+        this.endTurn();
+        resolve();
+      }),
+    );
     this.relay([part]);
   };
 
   /** The changes that followed the first in this event-loop turn; null when no turn is open. */
   private turn: RelayPart[] | null = null;
+  /** Settles once the open turn's merged relay is under way; null when no turn is open. */
+  private turnEnded: Promise<void> | null = null;
+  private destroyed = false;
 
-  private readonly endTurn = (): void => {
+  private endTurn(): void {
     const parts = this.turn;
     this.turn = null;
-    if (parts && parts.length > 0 && !this.failed) this.relay(parts);
-  };
+    this.turnEnded = null;
+    // A room is destroyed only after `flush`, which waits for the turn: this is a failed load's.
+    if (parts && parts.length > 0 && !this.failed && !this.destroyed) this.relay(parts);
+  }
 
   /** Relays parts as one update, framed once, after every part is durable (see `afterDurable`). */
   private relay(parts: RelayPart[]): void {
@@ -308,6 +318,8 @@ export class Room {
    * durable in the log, so this only shortens the next load.
    */
   async flush(minBytes = 1): Promise<void> {
+    // The open turn's relay (and its publish) goes out before the room is stored and unloaded.
+    while (this.turnEnded) await this.turnEnded;
     while (this.durable) await this.durable;
     while (this.compacting) await this.compacting;
     await this.compactNow(minBytes);
@@ -327,6 +339,7 @@ export class Room {
   }
 
   destroy(): void {
+    this.destroyed = true;
     this.doc.off("update", this.onDocUpdate);
     this.awareness.off("update", this.onAwarenessUpdate);
     this.awareness.destroy();
