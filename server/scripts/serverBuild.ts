@@ -1,8 +1,8 @@
 /**
- * Builds the server into one JavaScript file, dist/server/main.js, with esbuild (packages stay in
- * node_modules), so `npm start` runs it on plain Node, without a TypeScript loader.
+ * Builds the server into dist/server/main.js (and the chunks it loads on demand) with esbuild
+ * (packages stay in node_modules), so `npm start` runs it on plain Node, without a TypeScript loader.
  */
-import { existsSync, statSync } from "node:fs";
+import { existsSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { newestMtime, projectRoot } from "./clientBuild";
 
@@ -21,10 +21,15 @@ export function serverBuildIsStale(root = projectRoot): boolean {
 
 export async function buildServer(root = projectRoot): Promise<void> {
   const { build } = await import("esbuild");
+  const outdir = path.join(root, "dist", "server");
+  // Chunks of an earlier build are not reused.
+  rmSync(outdir, { recursive: true, force: true });
   await build({
     entryPoints: [path.join(root, "server", "main.ts")],
-    outfile: path.join(root, "dist", "server", "main.js"),
+    outdir,
     bundle: true,
+    // What is imported dynamically (the Redis bus and ioredis) stays in a chunk loaded only when used.
+    splitting: true,
     platform: "node",
     format: "esm",
     target: "node20",
