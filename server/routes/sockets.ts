@@ -60,7 +60,10 @@ export function socketRoutes({
       return {
         onOpen(_event, ws) {
           if (!admission.ok) return ws.close(admission.code, admission.reason);
-          if (ws.raw) handlers = sync.accept(ws.raw, admission.room, admission.identity);
+          if (!ws.raw) return;
+          const accepted = sync.accept(ws.raw, admission.room, admission.identity);
+          handlers = accepted;
+          releaseAdapter(ws.raw, accepted);
         },
         onMessage(event) {
           handlers?.message(event.data as ArrayBuffer | string);
@@ -72,6 +75,31 @@ export function socketRoutes({
     }),
   );
   return routes;
+}
+
+const ADAPTER_EVENTS = ["message", "close", "error"] as const;
+
+/**
+ * @hono/node-ws's listeners on a socket keep the upgrade's context, request and URL alive for the
+ * socket's life (and copy every message into a new ArrayBuffer). It attaches them synchronously
+ * after `onOpen` (having replayed what arrived meanwhile through `onMessage`), so a microtask later
+ * they are swapped for listeners that hold only the socket's handlers; no message event can fall
+ * between the two.
+ */
+function releaseAdapter(ws: WebSocket, handlers: SocketHandlers): void {
+  const before = new Map(ADAPTER_EVENTS.map((event) => [event, new Set(ws.listeners(event))]));
+  queueMicrotask(() => {
+    for (const event of ADAPTER_EVENTS)
+      for (const listener of ws.listeners(event))
+        if (!before.get(event)?.has(listener)) ws.off(event, listener as (...args: unknown[]) => void);
+    ws.on("message", (data, isBinary) => {
+      if (!isBinary) return handlers.message(data.toString());
+      handlers.message(Array.isArray(data) ? Buffer.concat(data) : data);
+    });
+    ws.on("close", () => handlers.closed());
+    // Without a listener, a socket error would be thrown; the close that follows it is what counts.
+    ws.on("error", () => undefined);
+  });
 }
 
 /** A page served by this server under whatever address the user typed (a LAN IP, a host name) is same-origin. */

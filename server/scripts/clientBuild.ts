@@ -12,7 +12,7 @@ export const clientDist = path.join(projectRoot, "dist", "client");
 /** Everything the client bundle is made from. */
 const SOURCES = ["client", "shared", "vite.config.ts", "package.json"];
 
-function newestMtime(target: string): number {
+export function newestMtime(target: string): number {
   if (!existsSync(target)) return 0;
   const stat = statSync(target);
   if (!stat.isDirectory()) return stat.mtimeMs;

@@ -12,6 +12,7 @@ import type { DocPersistence } from "../store/docLog";
 import type { AwarenessOwners, RemoteClients } from "./awarenessGate";
 import type { Connection } from "./connection";
 import { UpdateRefused } from "./errors";
+import { JoinState } from "./joinState";
 import type { DecodedUpdate } from "./pendingEstimate";
 import { checkUpdate } from "./updateGuard";
 
@@ -43,6 +44,15 @@ export interface RoomOptions {
   onAwareness(room: Room, update: Uint8Array, origin: unknown): void;
 }
 
+/** One change waiting to be relayed: its update, its sender, its pending append (if any). */
+interface RelayPart {
+  update: Uint8Array;
+  origin: unknown;
+  stored: void | Promise<void>;
+  /** From another instance or a heal: relayed, never published again. */
+  remote: boolean;
+}
+
 export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
@@ -50,7 +60,8 @@ export class Room {
   readonly awarenessOwners: AwarenessOwners = new Map();
   /** Awareness ids of other instances' clients (kept by the room bus). */
   readonly remoteClients: RemoteClients = new Map();
-  private fullStateMessage: Uint8Array | null = null;
+  /** What a fresh client is sent on joining, kept valid across updates. */
+  private readonly joinState = new JoinState();
   private compacting: Promise<void> | null = null;
   private failed = false;
   /** Settles when every update applied so far is committed; null when nothing is waiting. */
@@ -99,41 +110,79 @@ export class Room {
     Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
   }
 
+  /**
+   * Every change is appended before anything else happens to it. The first change of an event-loop
+   * turn is relayed at once (nothing is held back when nothing else is queued); the changes that
+   * follow it in the same turn are merged into one update, relayed once at the turn's end, after
+   * every part is durable. A change from another instance or a heal is relayed, never stored or
+   * published again.
+   */
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (this.failed) return;
-    if (origin === REMOTE_ORIGIN) {
-      // Counted so the document-size limit holds across instances (an upper bound: overlaps count twice).
-      this.storedBytes += update.length;
-      this.fullStateMessage = null;
-      const message = this.updateMessage(update);
-      for (const conn of this.conns) conn.send(message);
-      return;
+    const remote = origin === REMOTE_ORIGIN;
+    let stored: void | Promise<void> | undefined;
+    if (!remote) {
+      try {
+        stored = this.options.persistence.append(this.name, update);
+      } catch (err) {
+        this.fail("storing an update", err);
+        return;
+      }
     }
-    let stored: void | Promise<void>;
-    try {
-      stored = this.options.persistence.append(this.name, update);
-    } catch (err) {
-      this.fail("storing an update", err);
-      return;
-    }
+    // Counted so the document-size limit holds across instances (remote: an upper bound).
     this.storedBytes += update.length;
-    this.fullStateMessage = null;
-    const message = this.updateMessage(update);
-    const relay = () => {
-      for (const conn of this.conns) if (conn !== origin) conn.send(message);
-      this.options.onCommitted(this, update, origin);
-      this.scheduleCompaction();
-    };
-    // The file log's append is synchronous: relay at once, as always.
-    if (!stored && !this.durable) relay();
-    else this.afterDurable(stored, relay);
+    this.joinState.add(update);
+    const part: RelayPart = { update, origin, stored, remote };
+    if (this.turn) {
+      this.turn.push(part);
+      return;
+    }
+    this.turn = [];
+    this.turnEnded = new Promise<void>((resolve) =>
+      setImmediate(() => {
+        this.endTurn();
+        resolve();
+      }),
+    );
+    this.relay([part]);
   };
 
-  /**
-   * Write-before-relay for a store whose append is asynchronous (PostgreSQL): `then` runs once
-   * `stored` and everything queued before it are committed, in order; after a failed append,
-   * nothing queued runs and the room fails as a synchronous failure would.
-   */
+  /** The changes that followed the first in this event-loop turn; null when no turn is open. */
+  private turn: RelayPart[] | null = null;
+  /** Settles once the open turn's merged relay is under way; null when no turn is open. */
+  private turnEnded: Promise<void> | null = null;
+  private destroyed = false;
+
+  private endTurn(): void {
+    const parts = this.turn;
+    this.turn = null;
+    this.turnEnded = null;
+    // A room is destroyed only after `flush`, which waits for the turn: this is a failed load's.
+    if (parts && parts.length > 0 && !this.failed && !this.destroyed) this.relay(parts);
+  }
+
+  /** Relays parts as one update, framed once, after every part is durable (see `afterDurable`). */
+  private relay(parts: RelayPart[]): void {
+    const update = parts.length === 1 ? parts[0]!.update : Y.mergeUpdates(parts.map((p) => p.update));
+    const message = this.updateMessage(update);
+    const origins = new Set(parts.map((p) => p.origin));
+    // A sender has its own change already; with several senders merged, each gets the whole merge.
+    const skip = origins.size === 1 ? parts[0]!.origin : undefined;
+    const local = parts.filter((p) => !p.remote);
+    const send = (): void => {
+      for (const conn of this.conns) if (conn !== skip) conn.send(message);
+      if (local.length === 0) return;
+      const committed = local.length === parts.length ? update : Y.mergeUpdates(local.map((p) => p.update));
+      this.options.onCommitted(this, committed, local.length === 1 ? local[0]!.origin : undefined);
+      this.scheduleCompaction();
+    };
+    const pending = parts.filter((p) => p.stored).map((p) => p.stored);
+    // The file log's append is synchronous: relay at once, as always.
+    if (pending.length === 0 && !this.durable) send();
+    else
+      this.afterDurable(pending.length === 0 ? undefined : Promise.all(pending).then(() => undefined), send);
+  }
+
   private updateMessage(update: Uint8Array): Uint8Array {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
@@ -141,6 +190,11 @@ export class Room {
     return encoding.toUint8Array(encoder);
   }
 
+  /**
+   * Write-before-relay for a store whose append is asynchronous (PostgreSQL): `then` runs once
+   * `stored` and everything queued before it are committed, in order; after a failed append,
+   * nothing queued runs and the room fails as a synchronous failure would.
+   */
   private afterDurable(stored: void | Promise<void>, then: () => void): void {
     const tail = Promise.all([this.durable, stored]).then(
       () => {
@@ -162,9 +216,12 @@ export class Room {
 
   /** Answers a sync step 1, once everything the answer holds is committed (see `afterDurable`). */
   sendSyncStep2(conn: Connection, stateVector: Uint8Array): void {
-    const message = this.syncStep2For(stateVector);
-    if (!this.durable) conn.send(message);
-    else this.afterDurable(undefined, () => conn.send(message));
+    const messages = this.syncStep2For(stateVector);
+    const send = (): void => {
+      for (const message of messages) conn.send(message);
+    };
+    if (!this.durable) send();
+    else this.afterDurable(undefined, send);
   }
 
   /**
@@ -213,16 +270,17 @@ export class Room {
     return awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
   }
 
-  /** Sync step 2 for a client's state vector; a fresh client (empty vector) gets bytes encoded once. */
-  syncStep2For(stateVector: Uint8Array): Uint8Array {
+  /**
+   * The frames answering a client's state vector: for a fresh client (empty vector) the cached
+   * state and the updates since it (see JoinState), else a sync step 2 encoded for that vector.
+   */
+  syncStep2For(stateVector: Uint8Array): Uint8Array[] {
     const fresh = stateVector.length === 1 && stateVector[0] === 0;
-    if (fresh && this.fullStateMessage) return this.fullStateMessage;
+    if (fresh) return this.joinState.messages(this.doc);
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
     syncProtocol.writeSyncStep2(encoder, this.doc, stateVector);
-    const message = encoding.toUint8Array(encoder);
-    if (fresh) this.fullStateMessage = message;
-    return message;
+    return [encoding.toUint8Array(encoder)];
   }
 
   syncStep1(): Uint8Array {
@@ -260,6 +318,8 @@ export class Room {
    * durable in the log, so this only shortens the next load.
    */
   async flush(minBytes = 1): Promise<void> {
+    // The open turn's relay (and its publish) goes out before the room is stored and unloaded.
+    while (this.turnEnded) await this.turnEnded;
     while (this.durable) await this.durable;
     while (this.compacting) await this.compacting;
     await this.compactNow(minBytes);
@@ -279,6 +339,7 @@ export class Room {
   }
 
   destroy(): void {
+    this.destroyed = true;
     this.doc.off("update", this.onDocUpdate);
     this.awareness.off("update", this.onAwarenessUpdate);
     this.awareness.destroy();

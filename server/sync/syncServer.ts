@@ -20,7 +20,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** What the websocket route hands over for each message and close. */
 export interface SocketHandlers {
-  message(data: ArrayBuffer | string): void;
+  message(data: ArrayBuffer | Uint8Array | string): void;
   closed(): void;
 }
 
@@ -109,7 +109,7 @@ export class SyncServer {
         if (typeof data === "string")
           return conn.close(CloseCode.malformed, "text frames are not part of the protocol");
         if (!conn.open) return;
-        const bytes = new Uint8Array(data);
+        const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
         // Counted on arrival, so the queue of a room still loading is bounded too.
         if (!conn.rates.messages.take() || !conn.rates.bytes.take(bytes.length)) {
           this.log(conn, "sent messages or bytes over its rate limit");

@@ -1,4 +1,8 @@
-/** The official y-websocket client, as a browser would use it, over the `ws` polyfill. */
+/**
+ * Each server's own client, as a browser would use it, over the `ws` polyfill: the official
+ * y-websocket provider for ours and the reference, `@hocuspocus/provider` for Hocuspocus.
+ */
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { WebSocket } from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
@@ -12,11 +16,14 @@ export interface RoomAccess {
   serverUrl: string;
   room: string;
   params: Record<string, string>;
+  /** Which client speaks to the server: y-websocket unless said otherwise. */
+  client?: "hocuspocus";
 }
 
 export interface Client {
   doc: Y.Doc;
-  provider: WebsocketProvider;
+  /** Bytes the client's socket has not sent yet. */
+  unsent(): number;
   /** performance.now() when the provider was created. */
   startedAt: number;
   /** Resolves with performance.now() at the provider's first 'sync' event. */
@@ -36,6 +43,8 @@ export function connectClient(access: RoomAccess, syncTimeoutMs = 15_000): Clien
   class TimedWebSocket extends WebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
       super(url, protocols);
+      // A client destroyed before its socket opened must not crash the bench (Hocuspocus's does that).
+      this.on("error", () => {});
       this.addEventListener("message", ({ data }) => {
         if (largeAt === null && !Array.isArray(data) && typeof data !== "string")
           if (data.byteLength >= LARGE_MESSAGE_BYTES) largeAt = performance.now();
@@ -43,6 +52,8 @@ export function connectClient(access: RoomAccess, syncTimeoutMs = 15_000): Clien
     }
   }
   const startedAt = performance.now();
+  if (access.client === "hocuspocus")
+    return connectHocuspocus(access, doc, TimedWebSocket, startedAt, () => largeAt, syncTimeoutMs);
   const provider = new WebsocketProvider(access.serverUrl, access.room, doc, {
     WebSocketPolyfill: TimedWebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
@@ -60,12 +71,50 @@ export function connectClient(access: RoomAccess, syncTimeoutMs = 15_000): Clien
   bounded.catch(() => {});
   return {
     doc,
-    provider,
+    unsent: () => provider.ws?.bufferedAmount ?? 0,
     startedAt,
     synced: bounded,
     largeMessageAt: () => largeAt,
     destroy() {
       provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+function connectHocuspocus(
+  access: RoomAccess,
+  doc: Y.Doc,
+  polyfill: unknown,
+  startedAt: number,
+  largeMessageAt: () => number | null,
+  syncTimeoutMs: number,
+): Client {
+  const socket = new HocuspocusProviderWebsocket({ url: access.serverUrl, WebSocketPolyfill: polyfill });
+  let resolveSynced: (at: number) => void = () => {};
+  const synced = new Promise<number>((resolve) => {
+    resolveSynced = resolve;
+  });
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: access.room,
+    document: doc,
+    onSynced: ({ state }) => {
+      if (state) resolveSynced(performance.now());
+    },
+  });
+  provider.attach();
+  const bounded = withTimeout(synced, syncTimeoutMs, `sync of room ${access.room}`);
+  bounded.catch(() => {});
+  return {
+    doc,
+    unsent: () => (socket.webSocket as WebSocket | null)?.bufferedAmount ?? 0,
+    startedAt,
+    synced: bounded,
+    largeMessageAt,
+    destroy() {
+      provider.destroy();
+      socket.destroy();
       doc.destroy();
     },
   };

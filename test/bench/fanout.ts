@@ -30,6 +30,8 @@ export interface FanoutResult {
   /** Per edit, the fastest reader: the server's relay without the queueing of 50 readers in this process. */
   firstP50: number;
   firstP99: number;
+  /** The server's CPU time during the timed edits ÷ (edits × readers), in µs. */
+  cpuPerMessageUs: number;
 }
 
 /** A writer and its readers in one room, counting what reaches the readers. */
@@ -38,6 +40,8 @@ class FanoutRoom {
   /** The fastest reader's latency, per edit. */
   readonly firsts = new Map<string, number>();
   warmupSeen = 0;
+  /** Server CPU time spent during the timed blocks (ms). */
+  cpuMs = 0;
   private sent = 0;
 
   private constructor(
@@ -112,6 +116,9 @@ export async function measureFanout(
     for (const [i, server] of servers.entries())
       rooms.push(await FanoutRoom.open(server, options.readers, placements[i]).catch(asError));
     const live = rooms.filter((r): r is FanoutRoom => r instanceof FanoutRoom);
+    const serverOf = new Map(
+      rooms.flatMap((r, i) => (r instanceof FanoutRoom ? [[r, servers[i] as BenchServer] as const] : [])),
+    );
     for (const room of live) {
       await room.edit(options.warmupEdits, options.spacingMs, true);
       const expected = options.warmupEdits * options.readers;
@@ -122,10 +129,13 @@ export async function measureFanout(
       for (const room of live) {
         collectBenchGarbage();
         await sleep(100);
+        const server = serverOf.get(room) as BenchServer;
+        const cpuBefore = server.cpuMs();
         await room.edit(perBlock, options.spacingMs, false);
         const expected = (block + 1) * perBlock * options.readers;
         // A lost update would show as received < expected; the wait only bounds the time.
         await waitUntil(() => room.latencies.length >= expected, 5_000, "fan-out edits").catch(() => {});
+        room.cpuMs += server.cpuMs() - cpuBefore;
       }
     const expected = perBlock * options.blocks * options.readers;
     return rooms.map((room) =>
@@ -139,6 +149,7 @@ export async function measureFanout(
             expected,
             firstP50: percentile([...room.firsts.values()], 50),
             firstP99: percentile([...room.firsts.values()], 99),
+            cpuPerMessageUs: (room.cpuMs * 1000) / expected,
           },
     );
   } finally {

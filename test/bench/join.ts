@@ -16,6 +16,8 @@ export interface JoinOptions {
   fieldsPerEntry: number;
   textEdits: number;
   joins: number;
+  /** Whether the holder keeps editing (a small edit every 10 ms) while the others join. */
+  editing?: boolean;
 }
 
 export interface JoinResult {
@@ -52,8 +54,17 @@ export async function measureJoin(
   options: JoinOptions,
 ): Promise<Array<JoinResult | Error>> {
   const rooms: Array<LargeRoom | Error> = [];
+  const onEnd: Array<() => void> = [];
   try {
     for (const server of servers) rooms.push(await buildLargeRoom(server, options).catch(asError));
+    let n = 0;
+    const editor = options.editing
+      ? setInterval(() => {
+          n++;
+          for (const room of rooms) if (!(room instanceof Error)) room.holder.doc.getMap("live").set("n", n);
+        }, 10)
+      : undefined;
+    onEnd.push(() => clearInterval(editor));
     for (let i = 0; i < options.joins; i++)
       for (const room of rooms) {
         if (room instanceof Error || room.failed) continue;
@@ -79,6 +90,7 @@ export async function measureJoin(
           },
     );
   } finally {
+    for (const end of onEnd) end();
     for (const room of rooms) if (!(room instanceof Error)) room.holder.destroy();
   }
 }

@@ -61,7 +61,7 @@ async function fill(accesses: RoomAccess[], initialBytes: number[] = []): Promis
       });
     });
     await waitUntil(
-      () => clients.every((c) => (c.provider.ws?.bufferedAmount ?? 0) === 0),
+      () => clients.every((c) => c.unsent() === 0),
       10_000,
       "every memory client to send its content",
     );

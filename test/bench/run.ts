@@ -1,8 +1,11 @@
 /**
- * `npm run bench`: our server and the reference y-websocket server side by side, measured in the
- * same run with the same clients. A measurement, not a test: it always exits 0.
+ * `npm run bench`: our server beside the reference y-websocket server and Hocuspocus, measured in
+ * the same run (compare.ts), each ratio with its target. `--quick` runs smaller sizes; `--extras`
+ * runs the older scenarios instead (the fuzz corpus under load, the multi-instance fan-out);
+ * `--scale` the scale bench. A measurement, not a test: it always exits 0.
  */
 import { availableParallelism, loadavg } from "node:os";
+import { type CompareSizes, runComparison } from "./compare";
 import { measureFanout } from "./fanout";
 import { type FuzzLoadResult, measureFuzzLoad, printFuzzLoad } from "./fuzzLoad";
 import { collectBenchGarbage } from "./gc";
@@ -19,7 +22,27 @@ import { runScaleBench } from "./scale";
 import { type BenchServer, cleanupNow, startOurs, startReference } from "./servers";
 import { sleep } from "./wait";
 
-const TIME_BUDGET_MS = 240_000;
+const quick = process.argv.includes("--quick");
+const extras = process.argv.includes("--extras");
+const TIME_BUDGET_MS = extras ? 240_000 : quick ? 600_000 : 2_400_000;
+/** The issue's sizes: 200 readers, 20 receivers of a flat-out writer, a 1.9 MB document, 30 typists for 30 s. */
+const SIZES: CompareSizes = quick
+  ? {
+      rounds: 3,
+      fanout: { readers: 50, warmupEdits: 20, edits: 100, blocks: 4, spacingMs: 5 },
+      throughput: { readers: 20, writeMs: 1_500, offeredPerSecond: 10_000, drainTimeoutMs: 30_000 },
+      join: { mapEntries: 2_000, fieldsPerEntry: 8, textEdits: 5_000, joins: 5 },
+      memoryRooms: 50,
+      typing: { typists: 10, charsPerSecond: 5, durationMs: 3_000 },
+    }
+  : {
+      rounds: 3,
+      fanout: { readers: 200, warmupEdits: 20, edits: 300, blocks: 6, spacingMs: 5 },
+      throughput: { readers: 20, writeMs: 5_000, offeredPerSecond: 10_000, drainTimeoutMs: 60_000 },
+      join: { mapEntries: 5_000, fieldsPerEntry: 8, textEdits: 20_000, joins: 9 },
+      memoryRooms: 200,
+      typing: { typists: 30, charsPerSecond: 5, durationMs: 30_000 },
+    };
 // p99 of (edit, reader) pairs is set by the few slowest edits; 1,000 edits make it more than a handful.
 const FANOUT = { readers: 50, warmupEdits: 50, edits: 1_000, blocks: 10, spacingMs: 5 };
 const JOIN = { mapEntries: 5_000, fieldsPerEntry: 8, textEdits: 20_000, joins: 15 };
@@ -64,6 +87,20 @@ async function step<T>(what: string, fn: () => Promise<T>): Promise<T | Error> {
 /** A scenario run on both servers at once: its failure is each server's result. */
 function perServer<T>(outcome: PerServer<T> | Error, servers: number): PerServer<T> {
   return outcome instanceof Error ? Array.from({ length: servers }, () => outcome) : outcome;
+}
+
+async function compare(): Promise<void> {
+  const started = performance.now();
+  console.log(
+    `Riskroom bench${quick ? " (--quick)" : ""}, ${new Date().toISOString()}, ${availableParallelism()} cores, node ${process.version}`,
+  );
+  console.log(`load average at start: ${loadAverage()}`);
+  try {
+    await runComparison(SIZES);
+  } finally {
+    console.log(`load average at end: ${loadAverage()}`);
+    console.log(`bench took ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  }
 }
 
 async function main(): Promise<void> {
@@ -151,7 +188,7 @@ function loadAverage(): string {
     .join(", ");
 }
 
-(scale ? runScaleBench(process.argv) : main())
+(scale ? runScaleBench(process.argv) : extras ? main() : compare())
   .catch((err: unknown) => console.error("bench failed:", err))
   .finally(() => {
     clearTimeout(watchdog);

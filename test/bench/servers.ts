@@ -9,6 +9,7 @@ import { createConnection, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildServer, serverBuildIsStale, serverEntry } from "../../server/scripts/serverBuild";
 import type { CreateWorkshopResponse } from "../../shared/api";
 import type { RoomAccess } from "./clients";
 import { sleep, withTimeout } from "./wait";
@@ -26,6 +27,8 @@ export interface BenchServer {
   openRoom(): Promise<RoomAccess>;
   /** Resident set size of the server process, in KiB. */
   rssKiB(): number;
+  /** CPU time the server process has used so far (user + system), in ms. */
+  cpuMs(): number;
   /** Runs a full garbage collection in the server; resolves with its memory right after. */
   collectGarbage(): Promise<ServerMemory>;
   /** The last lines the server wrote to stderr. */
@@ -73,6 +76,29 @@ function instrumentFlags(exitOnTerm: boolean): string[] {
   return [...flags, "--import", `data:text/javascript,${encodeURIComponent(hook)}`];
 }
 
+/** Hocuspocus 4.7 with its defaults and no extensions (no persistence), the second anchor. */
+export async function startHocuspocus(): Promise<BenchServer> {
+  const port = await freePort();
+  const env = cleanEnv({ HOST, PORT: String(port) });
+  const script = `import{Server}from"@hocuspocus/server";await new Server({port:${port},address:"${HOST}",quiet:true,stopOnSignals:false}).listen();`;
+  const child = await launch(
+    "hocuspocus",
+    [...instrumentFlags(true), "--input-type=module", "-e", script],
+    env,
+    port,
+  );
+  let n = 0;
+  return {
+    ...child,
+    openRoom: async () => ({
+      serverUrl: `ws://${HOST}:${port}`,
+      room: `bench-${n++}`,
+      params: {},
+      client: "hocuspocus",
+    }),
+  };
+}
+
 export async function startReference(): Promise<BenchServer> {
   const port = await freePort();
   const env = cleanEnv({ HOST, PORT: String(port) });
@@ -101,12 +127,9 @@ export async function startOurs(
     RATE_LIMIT_CREATE: "100000",
     ...extraEnv,
   });
-  const child = await launch(
-    "ours",
-    [...instrumentFlags(false), "--import", "tsx", "server/main.ts"],
-    env,
-    port,
-  );
+  // As `npm start` runs it: the compiled server on plain Node, built first if stale.
+  if (serverBuildIsStale()) await buildServer();
+  const child = await launch("ours", [...instrumentFlags(false), serverEntry], env, port);
   let n = 0;
   return {
     ...child,
@@ -188,6 +211,7 @@ async function launch(
     label,
     pid,
     rssKiB: () => readRssKiB(pid),
+    cpuMs: () => readCpuMs(pid),
     collectGarbage: () => {
       const done = new Promise<ServerMemory>((resolve) => gcWaiters.push(resolve));
       child.kill("SIGUSR2");
@@ -242,4 +266,11 @@ function readRssKiB(pid: number): number {
   const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
   if (!match) throw new Error(`no VmRSS for pid ${pid}`);
   return Number(match[1]);
+}
+
+/** utime + stime of /proc/<pid>/stat (fields 14 and 15, in clock ticks of 10 ms on Linux). */
+function readCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }

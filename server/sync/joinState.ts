@@ -1,0 +1,57 @@
+/**
+ * The encoded state a fresh client (empty state vector) is sent on joining, kept valid across
+ * updates. Encoding a large document costs tens of milliseconds, and merging a small update into
+ * that encoding costs more still, so the encoding is kept as it was and the updates since are
+ * merged apart (cheap, they are small) and sent just before it. The client holds the update
+ * pending until the state it builds on arrives, so when it is synced it has everything. Once the
+ * updates since outgrow a quarter of the state, the next join encodes the document afresh.
+ */
+import * as encoding from "lib0/encoding";
+import * as syncProtocol from "y-protocols/sync";
+import * as Y from "yjs";
+
+const MESSAGE_SYNC = 0;
+/** Updates kept since the encoding before it is rebuilt, whatever their size. */
+const MAX_PARTS = 512;
+
+export class JoinState {
+  /** Sync step 2 with the whole document as of when it was encoded; null until a fresh join. */
+  private state: Uint8Array | null = null;
+  private since: Uint8Array[] = [];
+  private sinceBytes = 0;
+  /** The updates since, merged and framed as one sync update; null when it must be merged again. */
+  private sinceMessage: Uint8Array | null = null;
+
+  /** Records an update the document took; O(1). */
+  add(update: Uint8Array): void {
+    if (!this.state) return;
+    this.since.push(update);
+    this.sinceBytes += update.length;
+    this.sinceMessage = null;
+  }
+
+  /** The frames a fresh client is sent: the updates since (if any), then the cached state. */
+  messages(doc: Y.Doc): Uint8Array[] {
+    if (!this.state || this.since.length > MAX_PARTS || this.sinceBytes * 4 > this.state.length) {
+      this.state = frame((encoder) => syncProtocol.writeSyncStep2(encoder, doc));
+      this.since = [];
+      this.sinceBytes = 0;
+      this.sinceMessage = null;
+      return [this.state];
+    }
+    if (this.since.length === 0) return [this.state];
+    if (!this.sinceMessage) {
+      const merged = Y.mergeUpdates(this.since);
+      this.since = [merged];
+      this.sinceMessage = frame((encoder) => syncProtocol.writeUpdate(encoder, merged));
+    }
+    return [this.sinceMessage, this.state];
+  }
+}
+
+function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
