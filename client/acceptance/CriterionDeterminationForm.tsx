@@ -1,10 +1,10 @@
 import { type FormEvent, useId, useState } from "react";
-import { type Determination, MIN_WRITTEN_REASON, VERDICTS, type Verdict } from "../../shared/estimationView";
+import { type Determination, MIN_WRITTEN_REASON, type Verdict } from "../../shared/estimationView";
 import { ApiRequestError, describeError, recordDetermination } from "../api";
 import { FormError } from "../components/FormError";
 import { useRoom } from "../room/RoomContext";
-import { VERDICT_LABELS } from "./acceptanceRows";
 import { FieldError } from "./FieldError";
+import { VerdictChoice } from "./VerdictChoice";
 
 type Field = "criterion" | "justification" | "verdict";
 type Problems = Partial<Record<Field | "form", string>>;
@@ -96,25 +96,13 @@ export function CriterionDeterminationForm({
         />
         <FieldError id={`${id}-justification-error`} message={problems.justification} />
       </div>
-      <fieldset
-        className="verdict-choice"
-        aria-describedby={problems.verdict ? `${id}-verdict-error` : undefined}
-      >
-        <legend>Verdict</legend>
-        {VERDICTS.map((v) => (
-          <label key={v} className={`radio verdict-option verdict-${v}`}>
-            <input
-              type="radio"
-              name={`${id}-verdict`}
-              value={v}
-              checked={verdict === v}
-              onChange={() => setChoice(v)}
-            />{" "}
-            {VERDICT_LABELS[v]}
-          </label>
-        ))}
-        <FieldError id={`${id}-verdict-error`} message={problems.verdict} />
-      </fieldset>
+      <VerdictChoice
+        idPrefix={id}
+        legend="Verdict"
+        value={verdict}
+        onChange={setChoice}
+        error={problems.verdict}
+      />
       <FormError message={problems.form ?? null} />
       <div className="button-row">
         <button type="submit" className="primary" disabled={busy}>

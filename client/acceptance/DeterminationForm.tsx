@@ -1,12 +1,11 @@
 import { type FormEvent, useId, useState } from "react";
 import type { ScenarioSummary } from "../../shared/content";
 import type { LadderTier } from "../../shared/estimation/framework";
-import { type Determination, VERDICTS } from "../../shared/estimationView";
+import type { Determination } from "../../shared/estimationView";
 import type { ScenarioStanding } from "../../shared/snapshot";
 import { ApiRequestError, describeError, recordDetermination } from "../api";
 import { FormError } from "../components/FormError";
 import { useRoom } from "../room/RoomContext";
-import { VERDICT_LABELS } from "./acceptanceRows";
 import {
   bodyFrom,
   type DeterminationDraft,
@@ -16,6 +15,7 @@ import {
 } from "./determinationForm";
 import { EvidenceChoices } from "./EvidenceChoices";
 import { FieldError } from "./FieldError";
+import { VerdictChoice } from "./VerdictChoice";
 import { inputsOf, WatchedConditionsEditor } from "./WatchedConditionsEditor";
 
 /** The facilitator's form to record (or revise) the determination for one risk. */
@@ -147,22 +147,13 @@ export function DeterminationForm({
         value={draft.watched ?? inputsOf(existing?.watched ?? [])}
         onChange={(watched) => set({ watched })}
       />
-      <fieldset className="verdict-choice" aria-describedby={describedBy("verdict")}>
-        <legend>Verdict for this risk</legend>
-        {VERDICTS.map((v) => (
-          <label key={v} className={`radio verdict-option verdict-${v}`}>
-            <input
-              type="radio"
-              name={`${id}-verdict`}
-              value={v}
-              checked={draft.verdict === v}
-              onChange={() => set({ verdict: v })}
-            />{" "}
-            {VERDICT_LABELS[v]}
-          </label>
-        ))}
-        <FieldError id={`${id}-verdict-error`} message={problems.verdict} />
-      </fieldset>
+      <VerdictChoice
+        idPrefix={id}
+        legend="Verdict for this risk"
+        value={draft.verdict}
+        onChange={(verdict) => set({ verdict })}
+        error={problems.verdict}
+      />
       <EvidenceChoices
         idPrefix={id}
         scenarios={scenarios}

@@ -3,7 +3,6 @@ import {
   conflictingRisks,
   MIN_WRITTEN_REASON,
   type OverallVerdict,
-  VERDICTS,
   type Verdict,
 } from "../../shared/estimationView";
 import { ApiRequestError, describeError, setVerdict } from "../api";
@@ -11,8 +10,8 @@ import { FormError } from "../components/FormError";
 import { useRisks } from "../hooks/useContent";
 import { useDeterminations } from "../hooks/useEstimation";
 import { useRoom } from "../room/RoomContext";
-import { VERDICT_LABELS } from "./acceptanceRows";
 import { FieldError } from "./FieldError";
+import { VerdictChoice } from "./VerdictChoice";
 
 const FIELDS = ["verdict", "justification", "conflictJustification"] as const;
 type Field = (typeof FIELDS)[number];
@@ -67,25 +66,13 @@ export function VerdictForm({ existing, onDone }: { existing: OverallVerdict | n
 
   return (
     <form className="verdict-form" onSubmit={submit} aria-label="Record overall verdict">
-      <fieldset
-        className="verdict-choice"
-        aria-describedby={problems.verdict ? `${id}-verdict-error` : undefined}
-      >
-        <legend>Overall verdict</legend>
-        {VERDICTS.map((v) => (
-          <label key={v} className={`radio verdict-option verdict-${v}`}>
-            <input
-              type="radio"
-              name={`${id}-verdict`}
-              value={v}
-              checked={verdict === v}
-              onChange={() => setChoice(v)}
-            />{" "}
-            {VERDICT_LABELS[v]}
-          </label>
-        ))}
-        <FieldError id={`${id}-verdict-error`} message={problems.verdict} />
-      </fieldset>
+      <VerdictChoice
+        idPrefix={id}
+        legend="Overall verdict"
+        value={verdict}
+        onChange={setChoice}
+        error={problems.verdict}
+      />
       <div className="field">
         <label htmlFor={`${id}-justification`}>Justification</label>
         <textarea
