@@ -303,14 +303,7 @@ export class EmbeddedMetaRepository implements MetaRepository {
   }
 
   addSnapshot(record: SnapshotRecord, stamp: AuditStamp): Promise<void> {
-    return this.write(record.workshopId, (m) => ({
-      next: {
-        ...m,
-        snapshots: [...m.snapshots, record],
-        audit: t.audited(m, stamp, "snapshot.take", record.id),
-      },
-      result: undefined,
-    }));
+    return this.write(record.workshopId, (m) => t.addSnapshot(m, record, stamp));
   }
 
   putIncident(

@@ -15,6 +15,7 @@ import type {
   FrameworkRecord,
   RoomStateRecord,
   RoundRecord,
+  SnapshotRecord,
 } from "../records";
 import type { AuditStamp, NewRound, RevealInput, RoundWithEstimates } from "../repository";
 import type { WorkshopMeta } from "./workshopMeta";
@@ -218,4 +219,15 @@ export function setRoomState(
   target?: string,
 ): Transition<RoomStateRecord> {
   return { next: { ...meta, room, audit: audited(meta, stamp, action, target) }, result: room };
+}
+
+export function addSnapshot(meta: WorkshopMeta, record: SnapshotRecord, stamp: AuditStamp): Transition<void> {
+  return {
+    next: {
+      ...meta,
+      snapshots: [...meta.snapshots, record],
+      audit: audited(meta, stamp, "snapshot.take", record.id),
+    },
+    result: undefined,
+  };
 }
