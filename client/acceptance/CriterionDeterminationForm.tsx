@@ -1,9 +1,9 @@
 import { type FormEvent, useId, useState } from "react";
 import { type Determination, MIN_WRITTEN_REASON, type Verdict } from "../../shared/estimationView";
 import { ApiRequestError, describeError, recordDetermination } from "../api";
-import { FormError } from "../components/FormError";
 import { useRoom } from "../room/RoomContext";
 import { FieldError } from "./FieldError";
+import { SaveOrCancel } from "./SaveOrCancel";
 import { VerdictChoice } from "./VerdictChoice";
 
 type Field = "criterion" | "justification" | "verdict";
@@ -103,15 +103,7 @@ export function CriterionDeterminationForm({
         onChange={setChoice}
         error={problems.verdict}
       />
-      <FormError message={problems.form ?? null} />
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? "Saving…" : "Save determination"}
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <SaveOrCancel label="Save determination" busy={busy} error={problems.form} onCancel={onDone} />
     </form>
   );
 }

@@ -4,7 +4,6 @@ import type { LadderTier } from "../../shared/estimation/framework";
 import type { Determination } from "../../shared/estimationView";
 import type { ScenarioStanding } from "../../shared/snapshot";
 import { ApiRequestError, describeError, recordDetermination } from "../api";
-import { FormError } from "../components/FormError";
 import { useRoom } from "../room/RoomContext";
 import {
   bodyFrom,
@@ -15,6 +14,7 @@ import {
 } from "./determinationForm";
 import { EvidenceChoices } from "./EvidenceChoices";
 import { FieldError } from "./FieldError";
+import { SaveOrCancel } from "./SaveOrCancel";
 import { VerdictChoice } from "./VerdictChoice";
 import { inputsOf, WatchedConditionsEditor } from "./WatchedConditionsEditor";
 
@@ -162,15 +162,7 @@ export function DeterminationForm({
         onChange={(evidenceScenarioIds) => set({ evidenceScenarioIds })}
         error={problems.evidenceScenarioIds}
       />
-      <FormError message={problems.form ?? null} />
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? "Saving…" : "Save determination"}
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <SaveOrCancel label="Save determination" busy={busy} error={problems.form} onCancel={onDone} />
     </form>
   );
 }

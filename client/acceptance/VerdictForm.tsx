@@ -6,11 +6,11 @@ import {
   type Verdict,
 } from "../../shared/estimationView";
 import { ApiRequestError, describeError, setVerdict } from "../api";
-import { FormError } from "../components/FormError";
 import { useRisks } from "../hooks/useContent";
 import { useDeterminations } from "../hooks/useEstimation";
 import { useRoom } from "../room/RoomContext";
 import { FieldError } from "./FieldError";
+import { SaveOrCancel } from "./SaveOrCancel";
 import { VerdictChoice } from "./VerdictChoice";
 
 const FIELDS = ["verdict", "justification", "conflictJustification"] as const;
@@ -106,15 +106,7 @@ export function VerdictForm({ existing, onDone }: { existing: OverallVerdict | n
           <FieldError id={`${id}-conflict-error`} message={problems.conflictJustification} />
         </div>
       )}
-      <FormError message={problems.form ?? null} />
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? "Saving…" : "Save verdict"}
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <SaveOrCancel label="Save verdict" busy={busy} error={problems.form} onCancel={onDone} />
     </form>
   );
 }
