@@ -4,6 +4,7 @@
  * so browser clients can read why.
  */
 
+import type { HttpBindings } from "@hono/node-server";
 import { Hono } from "hono";
 import type { UpgradeWebSocket } from "hono/ws";
 import type { WebSocket } from "ws";
@@ -25,7 +26,8 @@ export interface SocketRouteDeps {
   limits: Pick<RateLimitSet, "authFailures" | "markAuthFailure">;
 }
 
-type SocketEnv = { Variables: { admission: Admission } };
+/** `incoming` is the upgrade request (set by @hono/node-ws); its socket is the one ws takes over. */
+type SocketEnv = { Bindings: HttpBindings; Variables: { admission: Admission } };
 
 export function socketRoutes({
   meta,
@@ -56,12 +58,13 @@ export function socketRoutes({
     },
     upgradeWebSocket((c) => {
       const admission = c.var.admission;
+      const socket = c.env.incoming.socket;
       let handlers: SocketHandlers | null = null;
       return {
         onOpen(_event, ws) {
           if (!admission.ok) return ws.close(admission.code, admission.reason);
           if (!ws.raw) return;
-          const accepted = sync.accept(ws.raw, admission.room, admission.identity);
+          const accepted = sync.accept(ws.raw, socket, admission.room, admission.identity);
           handlers = accepted;
           releaseAdapter(ws.raw, accepted);
         },
@@ -92,14 +95,23 @@ function releaseAdapter(ws: WebSocket, handlers: SocketHandlers): void {
     for (const event of ADAPTER_EVENTS)
       for (const listener of ws.listeners(event))
         if (!before.get(event)?.has(listener)) ws.off(event, listener as (...args: unknown[]) => void);
-    ws.on("message", (data, isBinary) => {
-      if (!isBinary) return handlers.message(data.toString());
-      handlers.message(Array.isArray(data) ? Buffer.concat(data) : data);
-    });
-    ws.on("close", () => handlers.closed());
-    // Without a listener, a socket error would be thrown; the close that follows it is what counts.
-    ws.on("error", () => undefined);
+    before.clear();
+    listen(ws, handlers);
   });
+}
+
+/**
+ * The socket's own listeners, made outside `releaseAdapter` so that their closures cannot share its
+ * scope: `before` holds the adapter's start-up listener, whose scope holds the upgrade's context.
+ */
+function listen(ws: WebSocket, handlers: SocketHandlers): void {
+  ws.on("message", (data, isBinary) => {
+    if (!isBinary) return handlers.message(data.toString());
+    handlers.message(Array.isArray(data) ? Buffer.concat(data) : data);
+  });
+  ws.on("close", () => handlers.closed());
+  // Without a listener, a socket error would be thrown; the close that follows it is what counts.
+  ws.on("error", () => undefined);
 }
 
 /** A page served by this server under whatever address the user typed (a LAN IP, a host name) is same-origin. */

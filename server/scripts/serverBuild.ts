@@ -19,6 +19,9 @@ export function serverBuildIsStale(root = projectRoot): boolean {
   return SOURCES.some((source) => newestMtime(path.join(root, source)) > built);
 }
 
+/** Left to node_modules: native or optional add-ons (ws, pg), and the drivers of the optional engines. */
+const BUNDLE_EXTERNAL = ["ws", "bufferutil", "utf-8-validate", "pg", "pg-native", "ioredis", "esbuild"];
+
 export async function buildServer(root = projectRoot): Promise<void> {
   const { build } = await import("esbuild");
   const outdir = path.join(root, "dist", "server");
@@ -33,7 +36,12 @@ export async function buildServer(root = projectRoot): Promise<void> {
     platform: "node",
     format: "esm",
     target: "node20",
-    packages: "external",
+    // Pure-JavaScript packages are bundled, so only the parts the server uses are loaded (zod alone
+    // would bring every locale); packages with native or optional parts, and the drivers loaded
+    // only on demand, stay in node_modules.
+    external: BUNDLE_EXTERNAL,
+    minify: true,
+    keepNames: true,
     sourcemap: true,
     logLevel: "warning",
   });

@@ -9,14 +9,18 @@ import { EmbeddedMetaRepository } from "./embedded/embeddedRepository";
 import { migrateLegacyMeta } from "./embedded/migrate";
 import { EmbeddedModelStore } from "./embedded/modelFiles";
 import { EmbeddedTimelineStore } from "./embedded/timelineFiles";
-import { openPostgresStores } from "./postgres";
 import type { Stores } from "./repository";
 import { SnapshotStore } from "./snapshotStore";
 
 export async function openStores(
   config: Pick<Config, "dataDir" | "databaseUrl" | "databasePoolSize">,
 ): Promise<Stores> {
-  if (config.databaseUrl) return openPostgresStores(config.databaseUrl, config.databasePoolSize);
+  if (config.databaseUrl) {
+    // Loaded only when used: the PostgreSQL driver and its repositories cost the embedded default
+    // megabytes of memory at rest.
+    const { openPostgresStores } = await import("./postgres");
+    return openPostgresStores(config.databaseUrl, config.databasePoolSize);
+  }
   return openEmbeddedStores(config.dataDir);
 }
 

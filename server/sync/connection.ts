@@ -1,12 +1,13 @@
 /** One client's websocket in one room: who it is, what it may do, and a send that never throws. */
 
+import type { Duplex } from "node:stream";
 import { WebSocket } from "ws";
 import type { SyncLimits } from "../../shared/limits";
-import { CloseCode } from "../../shared/limits";
 import type { Role } from "../../shared/roles";
 import { canWriteContent } from "../../shared/roles";
 import { type DocKind, type RoomName, roomName } from "../../shared/rooms";
 import type { SessionRates } from "./rateLimit";
+import { binaryFrame } from "./wsFrame";
 
 export interface ConnectionIdentity {
   participantId: string;
@@ -32,6 +33,8 @@ export class Connection {
 
   constructor(
     readonly ws: WebSocket,
+    /** The socket under `ws`, which frames from `sendFrame` are written to. */
+    private readonly socket: Duplex,
     readonly room: RoomName,
     readonly identity: ConnectionIdentity,
     readonly limits: SyncLimits,
@@ -54,25 +57,29 @@ export class Connection {
     return kind === "content" && canWriteContent(this.identity.role);
   }
 
-  /**
-   * Queues a message, unless the reader has let more than MAX_SEND_BUFFER_BYTES (beyond the largest
-   * message it was sent) pile up: it is then dropped at once (a close frame would only queue behind
-   * the rest), and its close removes its presence as any close does.
-   */
+  /** Queues a message (see `sendFrame`). */
   send(message: Uint8Array): void {
+    if (this.ws.readyState === WebSocket.OPEN) this.sendFrame(binaryFrame(message));
+  }
+
+  /**
+   * Queues a framed message (`binaryFrame`), the same bytes for every peer of a relay, unless the
+   * reader has let more than MAX_SEND_BUFFER_BYTES (beyond the largest message it was sent) pile
+   * up: it is then dropped at once (a close frame would only queue behind the rest), and its close
+   * removes its presence as any close does. A failed write errors the socket, which ws then closes.
+   */
+  sendFrame(frame: Buffer): void {
     if (this.ws.readyState !== WebSocket.OPEN) return;
     // The largest message sent (a large document's state to a joiner) may still be on its way.
-    if (this.ws.bufferedAmount > this.limits.maxSendBufferBytes + this.largestSent) {
+    if (this.socket.writableLength > this.limits.maxSendBufferBytes + this.largestSent) {
       console.warn(
-        `dropping a slow reader of ${roomName(this.room)} (participant ${this.identity.participantId}): ${this.ws.bufferedAmount} bytes unread`,
+        `dropping a slow reader of ${roomName(this.room)} (participant ${this.identity.participantId}): ${this.socket.writableLength} bytes unread`,
       );
       this.ws.terminate();
       return;
     }
-    this.largestSent = Math.max(this.largestSent, message.length);
-    this.ws.send(message, (err) => {
-      if (err) this.close(CloseCode.internal, "send failed");
-    });
+    if (frame.length > this.largestSent) this.largestSent = frame.length;
+    this.socket.write(frame);
   }
 
   close(code: number, reason: string): void {

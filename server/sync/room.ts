@@ -15,6 +15,7 @@ import { UpdateRefused } from "./errors";
 import { JoinState } from "./joinState";
 import type { DecodedUpdate } from "./pendingEstimate";
 import { checkUpdate } from "./updateGuard";
+import { binaryFrame } from "./wsFrame";
 
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
@@ -164,13 +165,14 @@ export class Room {
   /** Relays parts as one update, framed once, after every part is durable (see `afterDurable`). */
   private relay(parts: RelayPart[]): void {
     const update = parts.length === 1 ? parts[0]!.update : Y.mergeUpdates(parts.map((p) => p.update));
-    const message = this.updateMessage(update);
+    // Framed once: every peer is written the same bytes.
+    const frame = binaryFrame(this.updateMessage(update));
     const origins = new Set(parts.map((p) => p.origin));
     // A sender has its own change already; with several senders merged, each gets the whole merge.
     const skip = origins.size === 1 ? parts[0]!.origin : undefined;
     const local = parts.filter((p) => !p.remote);
     const send = (): void => {
-      for (const conn of this.conns) if (conn !== skip) conn.send(message);
+      for (const conn of this.conns) if (conn !== skip) conn.sendFrame(frame);
       if (local.length === 0) return;
       const committed = local.length === parts.length ? update : Y.mergeUpdates(local.map((p) => p.update));
       this.options.onCommitted(this, committed, local.length === 1 ? local[0]!.origin : undefined);
@@ -262,8 +264,8 @@ export class Room {
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
     if (origin !== REMOTE_ORIGIN) this.options.onAwareness(this, update, origin);
     if (this.conns.size === 0) return;
-    const message = awarenessFrame(update);
-    for (const conn of this.conns) conn.send(message);
+    const frame = binaryFrame(awarenessFrame(update));
+    for (const conn of this.conns) conn.sendFrame(frame);
   };
 
   awarenessMessage(clients: number[]): Uint8Array {

@@ -2,6 +2,7 @@
  * Accepts authenticated websockets into rooms. Messages that arrive before the room is loaded wait
  * in a queue, so no client is answered from a half-loaded document.
  */
+import type { Duplex } from "node:stream";
 import type { WebSocket } from "ws";
 import { CloseCode, type SyncLimits } from "../../shared/limits";
 import { roomName as nameOf, type RoomName } from "../../shared/rooms";
@@ -40,8 +41,16 @@ export class SyncServer {
     this.pinger.unref();
   }
 
-  accept(ws: WebSocket, roomName: RoomName, identity: ConnectionIdentity): SocketHandlers {
-    const conn = new Connection(ws, roomName, identity, this.limits, this.rates.of(identity.sessionHash));
+  /** `socket` is the stream under `ws` (the upgrade's), which relays write their frames to. */
+  accept(ws: WebSocket, socket: Duplex, roomName: RoomName, identity: ConnectionIdentity): SocketHandlers {
+    const conn = new Connection(
+      ws,
+      socket,
+      roomName,
+      identity,
+      this.limits,
+      this.rates.of(identity.sessionHash),
+    );
     this.conns.add(conn);
     ws.on("pong", () => {
       conn.alive = true;

@@ -4,8 +4,13 @@
  * the baseline, and a few warm-up rooms are opened and closed first, so neither the REST calls nor
  * code compiled on first use is counted. Both readings follow a full garbage collection in the
  * server; the JavaScript heap (used + external) is reported alongside.
+ *
+ * Every server's rooms hold the same document: a new workshop of ours starts with the four specified
+ * systemic risks, so the client writes them into the other servers' empty rooms (a no-op on ours,
+ * by their fixed ids). Otherwise the figure would weigh content, not what a server keeps per room.
  */
 import * as Y from "yjs";
+import { seedSpecifiedRisks } from "../../shared/content";
 import { type Client, connectClient, type RoomAccess } from "./clients";
 import type { BenchServer } from "./servers";
 import { mapLimit, sleep, waitUntil } from "./wait";
@@ -53,6 +58,7 @@ async function fill(accesses: RoomAccess[], initialBytes: number[] = []): Promis
       await client.synced;
       initialBytes.push(Y.encodeStateAsUpdate(client.doc).length);
       client.doc.transact(() => {
+        seedSpecifiedRisks(client.doc);
         const risk = client.doc.getMap<string | number>("risk");
         risk.set("title", `Risk ${i}: model exfiltrates its own weights`);
         risk.set("likelihood", 3);

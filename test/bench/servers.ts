@@ -99,9 +99,9 @@ export async function startHocuspocus(): Promise<BenchServer> {
   };
 }
 
-export async function startReference(): Promise<BenchServer> {
+export async function startReference(extraEnv: Record<string, string> = {}): Promise<BenchServer> {
   const port = await freePort();
-  const env = cleanEnv({ HOST, PORT: String(port) });
+  const env = cleanEnv({ HOST, PORT: String(port), ...extraEnv });
   const script = path.join(repoRoot, "node_modules/@y/websocket-server/src/server.js");
   const child = await launch("reference", [...instrumentFlags(true), script], env, port);
   let n = 0;

@@ -1,3 +1,4 @@
+import type { Duplex } from "node:stream";
 import * as decoding from "lib0/decoding";
 import { describe, expect, it } from "vitest";
 import type { WebSocket } from "ws";
@@ -20,6 +21,7 @@ const room = { workshopId: "AbCdEfGh_-123456", kind: "content" as const };
 const conn = (participantId: string) =>
   new Connection(
     {} as WebSocket,
+    {} as Duplex,
     room,
     {
       participantId,
