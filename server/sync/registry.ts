@@ -9,7 +9,7 @@ import { CloseCode } from "../../shared/limits";
 import { type RoomName, roomName } from "../../shared/rooms";
 import type { DocPersistence } from "../store/docLog";
 import type { HookList } from "./hooks";
-import { Room } from "./room";
+import { Room, type RoomOptions } from "./room";
 
 /** Logs shorter than this stay as they are when a room unloads. */
 const UNLOAD_COMPACT_BYTES = 64 * 1024;
@@ -33,8 +33,25 @@ export interface RegistryOptions {
 
 export class RoomRegistry {
   private readonly entries = new Map<string, Entry>();
+  /** One options object for every room (its callbacks are told which room), not one per room. */
+  private readonly roomOptions: RoomOptions;
 
-  constructor(private readonly options: RegistryOptions) {}
+  constructor(private readonly options: RegistryOptions) {
+    const { persistence, compactAfterBytes, maxDocBytes, limits, hooks } = options;
+    this.roomOptions = {
+      persistence,
+      compactAfterBytes,
+      maxDocBytes,
+      limits,
+      onFailure: (failed, what, err) => {
+        console.error(`${what} of ${roomName(failed.name)} failed; dropping its connections`, err);
+        for (const conn of failed.conns) conn.close(CloseCode.internal, `${what} failed`);
+      },
+      onCompacted: (room, bytes) => hooks.emit("afterStore", { room: room.name, bytes }),
+      onCommitted: (room, update, origin) => hooks.emit("afterCommit", { room, update, origin }),
+      onAwareness: (room, update, origin) => hooks.emit("onAwareness", { room, update, origin }),
+    };
+  }
 
   /** Gets the room, loading it if needed; the caller must `release` it. */
   async acquire(name: RoomName): Promise<Room> {
@@ -113,22 +130,10 @@ export class RoomRegistry {
   }
 
   private async load(name: RoomName): Promise<Room> {
-    const { persistence, compactAfterBytes, maxDocBytes, limits, hooks } = this.options;
+    const { persistence, hooks } = this.options;
     await hooks.run("beforeLoad", { name });
     const updates = await persistence.load(name);
-    const room = new Room(name, {
-      persistence,
-      compactAfterBytes,
-      maxDocBytes,
-      limits,
-      onFailure: (failed, what, err) => {
-        console.error(`${what} of ${roomName(name)} failed; dropping its connections`, err);
-        for (const conn of failed.conns) conn.close(CloseCode.internal, `${what} failed`);
-      },
-      onCompacted: (_room, bytes) => hooks.emit("afterStore", { room: name, bytes }),
-      onCommitted: (r, update, origin) => hooks.emit("afterCommit", { room: r, update, origin }),
-      onAwareness: (r, update, origin) => hooks.emit("onAwareness", { room: r, update, origin }),
-    });
+    const room = new Room(name, this.roomOptions);
     room.hydrate(updates);
     try {
       await hooks.run("afterLoad", { room, updates: updates.length });
