@@ -40,8 +40,10 @@ export async function buildServer(root = projectRoot): Promise<void> {
     // would bring every locale); packages with native or optional parts, and the drivers loaded
     // only on demand, stay in node_modules.
     external: BUNDLE_EXTERNAL,
-    minify: true,
-    keepNames: true,
+    // Whitespace and syntax only: identifiers keep their names, so profiles and stack traces read
+    // as the source does (esbuild's keepNames would instead wrap functions at run time).
+    minifyWhitespace: true,
+    minifySyntax: true,
     sourcemap: true,
     logLevel: "warning",
   });

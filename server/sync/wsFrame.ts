@@ -15,7 +15,9 @@ interface FrameOptions {
   rsv1: boolean;
 }
 
-const { Sender } = wsModule as unknown as { Sender: { frame(data: Buffer, options: FrameOptions): Buffer[] } };
+const { Sender } = wsModule as unknown as {
+  Sender: { frame(data: Buffer, options: FrameOptions): Buffer[] };
+};
 
 const BINARY: FrameOptions = { fin: true, opcode: 0x2, mask: false, readOnly: true, rsv1: false };
 
