@@ -9,9 +9,10 @@
  * last record is cut off; a corrupt one before it stops the load, and the file is left as it is.
  * Only the append is synchronous (the relay waits on it); everything else yields the event loop.
  */
-import { writeSync } from "node:fs";
-import { type FileHandle, mkdir, open, readdir, readFile, truncate, unlink } from "node:fs/promises";
+import { close, fstat, open, write, writeSync } from "node:fs";
+import { mkdir, readdir, readFile, truncate, unlink } from "node:fs/promises";
 import path from "node:path";
+import { promisify } from "node:util";
 import type { RoomName } from "../../shared/rooms";
 import { writeDurable } from "./durableWrite";
 import { encodeRecord, LOG_MAGIC, readLog } from "./logRecords";
@@ -41,13 +42,20 @@ export interface DocPersistence {
   read(room: RoomName): Promise<Uint8Array[]>;
 }
 
+/**
+ * An open document's log. The file is held as a plain descriptor, not a FileHandle: every open room
+ * has one, and a FileHandle costs a few hundred bytes of heap each; `close` and `compact` close it.
+ */
 interface OpenLog {
-  dir: string;
-  kind: string;
   generation: number;
-  handle: FileHandle;
+  fd: number;
   bytes: number;
 }
+
+const openFile = promisify(open);
+const closeFile = promisify(close);
+const statFile = promisify(fstat);
+const writeFile = promisify(write);
 
 const LOG_FILE = /^(content|control)\.(\d+)\.log$/;
 
@@ -60,8 +68,12 @@ export class FileDocLog implements DocPersistence {
     return `${room.workshopId}/${room.kind}`;
   }
 
+  private dirOf(room: RoomName): string {
+    return path.join(this.dataDir, "docs", room.workshopId);
+  }
+
   async load(room: RoomName): Promise<Uint8Array[]> {
-    const dir = path.join(this.dataDir, "docs", room.workshopId);
+    const dir = this.dirOf(room);
     await mkdir(dir, { recursive: true });
     const updates: Uint8Array[] = [];
     const state = await readIfExists(path.join(dir, `${room.kind}.state`));
@@ -82,8 +94,8 @@ export class FileDocLog implements DocPersistence {
     // Appends continue a log of the current format; after one of the first format, a new log begins.
     const last = generations.at(-1);
     const generation = last === undefined ? 0 : lastIsCurrent ? last : last + 1;
-    const handle = await openLog(path.join(dir, `${room.kind}.${generation}.log`));
-    this.logs.set(this.key(room), { dir, kind: room.kind, generation, handle, bytes });
+    const fd = await openLog(path.join(dir, `${room.kind}.${generation}.log`));
+    this.logs.set(this.key(room), { generation, fd, bytes });
     return updates;
   }
 
@@ -92,7 +104,7 @@ export class FileDocLog implements DocPersistence {
     if (!log) throw new Error(`document ${this.key(room)} is not loaded`);
     const record = encodeRecord(update);
     let off = 0;
-    while (off < record.length) off += writeSync(log.handle.fd, record, off, record.length - off);
+    while (off < record.length) off += writeSync(log.fd, record, off, record.length - off);
     log.bytes += record.length;
   }
 
@@ -103,18 +115,19 @@ export class FileDocLog implements DocPersistence {
   async compact(room: RoomName, encodeState: () => Uint8Array): Promise<void> {
     const log = this.logs.get(this.key(room));
     if (!log) throw new Error(`document ${this.key(room)} is not loaded`);
-    const next = await openLog(path.join(log.dir, `${log.kind}.${log.generation + 1}.log`));
+    const dir = this.dirOf(room);
+    const next = await openLog(path.join(dir, `${room.kind}.${log.generation + 1}.log`));
     // Nothing awaits from here to the swap, so no append can fall between the state and the new log.
     const state = encodeState();
     const covered = log.generation;
-    const previous = log.handle;
+    const previous = log.fd;
     log.generation += 1;
-    log.handle = next;
+    log.fd = next;
     log.bytes = 0;
-    await previous.close();
-    await writeDurable(path.join(log.dir, `${log.kind}.state`), state);
-    for (const gen of logGenerations(await readdir(log.dir), log.kind)) {
-      if (gen <= covered) await unlink(path.join(log.dir, `${log.kind}.${gen}.log`));
+    await closeFile(previous);
+    await writeDurable(path.join(dir, `${room.kind}.state`), state);
+    for (const gen of logGenerations(await readdir(dir), room.kind)) {
+      if (gen <= covered) await unlink(path.join(dir, `${room.kind}.${gen}.log`));
     }
   }
 
@@ -127,7 +140,7 @@ export class FileDocLog implements DocPersistence {
     const log = this.logs.get(key);
     if (!log) return;
     this.logs.delete(key);
-    log.handle.close().catch((err: unknown) => console.error(`closing the log of ${key} failed`, err));
+    closeFile(log.fd).catch((err: unknown) => console.error(`closing the log of ${key} failed`, err));
   }
 }
 
@@ -170,13 +183,13 @@ async function readIfExists(file: string): Promise<Uint8Array | null> {
 }
 
 /** Opens a log for appending; a new (or emptied) one starts with the current format's header. */
-async function openLog(file: string): Promise<FileHandle> {
-  const handle = await open(file, "a");
+async function openLog(file: string): Promise<number> {
+  const fd = await openFile(file, "a");
   try {
-    if ((await handle.stat()).size === 0) await handle.write(LOG_MAGIC);
+    if ((await statFile(fd)).size === 0) await writeFile(fd, LOG_MAGIC);
   } catch (err) {
-    await handle.close();
+    await closeFile(fd);
     throw err;
   }
-  return handle;
+  return fd;
 }
