@@ -15,7 +15,8 @@ import { errorResponse } from "../http/errors";
 import type { RateLimitSet } from "../http/rateLimits";
 import { type Admission, admitSocket } from "../services/admission";
 import type { MetaRepository } from "../store/repository";
-import type { SocketHandlers, SyncServer } from "../sync/syncServer";
+import type { Connection } from "../sync/connection";
+import type { SyncServer } from "../sync/syncServer";
 
 export interface SocketRouteDeps {
   meta: MetaRepository;
@@ -59,20 +60,19 @@ export function socketRoutes({
     upgradeWebSocket((c) => {
       const admission = c.var.admission;
       const socket = c.env.incoming.socket;
-      let handlers: SocketHandlers | null = null;
+      let conn: Connection | null = null;
       return {
         onOpen(_event, ws) {
           if (!admission.ok) return ws.close(admission.code, admission.reason);
           if (!ws.raw) return;
-          const accepted = sync.accept(ws.raw, socket, admission.room, admission.identity);
-          handlers = accepted;
-          releaseAdapter(ws.raw, accepted);
+          conn = sync.accept(ws.raw, socket, admission.room, admission.identity);
+          releaseAdapter(ws.raw, sync, conn);
         },
         onMessage(event) {
-          handlers?.message(event.data as ArrayBuffer | string);
+          if (conn) sync.message(conn, event.data as ArrayBuffer | string);
         },
         onClose() {
-          handlers?.closed();
+          if (conn) sync.closed(conn);
         },
       };
     }),
@@ -86,17 +86,17 @@ const ADAPTER_EVENTS = ["message", "close", "error"] as const;
  * @hono/node-ws's listeners on a socket keep the upgrade's context, request and URL alive for the
  * socket's life (and copy every message into a new ArrayBuffer). It attaches them synchronously
  * after `onOpen` (having replayed what arrived meanwhile through `onMessage`), so a microtask later
- * they are swapped for listeners that hold only the socket's handlers; no message event can fall
+ * they are swapped for listeners that hold only the connection; no message event can fall
  * between the two.
  */
-function releaseAdapter(ws: WebSocket, handlers: SocketHandlers): void {
+function releaseAdapter(ws: WebSocket, sync: SyncServer, conn: Connection): void {
   const before = new Map(ADAPTER_EVENTS.map((event) => [event, new Set(ws.listeners(event))]));
   queueMicrotask(() => {
     for (const event of ADAPTER_EVENTS)
       for (const listener of ws.listeners(event))
         if (!before.get(event)?.has(listener)) ws.off(event, listener as (...args: unknown[]) => void);
     before.clear();
-    listen(ws, handlers);
+    listen(ws, sync, conn);
   });
 }
 
@@ -104,12 +104,12 @@ function releaseAdapter(ws: WebSocket, handlers: SocketHandlers): void {
  * The socket's own listeners, made outside `releaseAdapter` so that their closures cannot share its
  * scope: `before` holds the adapter's start-up listener, whose scope holds the upgrade's context.
  */
-function listen(ws: WebSocket, handlers: SocketHandlers): void {
+function listen(ws: WebSocket, sync: SyncServer, conn: Connection): void {
   ws.on("message", (data, isBinary) => {
-    if (!isBinary) return handlers.message(data.toString());
-    handlers.message(Array.isArray(data) ? Buffer.concat(data) : data);
+    if (!isBinary) return sync.message(conn, data.toString());
+    sync.message(conn, Array.isArray(data) ? Buffer.concat(data) : data);
   });
-  ws.on("close", () => handlers.closed());
+  ws.on("close", () => sync.closed(conn));
   // Without a listener, a socket error would be thrown; the close that follows it is what counts.
   ws.on("error", () => undefined);
 }

@@ -17,6 +17,9 @@ export type AwarenessOwners = Map<number, Connection>;
 /** Awareness client ids held by other instances' connections (set by the room bus), with whose they are. */
 export type RemoteClients = Map<number, { instance: string; participantId: string | undefined }>;
 
+/** Read only in effect: `claimRemote` deletes only an id it found. */
+const NO_REMOTE_CLIENTS: RemoteClients = new Map();
+
 /**
  * Returns the update to apply (re-encoded), or null when nothing in it may be applied. A state over
  * the connection's MAX_AWARENESS_STATE_BYTES refuses the whole update, so no joiner is handed one.
@@ -26,7 +29,7 @@ export function gateAwarenessUpdate(
   conn: Connection,
   owners: AwarenessOwners,
   serverClientId: number,
-  remote: RemoteClients = new Map(),
+  remote: RemoteClients = NO_REMOTE_CLIENTS,
 ): Uint8Array | null {
   const maxStateBytes = conn.limits.maxAwarenessStateBytes;
   const decoder = decoding.createDecoder(update);

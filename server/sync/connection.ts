@@ -7,6 +7,7 @@ import type { Role } from "../../shared/roles";
 import { canWriteContent } from "../../shared/roles";
 import { type DocKind, type RoomName, roomName } from "../../shared/rooms";
 import type { SessionRates } from "./rateLimit";
+import type { Room } from "./room";
 import { binaryFrame } from "./wsFrame";
 
 export interface ConnectionIdentity {
@@ -22,10 +23,12 @@ export interface ConnectionIdentity {
 export class Connection {
   /** Awareness client ids this connection has claimed in its room. */
   readonly clientIds = new Set<number>();
+  /** The room once it is loaded; until then, what the socket sent waits in `queue`. */
+  loaded: Room | null = null;
+  queue: Uint8Array[] | null = [];
   /** Answered the last ping; checked by the keep-alive sweep. */
   alive = true;
   closed = false;
-  expiryTimer?: NodeJS.Timeout;
   private largestSent = 0;
   /** The latest awareness update sent over the awareness rate, applied when the rate allows. */
   heldAwareness: Uint8Array | null = null;

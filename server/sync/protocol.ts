@@ -26,10 +26,10 @@ export function handleMessage(room: Room, conn: Connection, data: Uint8Array): v
       const update = read(() => decoding.readVarUint8Array(decoder));
       expectEnd(decoder);
       const gated = read(() =>
-        gateAwarenessUpdate(update, conn, room.awarenessOwners, room.doc.clientID, room.remoteClients),
+        gateAwarenessUpdate(update, conn, room.awarenessOwners, room.doc.clientID, room.knownRemoteClients),
       );
       if (!gated) return;
-      if (conn.rates.awareness.take()) awarenessProtocol.applyAwarenessUpdate(room.awareness, gated, conn);
+      if (conn.rates.take("awareness")) awarenessProtocol.applyAwarenessUpdate(room.awareness, gated, conn);
       else holdAwareness(room, conn, gated);
       return;
     }
@@ -57,7 +57,7 @@ function holdAwareness(room: Room, conn: Connection, gated: Uint8Array): void {
       conn.heldAwareness = null;
       return;
     }
-    if (!conn.rates.awareness.take()) {
+    if (!conn.rates.take("awareness")) {
       conn.awarenessTimer = setTimeout(flush, conn.awarenessRetryMs).unref();
       return;
     }

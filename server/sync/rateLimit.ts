@@ -4,81 +4,90 @@
  */
 import type { SyncLimits } from "../../shared/limits";
 
-/** `rate` tokens a second, holding at most `burst`; a take that finds too few is refused. */
-export class TokenBucket {
-  private tokens: number;
+/** A bucket of a session: `rate` tokens a second, holding at most `burst`. */
+export type Bucket = "messages" | "bytes" | "awareness" | "cpu";
+
+type Spec = Record<Bucket, { rate: number; burst: number }>;
+
+/**
+ * One session's four token buckets, shared by all its sockets, refilled together. One object with
+ * plain number fields rather than four bucket objects: every connected session holds one.
+ */
+export class SessionRates {
+  private readonly tokens: Record<Bucket, number>;
   private last = performance.now();
 
-  constructor(
-    private readonly rate: number,
-    private readonly burst: number,
-  ) {
-    this.tokens = burst;
+  constructor(private readonly spec: Spec) {
+    this.tokens = {
+      messages: spec.messages.burst,
+      bytes: spec.bytes.burst,
+      awareness: spec.awareness.burst,
+      cpu: spec.cpu.burst,
+    };
   }
 
   /** Takes `n` tokens if there are that many; returns whether it did. */
-  take(n = 1): boolean {
+  take(bucket: Bucket, n = 1): boolean {
     this.refill();
-    if (this.tokens < n) return false;
-    this.tokens -= n;
+    if (this.tokens[bucket] < n) return false;
+    this.tokens[bucket] -= n;
     return true;
   }
 
   /** Takes `n` tokens after the fact (time already spent), going into debt if need be. */
-  charge(n: number): void {
+  charge(bucket: Bucket, n: number): void {
     this.refill();
-    this.tokens -= n;
+    this.tokens[bucket] -= n;
   }
 
   /** Whether any token is left (a debt is paid off before the next message is read). */
-  get empty(): boolean {
+  empty(bucket: Bucket): boolean {
     this.refill();
-    return this.tokens <= 0;
+    return this.tokens[bucket] <= 0;
   }
 
   private refill(): void {
     const now = performance.now();
-    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.rate);
+    const seconds = (now - this.last) / 1000;
     this.last = now;
+    const { tokens, spec } = this;
+    tokens.messages = Math.min(spec.messages.burst, tokens.messages + seconds * spec.messages.rate);
+    tokens.bytes = Math.min(spec.bytes.burst, tokens.bytes + seconds * spec.bytes.rate);
+    tokens.awareness = Math.min(spec.awareness.burst, tokens.awareness + seconds * spec.awareness.rate);
+    tokens.cpu = Math.min(spec.cpu.burst, tokens.cpu + seconds * spec.cpu.rate);
   }
 
-  /** Seconds since the last take: after `burst / rate` of them the bucket is full again. */
+  /** Seconds since the session last used a bucket: after `burst / rate` of them all are full again. */
   idleSeconds(now = performance.now()): number {
     return (now - this.last) / 1000;
   }
 }
 
-/** One session's buckets, shared by all its sockets. */
-export interface SessionRates {
-  messages: TokenBucket;
-  bytes: TokenBucket;
-  awareness: TokenBucket;
-  /** Milliseconds of the server's time spent on this session's messages. */
-  cpu: TokenBucket;
-}
-
-/** A bucket idle this long is full again, so forgetting it changes nothing. */
+/** Buckets idle this long are full again, so forgetting them changes nothing. */
 const FORGET_AFTER_SECONDS = 120;
 
 export class RateBook {
   private readonly sessions = new Map<string, SessionRates>();
+  private readonly spec: Spec;
 
   constructor(
-    private readonly limits: SyncLimits,
+    limits: SyncLimits,
     /** The byte bucket holds at least one largest message, so any single message may be sent. */
-    private readonly maxMessageBytes: number,
-  ) {}
+    maxMessageBytes: number,
+  ) {
+    const { messagesPerSecond, bytesPerSecond, awarenessPerSecond, cpuMsPerSecond } = limits;
+    this.spec = {
+      messages: { rate: messagesPerSecond, burst: 2 * messagesPerSecond },
+      bytes: { rate: bytesPerSecond, burst: Math.max(bytesPerSecond, maxMessageBytes) },
+      awareness: { rate: awarenessPerSecond, burst: 2 * awarenessPerSecond },
+      cpu: { rate: cpuMsPerSecond, burst: 4 * cpuMsPerSecond },
+    };
+  }
 
   of(sessionHash: string): SessionRates {
     let rates = this.sessions.get(sessionHash);
     if (!rates) {
-      const { messagesPerSecond, bytesPerSecond, awarenessPerSecond, cpuMsPerSecond } = this.limits;
-      rates = {
-        messages: new TokenBucket(messagesPerSecond, 2 * messagesPerSecond),
-        bytes: new TokenBucket(bytesPerSecond, Math.max(bytesPerSecond, this.maxMessageBytes)),
-        awareness: new TokenBucket(awarenessPerSecond, 2 * awarenessPerSecond),
-        cpu: new TokenBucket(cpuMsPerSecond, 4 * cpuMsPerSecond),
-      };
+      rates = new SessionRates(this.spec);
       this.sessions.set(sessionHash, rates);
     }
     return rates;
@@ -87,14 +96,7 @@ export class RateBook {
   /** Drops buckets that have refilled; called now and then (the keep-alive sweep). */
   sweep(): void {
     const now = performance.now();
-    for (const [hash, rates] of this.sessions) {
-      const idle = Math.min(
-        rates.messages.idleSeconds(now),
-        rates.bytes.idleSeconds(now),
-        rates.awareness.idleSeconds(now),
-        rates.cpu.idleSeconds(now),
-      );
-      if (idle > FORGET_AFTER_SECONDS) this.sessions.delete(hash);
-    }
+    for (const [hash, rates] of this.sessions)
+      if (rates.idleSeconds(now) > FORGET_AFTER_SECONDS) this.sessions.delete(hash);
   }
 }

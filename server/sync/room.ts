@@ -59,10 +59,10 @@ export class Room {
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly conns = new Set<Connection>();
   readonly awarenessOwners: AwarenessOwners = new Map();
-  /** Awareness ids of other instances' clients (kept by the room bus). */
-  readonly remoteClients: RemoteClients = new Map();
+  /** Awareness ids of other instances' clients; made when the room bus first records one. */
+  private remote: RemoteClients | undefined;
   /** What a fresh client is sent on joining, kept valid across updates. */
-  private readonly joinState = new JoinState();
+  private joinState: JoinState | null = null;
   private compacting: Promise<void> | null = null;
   private failed = false;
   /** Settles when every update applied so far is committed; null when nothing is waiting. */
@@ -78,6 +78,17 @@ export class Room {
     this.awareness.setLocalState(null);
     this.doc.on("update", this.onDocUpdate);
     this.awareness.on("update", this.onAwarenessUpdate);
+  }
+
+  /** Awareness ids of other instances' clients (kept by the room bus). */
+  get remoteClients(): RemoteClients {
+    this.remote ??= new Map();
+    return this.remote;
+  }
+
+  /** The same, without making it: a single instance never has any. */
+  get knownRemoteClients(): RemoteClients | undefined {
+    return this.remote;
   }
 
   get limits(): SyncLimits {
@@ -132,7 +143,7 @@ export class Room {
     }
     // Counted so the document-size limit holds across instances (remote: an upper bound).
     this.storedBytes += update.length;
-    this.joinState.add(update);
+    this.joinState?.add(update);
     const part: RelayPart = { update, origin, stored, remote };
     if (this.turn) {
       this.turn.push(part);
@@ -278,7 +289,10 @@ export class Room {
    */
   syncStep2For(stateVector: Uint8Array): Uint8Array[] {
     const fresh = stateVector.length === 1 && stateVector[0] === 0;
-    if (fresh) return this.joinState.messages(this.doc);
+    if (fresh) {
+      this.joinState ??= new JoinState();
+      return this.joinState.messages(this.doc);
+    }
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
     syncProtocol.writeSyncStep2(encoder, this.doc, stateVector);

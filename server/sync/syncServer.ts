@@ -9,6 +9,7 @@ import { roomName as nameOf, type RoomName } from "../../shared/rooms";
 import { CorruptLog } from "../store/logRecords";
 import { matchesFilter, type SocketFilter } from "./bus";
 import { Connection, type ConnectionIdentity } from "./connection";
+import { Expiries } from "./expiries";
 import type { HookList } from "./hooks";
 import { handleMessage, MalformedMessage, UpdateRefused } from "./protocol";
 import { RateBook } from "./rateLimit";
@@ -16,19 +17,15 @@ import type { RoomRegistry } from "./registry";
 import type { Room } from "./room";
 
 const PING_INTERVAL_MS = 30_000;
-/** setTimeout's ceiling; longer session lifetimes are re-checked when it fires. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
-/** What the websocket route hands over for each message and close. */
-export interface SocketHandlers {
-  message(data: ArrayBuffer | Uint8Array | string): void;
-  closed(): void;
-}
 
 export class SyncServer {
   private readonly conns = new Set<Connection>();
   private readonly pinger: NodeJS.Timeout;
   private readonly rates: RateBook;
+  /** Closes a socket with 4401 when its session expires. */
+  private readonly expiries = new Expiries(this.conns, (conn) =>
+    conn.close(CloseCode.unauthorized, "session expired"),
+  );
 
   constructor(
     private readonly registry: RoomRegistry,
@@ -41,8 +38,12 @@ export class SyncServer {
     this.pinger.unref();
   }
 
-  /** `socket` is the stream under `ws` (the upgrade's), which relays write their frames to. */
-  accept(ws: WebSocket, socket: Duplex, roomName: RoomName, identity: ConnectionIdentity): SocketHandlers {
+  /**
+   * Takes a socket into its room; `socket` is the stream under `ws` (the upgrade's), which relays
+   * write their frames to. The caller hands the socket's messages and close to `message` and
+   * `closed`: no closure is kept per socket beyond the caller's listeners.
+   */
+  accept(ws: WebSocket, socket: Duplex, roomName: RoomName, identity: ConnectionIdentity): Connection {
     const conn = new Connection(
       ws,
       socket,
@@ -55,54 +56,9 @@ export class SyncServer {
     ws.on("pong", () => {
       conn.alive = true;
     });
-    this.armExpiry(conn);
-    let room: Room | null = null;
-    const queue: Uint8Array[] = [];
-
-    const receive = (data: Uint8Array): void => {
-      // What a closing sender sent after the message that closed it is never applied.
-      if (!room || conn.closed || !conn.open) return;
-      if (room.broken) {
-        conn.close(CloseCode.internal, "document unavailable, try again");
-        return;
-      }
-      if (conn.rates.cpu.empty) {
-        this.log(conn, "used up its share of the server's time");
-        conn.close(CloseCode.rateLimited, "over its share of the server's processing time");
-        return;
-      }
-      const started = performance.now();
-      try {
-        handleMessage(room, conn, data);
-      } catch (err) {
-        this.refuse(conn, err);
-        return;
-      } finally {
-        conn.rates.cpu.charge(performance.now() - started);
-      }
-      this.checkTime(conn, performance.now() - started);
-    };
-
+    this.expiries.add(conn);
     this.registry.acquire(roomName).then(
-      (loaded) => {
-        if (conn.closed) return this.registry.release(loaded);
-        // A room that failed is unloaded once its last holder lets go; the next load reads the disk.
-        if (loaded.broken) {
-          conn.close(CloseCode.internal, "document unavailable, try again");
-          return this.registry.release(loaded);
-        }
-        room = loaded;
-        loaded.conns.add(conn);
-        this.hooks.emit("onConnect", {
-          room: roomName,
-          participantId: identity.participantId,
-          role: identity.role,
-        });
-        conn.send(loaded.syncStep1());
-        const states = [...loaded.awareness.getStates().keys()];
-        if (states.length > 0) conn.send(loaded.awarenessMessage(states));
-        for (const data of queue.splice(0)) receive(data);
-      },
+      (loaded) => this.entered(conn, loaded),
       (err: unknown) => {
         if (err instanceof CorruptLog)
           console.error(
@@ -112,33 +68,90 @@ export class SyncServer {
         conn.close(CloseCode.internal, "could not load document");
       },
     );
+    return conn;
+  }
 
-    return {
-      message: (data) => {
-        if (typeof data === "string")
-          return conn.close(CloseCode.malformed, "text frames are not part of the protocol");
-        if (!conn.open) return;
-        const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-        // Counted on arrival, so the queue of a room still loading is bounded too.
-        if (!conn.rates.messages.take() || !conn.rates.bytes.take(bytes.length)) {
-          this.log(conn, "sent messages or bytes over its rate limit");
-          return conn.close(CloseCode.rateLimited, "messages or bytes over the rate limit");
-        }
-        if (room) receive(bytes);
-        else queue.push(bytes);
-      },
-      closed: () => {
-        if (conn.closed) return;
-        conn.closed = true;
-        clearTimeout(conn.expiryTimer);
-        clearTimeout(conn.awarenessTimer);
-        this.conns.delete(conn);
-        if (!room) return;
-        room.removeConnection(conn);
-        this.hooks.emit("onDisconnect", { room: roomName, participantId: identity.participantId });
-        this.registry.release(room);
-      },
-    };
+  /** The room is loaded: the connection joins it, and what it sent meanwhile is handled in order. */
+  private entered(conn: Connection, loaded: Room): void {
+    if (conn.closed) {
+      this.registry.release(loaded);
+      return;
+    }
+    // A room that failed is unloaded once its last holder lets go; the next load reads the disk.
+    if (loaded.broken) {
+      conn.close(CloseCode.internal, "document unavailable, try again");
+      this.registry.release(loaded);
+      return;
+    }
+    conn.loaded = loaded;
+    loaded.conns.add(conn);
+    const { identity } = conn;
+    this.hooks.emit("onConnect", {
+      room: conn.room,
+      participantId: identity.participantId,
+      role: identity.role,
+    });
+    conn.send(loaded.syncStep1());
+    const states = [...loaded.awareness.getStates().keys()];
+    if (states.length > 0) conn.send(loaded.awarenessMessage(states));
+    const queued = conn.queue ?? [];
+    conn.queue = null;
+    for (const data of queued) this.receive(conn, loaded, data);
+  }
+
+  /** A message from the socket: counted on arrival, handled once its room is loaded. */
+  message(conn: Connection, data: ArrayBuffer | Uint8Array | string): void {
+    if (typeof data === "string") {
+      conn.close(CloseCode.malformed, "text frames are not part of the protocol");
+      return;
+    }
+    if (!conn.open) return;
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    // Counted on arrival, so the queue of a room still loading is bounded too.
+    if (!conn.rates.take("messages") || !conn.rates.take("bytes", bytes.length)) {
+      this.log(conn, "sent messages or bytes over its rate limit");
+      conn.close(CloseCode.rateLimited, "messages or bytes over the rate limit");
+      return;
+    }
+    if (conn.loaded) this.receive(conn, conn.loaded, bytes);
+    else conn.queue?.push(bytes);
+  }
+
+  /** The socket closed: its presence and its hold on the room go. */
+  closed(conn: Connection): void {
+    if (conn.closed) return;
+    conn.closed = true;
+    clearTimeout(conn.awarenessTimer);
+    this.conns.delete(conn);
+    const room = conn.loaded;
+    if (!room) return;
+    room.removeConnection(conn);
+    this.hooks.emit("onDisconnect", { room: conn.room, participantId: conn.identity.participantId });
+    this.registry.release(room);
+  }
+
+  private receive(conn: Connection, room: Room, data: Uint8Array): void {
+    // What a closing sender sent after the message that closed it is never applied.
+    if (conn.closed || !conn.open) return;
+    if (room.broken) {
+      conn.close(CloseCode.internal, "document unavailable, try again");
+      return;
+    }
+    if (conn.rates.empty("cpu")) {
+      this.log(conn, "used up its share of the server's time");
+      conn.close(CloseCode.rateLimited, "over its share of the server's processing time");
+      return;
+    }
+    const started = performance.now();
+    try {
+      handleMessage(room, conn, data);
+    } catch (err) {
+      this.refuse(conn, err);
+      return;
+    } finally {
+      conn.rates.charge("cpu", performance.now() - started);
+    }
+    this.checkTime(conn, performance.now() - started);
   }
 
   private refuse(conn: Connection, err: unknown): void {
@@ -181,19 +194,9 @@ export class SyncServer {
   /** Closes everything and stores every room (graceful shutdown). */
   async shutdown(): Promise<void> {
     clearInterval(this.pinger);
+    this.expiries.stop();
     this.closeLocal({}, CloseCode.goingAway, "server shutting down");
     await this.registry.flushAll();
-  }
-
-  /** Closes the socket with 4401 when its session expires. */
-  private armExpiry(conn: Connection): void {
-    const left = conn.identity.expiresAt - Date.now();
-    if (left <= 0) {
-      conn.close(CloseCode.unauthorized, "session expired");
-      return;
-    }
-    conn.expiryTimer = setTimeout(() => this.armExpiry(conn), Math.min(left, MAX_TIMER_MS));
-    conn.expiryTimer.unref();
   }
 
   /** Drops sockets that did not answer the last ping. */
