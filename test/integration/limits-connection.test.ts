@@ -62,6 +62,37 @@ describe("message and byte rates", () => {
   });
 });
 
+describe("the share of the server's processing time", () => {
+  const live = serverPerTest({
+    CPU_MS_PER_SECOND: "1",
+    MESSAGES_PER_SECOND: "100000",
+    BYTES_PER_SECOND: String(1 << 30),
+  });
+
+  it("closes a session over CPU_MS_PER_SECOND, having applied only whole messages, while another room serves", async () => {
+    const { workshopId, people } = await workshopWith(live.server.url, ["expert", "expert"]);
+    const others = await otherRoom(live);
+    const heavy = openRaw(live.server.wsUrl, workshopId, people[0]!.token);
+    await heavy.opened;
+    // Each message a paste of its own (a new client each time), numbered to be counted afterwards.
+    const SENT = 100;
+    const paste = (i: number) => `<${String(i).padStart(3, "0")}>${"c".repeat(50_000)}`;
+    for (let i = 0; i < SENT; i++) heavy.ws.send(syncMessage(SYNC_UPDATE, textUpdate(paste(i))));
+    const closed = await heavy.closed;
+    expect(closed.code).toBe(CloseCode.rateLimited);
+    expect(closed.reason).toContain("processing time");
+    // What the room holds is what a joiner gets: some pastes, each whole, and not all of them.
+    const reader = live.peer(workshopId, people[1]!.token);
+    await reader.synced();
+    const text = reader.doc.getText("notes").toString();
+    const applied = text.match(/<\d{3}>/g) ?? [];
+    expect(applied.length).toBeGreaterThan(0);
+    expect(applied.length).toBeLessThan(SENT);
+    expect(text.length).toBe(applied.length * paste(0).length);
+    await others.stillServes("after the heavy pastes");
+  });
+});
+
 describe("the send buffer", () => {
   const live = serverPerTest({
     MAX_SEND_BUFFER_BYTES: String(256 * 1024),
@@ -73,6 +104,7 @@ describe("the send buffer", () => {
 
   it("drops a reader that stops reading, and its presence goes with it", async () => {
     const { workshopId, people } = await workshopWith(live.server.url, ["expert", "expert", "expert"]);
+    const others = await otherRoom(live);
     const watcher = live.peer(workshopId, people[0]!.token);
     await watcher.synced();
     const slow = openRaw(live.server.wsUrl, workshopId, people[1]!.token);
@@ -94,6 +126,7 @@ describe("the send buffer", () => {
     }
     await vi.waitFor(async () => expect(watcher.provider.awareness.getStates().has(5150)).toBe(false));
     expect(watcher.provider.wsconnected).toBe(true);
+    await others.stillServes("after the slow reader");
     writer.ws.close();
     slow.ws.terminate();
   });

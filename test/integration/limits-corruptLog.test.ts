@@ -35,10 +35,19 @@ describe.skipIf(serversUsePostgres())("a corrupt document log", () => {
     const [b1, b2] = [0, 1].map((i) => live.peer(other.workshopId, other.people[i]!.token));
     await Promise.all([b1!.synced(), b2!.synced()]);
 
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     const raw = openRaw(server.wsUrl, damaged.workshopId, damaged.people[0]!.token);
     const closed = await raw.closed;
     expect(closed.code).toBe(1011);
     expect(readFileSync(file).equals(corrupt)).toBe(true);
+    // The operator is told which room, which file and where it broke, and that the files are kept.
+    const lines = logged.mock.calls.map((args) => args.map(String).join(" "));
+    logged.mockRestore();
+    expect(lines).toContainEqual(expect.stringContaining(`room ${damaged.workshopId} not loaded`));
+    const line = lines.find((l) => l.includes("not loaded")) ?? "";
+    expect(line).toContain("files are kept");
+    expect(line).toContain(`${file} is corrupt`);
+    expect(line).toContain("(record 10)");
 
     b1!.doc.getText("notes").insert(0, "unaffected");
     await vi.waitFor(() => expect(b2!.doc.getText("notes").toString()).toBe("unaffected"));

@@ -187,10 +187,46 @@ describe("the document size cap", () => {
     expect(closed.code).toBe(CloseCode.documentFull);
     await vi.waitFor(async () => expect(b2!.doc.getText("notes").toString()).toBe("meanwhile"));
     expect((await storedContent(server, target.workshopId)).equals(before)).toBe(true);
+    expect((await call(url, "GET", "/me", { token: other.people[0]!.token })).status).toBe(200);
     // Small edits still fit.
     writer.doc.getText("small").insert(0, "ok");
     await vi.waitFor(async () =>
       expect((await storedContent(server, target.workshopId)).length).toBeGreaterThan(before.length),
+    );
+  });
+});
+
+describe("the clients a document may hold", () => {
+  const few = serverPerTest({ MAX_DOC_CLIENTS: "8" });
+
+  it("refuses an update that would bring the document past MAX_DOC_CLIENTS, storing nothing", async () => {
+    const { url, wsUrl } = few.server;
+    const target = await workshopWith(url, ["expert", "expert"]);
+    const other = await workshopWith(url, ["expert", "expert"]);
+    const writer = few.peer(target.workshopId, target.people[0]!.token);
+    const [b1, b2] = [0, 1].map((i) => few.peer(other.workshopId, other.people[i]!.token));
+    await Promise.all([writer, b1!, b2!].map((p) => p.synced()));
+    writer.doc.getText("notes").insert(0, "kept");
+    await vi.waitFor(async () =>
+      expect((await storedContent(few.server, target.workshopId)).includes("kept")).toBe(true),
+    );
+    const before = await storedContent(few.server, target.workshopId);
+    // One update carrying twelve clients the document has never seen.
+    const crowd = Y.mergeUpdates(Array.from({ length: 12 }, (_, i) => textUpdate(`client ${i}`)));
+    const raw = openRaw(wsUrl, target.workshopId, target.people[1]!.token);
+    await raw.opened;
+    raw.ws.send(syncMessage(SYNC_UPDATE, crowd));
+    b1!.doc.getText("notes").insert(0, "meanwhile");
+    const closed = await raw.closed;
+    expect(closed.code).toBe(CloseCode.documentFull);
+    expect(closed.reason).toContain("clients");
+    await vi.waitFor(async () => expect(b2!.doc.getText("notes").toString()).toBe("meanwhile"));
+    expect((await storedContent(few.server, target.workshopId)).equals(before)).toBe(true);
+    expect((await call(url, "GET", "/me", { token: other.people[0]!.token })).status).toBe(200);
+    // A client the document already holds still writes.
+    writer.doc.getText("notes").insert(4, " and more");
+    await vi.waitFor(async () =>
+      expect((await storedContent(few.server, target.workshopId)).length).toBeGreaterThan(before.length),
     );
   });
 });
