@@ -8,29 +8,25 @@
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { EXPORT_FORMATS, type ExportFormat } from "../../shared/workshopExport";
 import { DomainError } from "../domainErrors";
 import { openOfflineSources } from "../export/offline";
 import { AuditService } from "../services/audit";
 import { ExportService } from "../services/exporter";
 import { openPostgresOfflineSources } from "../store/postgres/offline";
+import { type ExportArgs, parseExportArgs } from "./exportArgs";
 
 const USAGE = `usage: npm run export -- --data <dir> --workshop <id> [--snapshot <id>] [--format ${EXPORT_FORMATS.join("|")}] [--out <file>]
        npm run export -- --data <dir> --list`;
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      data: { type: "string", default: process.env.DATA_DIR || "./data" },
-      workshop: { type: "string" },
-      snapshot: { type: "string" },
-      format: { type: "string", default: "md" },
-      out: { type: "string" },
-      list: { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
-    },
-  });
+  let values: ExportArgs;
+  try {
+    values = parseExportArgs(process.argv.slice(2), process.env.DATA_DIR || "./data");
+  } catch (err) {
+    console.error(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
+    return 2;
+  }
   if (values.help) {
     console.log(USAGE);
     return 0;
