@@ -122,6 +122,7 @@ export function TimelinePanel({ locked }: { locked: boolean }) {
                     </ul>
                   </>
                 )}
+                {shown && !pooled && <p className="muted">No expert forecast this risk in this round.</p>}
               </div>
             );
           })}

@@ -10,7 +10,7 @@ import { seedWorkshop } from "../../server/demo/seed";
 import type { TimelineRoundView } from "../../shared/timeline";
 import { call } from "../helpers/api";
 import { seriousViolations } from "./axe";
-import { CHROMIUM, harnessForSuite, join, waitConnected } from "./harness";
+import { CHROMIUM, harnessForSuite, join, readmeScreenshot, waitConnected } from "./harness";
 
 const poll = { timeout: 15_000, interval: 100 };
 
@@ -56,6 +56,12 @@ describe.skipIf(!existsSync(CHROMIUM))("tier-timeline forecasts in the room", ()
     const chart = fran.getByRole("img", { name: /^Timeline forecast for / }).first();
     await chart.waitFor(poll);
     await expect.poll(() => fran.getByText(/Pooled \(2 experts, quantile average\)/).count(), poll).toBe(1);
+    // The round's other risks, which nobody forecast, say so rather than stand empty.
+    await expect
+      .poll(() => fran.getByText("No expert forecast this risk in this round.").count(), poll)
+      .toBe(round.riskIds.length - 1);
     expect(await seriousViolations(fran)).toEqual([]);
+    await chart.scrollIntoViewIfNeeded();
+    await readmeScreenshot(fran, "timeline.png");
   });
 });
