@@ -163,6 +163,7 @@ const SYNC_ENV: Record<keyof SyncLimits, string> = {
   maxUpdateDeleteRanges: "MAX_UPDATE_DELETE_RANGES",
   maxUpdateClients: "MAX_UPDATE_CLIENTS",
   maxDocClients: "MAX_DOC_CLIENTS",
+  maxDocDepth: "MAX_DOC_DEPTH",
   maxUpdateSplitWork: "MAX_UPDATE_SPLIT_WORK",
   maxPendingStructs: "MAX_PENDING_STRUCTS",
   maxPendingDeleteRanges: "MAX_PENDING_DELETE_RANGES",

@@ -23,6 +23,11 @@ export interface SyncLimits {
   maxUpdateClients: number;
   /** Distinct client ids a document's structs may come from (every transaction costs O(clients) in Yjs). */
   maxDocClients: number;
+  /**
+   * How deep shared types may nest, counted from a root type (a narrative's top paragraph is 3).
+   * Browsers render a narrative recursively; one nested thousands deep stops the page.
+   */
+  maxDocDepth: number;
   /** Estimated item splits × structs moved by one update's deletes (Yjs #687: splits cost O(structs) each). */
   maxUpdateSplitWork: number;
   /** Structs a document may hold that wait on clocks it has not seen. */
@@ -61,6 +66,9 @@ export const DEFAULT_SYNC_LIMITS: SyncLimits = {
   maxUpdateClients: 1_000,
   // Every page load is a new client id. At 20,000 a transaction's state vectors cost about 1 ms.
   maxDocClients: 20_000,
+  // Rich text is flattened past 64 levels (MAX_RICH_TEXT_DEPTH) in exports, and a narrative sits
+  // 2 levels below its root: 80 leaves room no honest editor reaches, far below what breaks a page.
+  maxDocDepth: 80,
   // About 30 ms of array moves on a 2-core VM.
   maxUpdateSplitWork: 30_000_000,
   // Every later update pays for what is pending: at 2,000 a keystroke took 4.6 ms instead of 0.3.

@@ -8,6 +8,7 @@
 import * as Y from "yjs";
 import { CloseCode, type SyncLimits } from "../../shared/limits";
 import { MalformedMessage, UpdateRefused } from "./errors";
+import { checkNesting } from "./nestingGuard";
 import { type DecodedUpdate, estimatePending, pendingNow } from "./pendingEstimate";
 import { estimateSplitWork } from "./splitEstimate";
 
@@ -35,6 +36,7 @@ export function checkUpdate(doc: Y.Doc, update: DecodedUpdate, limits: SyncLimit
     );
 
   checkOverlaps(store, structs);
+  checkNesting(store, update, limits.maxDocDepth);
   const splitWork = estimateSplitWork(store, update, limits.maxUpdateSplitWork);
   if (splitWork > limits.maxUpdateSplitWork)
     throw tooLarge(

@@ -19,7 +19,9 @@ import { storedSnapshotBytes } from "../helpers/snapshots";
 import { storedMeta } from "../helpers/storedMeta";
 import { startTestServer } from "../helpers/testServer";
 
-const live = serverPerTest();
+// Live updates this deep are refused by default (MAX_DOC_DEPTH, limits-nesting.test.ts); raised here
+// so the writer's session can store them, as a document stored before that bound may hold them.
+const live = serverPerTest({ MAX_DOC_DEPTH: "20000" });
 
 async function download(url: string, workshopId: string, token: string, query: string) {
   const res = await fetch(`${url}/api/workshops/${workshopId}/export?${query}`, {
