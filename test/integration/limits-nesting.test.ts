@@ -47,18 +47,38 @@ async function roomAndNeighbour(server: ServerPerTest) {
 }
 
 describe("the nesting bound of live documents", () => {
-  it("refuses a narrative nested 3,000 deep with 4413, storing nothing, while another room edits", async () => {
-    const { target, neighbourServes } = await roomAndNeighbour(live);
-    const before = await storedContent(live.server, target.workshopId);
-    const doc = new Y.Doc();
-    nest(doc.getXmlFragment("narrative"), 3_000);
+  /** A raw socket of the room's first expert, open. */
+  async function rawSocket(target: { workshopId: string; people: Array<{ token: string }> }) {
     const raw = openRaw(live.server.wsUrl, target.workshopId, target.people[0]!.token);
     await raw.opened;
-    raw.ws.send(syncMessage(SYNC_UPDATE, Y.encodeStateAsUpdate(doc)));
+    return raw;
+  }
+
+  /** Sends the update: its sender is closed with 4413 naming `reason`, and nothing is stored. */
+  async function expectRefused(
+    raw: ReturnType<typeof openRaw>,
+    workshopId: string,
+    update: Uint8Array,
+    reason: string,
+  ) {
+    const before = await storedContent(live.server, workshopId);
+    raw.ws.send(syncMessage(SYNC_UPDATE, update));
     const closed = await raw.closed;
     expect(closed.code).toBe(CloseCode.tooLarge);
-    expect(closed.reason).toContain("MAX_DOC_DEPTH");
-    expect((await storedContent(live.server, target.workshopId)).equals(before)).toBe(true);
+    expect(closed.reason).toContain(reason);
+    expect((await storedContent(live.server, workshopId)).equals(before)).toBe(true);
+  }
+
+  it("refuses a narrative nested 3,000 deep with 4413, storing nothing, while another room edits", async () => {
+    const { target, neighbourServes } = await roomAndNeighbour(live);
+    const doc = new Y.Doc();
+    nest(doc.getXmlFragment("narrative"), 3_000);
+    await expectRefused(
+      await rawSocket(target),
+      target.workshopId,
+      Y.encodeStateAsUpdate(doc),
+      "MAX_DOC_DEPTH",
+    );
     await neighbourServes("after the deep narrative");
   });
 
@@ -66,21 +86,15 @@ describe("the nesting bound of live documents", () => {
     const { target, neighbourServes } = await roomAndNeighbour(live);
     const doc = new Y.Doc();
     const deepest = nest(doc.getXmlFragment("narrative"), 70);
-    const first = openRaw(live.server.wsUrl, target.workshopId, target.people[0]!.token);
-    await first.opened;
-    first.ws.send(syncMessage(SYNC_UPDATE, Y.encodeStateAsUpdate(doc)));
+    const raw = await rawSocket(target);
+    raw.ws.send(syncMessage(SYNC_UPDATE, Y.encodeStateAsUpdate(doc)));
     await vi.waitFor(async () =>
       expect((await storedContent(live.server, target.workshopId)).includes("blockquote")).toBe(true),
     );
-    const before = await storedContent(live.server, target.workshopId);
     const held = Y.encodeStateVector(doc);
     nest(deepest, 20);
-    first.ws.send(syncMessage(SYNC_UPDATE, Y.encodeStateAsUpdate(doc, held)));
-    const closed = await first.closed;
-    expect(closed.code).toBe(CloseCode.tooLarge);
     // The first new level is 71, counted from the stored 70: the refusal names the first past 80.
-    expect(closed.reason).toContain("81 deep");
-    expect((await storedContent(live.server, target.workshopId)).equals(before)).toBe(true);
+    await expectRefused(raw, target.workshopId, Y.encodeStateAsUpdate(doc, held), "81 deep");
     await neighbourServes("after the deeper nesting");
   });
 

@@ -15,6 +15,17 @@ function refused(server: Y.Doc, writer: Y.Doc, since: Uint8Array, max: number): 
   }
 }
 
+/** Blockquotes `levels` deep in the fragment `n`; returns the deepest. */
+function blockquotes(doc: Y.Doc, levels: number): Y.XmlElement {
+  let parent: Y.XmlFragment | Y.XmlElement = doc.getXmlFragment("n");
+  for (let i = 0; i < levels; i++) {
+    const next = new Y.XmlElement("blockquote");
+    parent.insert(0, [next]);
+    parent = next;
+  }
+  return parent as Y.XmlElement;
+}
+
 describe("the nesting guard", () => {
   it("counts maps nested through overwritten keys, whose later values name their parent only by origin", () => {
     const writer = new Y.Doc();
@@ -32,16 +43,10 @@ describe("the nesting guard", () => {
   it("counts a sibling inserted after a stored element at that element's depth", () => {
     const server = new Y.Doc();
     const writer = new Y.Doc();
-    let parent: Y.XmlFragment | Y.XmlElement = writer.getXmlFragment("n");
-    for (let i = 0; i < 5; i++) {
-      const next = new Y.XmlElement("blockquote");
-      parent.insert(0, [next]);
-      parent = next;
-    }
+    const deepest = blockquotes(writer, 5);
     refused(server, writer, new Uint8Array([0]), 100);
     const since = Y.encodeStateVector(writer);
-    // A sibling at level 5 (origin: the stored level-5 element's child list), then one level below it.
-    const deepest = parent as Y.XmlElement;
+    // A sibling of the stored level-5 element (its origin), then one level below it.
     const holder = deepest.parent as Y.XmlElement;
     const sibling = new Y.XmlElement("paragraph");
     holder.insert(1, [sibling]);
@@ -57,14 +62,9 @@ describe("the nesting guard", () => {
 
   it("lets through what depends on structs it cannot see (they wait as pending, bounded there)", () => {
     const writer = new Y.Doc();
-    let parent: Y.XmlFragment | Y.XmlElement = writer.getXmlFragment("n");
-    for (let i = 0; i < 3; i++) {
-      const next = new Y.XmlElement("blockquote");
-      parent.insert(0, [next]);
-      parent = next;
-    }
+    const deepest = blockquotes(writer, 3);
     const since = Y.encodeStateVector(writer);
-    (parent as Y.XmlElement).insert(0, [new Y.XmlElement("p")]);
+    deepest.insert(0, [new Y.XmlElement("p")]);
     // The server never saw the first three levels: depth unknown, not refused here.
     expect(refused(new Y.Doc(), writer, since, 1)).toBe(false);
   });
