@@ -6,8 +6,21 @@
  */
 import { parseArgs } from "node:util";
 
-const VALUE_OPTIONS = ["--data", "--workshop", "--snapshot", "--format", "--out"];
-const ALL_OPTIONS = new Set([...VALUE_OPTIONS, "--list", "--help", "-h"]);
+const OPTIONS = {
+  data: { type: "string" },
+  workshop: { type: "string" },
+  snapshot: { type: "string" },
+  format: { type: "string", default: "md" },
+  out: { type: "string" },
+  list: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+const names = (type: "string" | "boolean") =>
+  Object.entries(OPTIONS)
+    .filter(([, o]) => o.type === type)
+    .map(([name]) => `--${name}`);
+const VALUE_OPTIONS = new Set(names("string"));
+const ALL_OPTIONS = new Set([...VALUE_OPTIONS, ...names("boolean"), "-h"]);
 
 export interface ExportArgs {
   data: string;
@@ -24,22 +37,11 @@ export function parseExportArgs(argv: string[], defaultDataDir: string): ExportA
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const next = argv[i + 1];
-    if (VALUE_OPTIONS.includes(arg) && next !== undefined && !ALL_OPTIONS.has(next)) {
+    if (VALUE_OPTIONS.has(arg) && next !== undefined && !ALL_OPTIONS.has(next)) {
       joined.push(`${arg}=${next}`);
       i++;
     } else joined.push(arg);
   }
-  const { values } = parseArgs({
-    args: joined,
-    options: {
-      data: { type: "string", default: defaultDataDir },
-      workshop: { type: "string" },
-      snapshot: { type: "string" },
-      format: { type: "string", default: "md" },
-      out: { type: "string" },
-      list: { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
-    },
-  });
-  return values;
+  const { values } = parseArgs({ args: joined, options: OPTIONS });
+  return { ...values, data: values.data ?? defaultDataDir };
 }

@@ -5,7 +5,8 @@
 import type { SyncLimits } from "../../shared/limits";
 
 /** A bucket of a session: `rate` tokens a second, holding at most `burst`. */
-export type Bucket = "messages" | "bytes" | "awareness" | "cpu";
+const BUCKETS = ["messages", "bytes", "awareness", "cpu"] as const;
+export type Bucket = (typeof BUCKETS)[number];
 
 type Spec = Record<Bucket, { rate: number; burst: number }>;
 
@@ -18,12 +19,8 @@ export class SessionRates {
   private last = performance.now();
 
   constructor(private readonly spec: Spec) {
-    this.tokens = {
-      messages: spec.messages.burst,
-      bytes: spec.bytes.burst,
-      awareness: spec.awareness.burst,
-      cpu: spec.cpu.burst,
-    };
+    this.tokens = { messages: 0, bytes: 0, awareness: 0, cpu: 0 };
+    for (const bucket of BUCKETS) this.tokens[bucket] = spec[bucket].burst;
   }
 
   /** Takes `n` tokens if there are that many; returns whether it did. */
@@ -50,11 +47,10 @@ export class SessionRates {
     const now = performance.now();
     const seconds = (now - this.last) / 1000;
     this.last = now;
-    const { tokens, spec } = this;
-    tokens.messages = Math.min(spec.messages.burst, tokens.messages + seconds * spec.messages.rate);
-    tokens.bytes = Math.min(spec.bytes.burst, tokens.bytes + seconds * spec.bytes.rate);
-    tokens.awareness = Math.min(spec.awareness.burst, tokens.awareness + seconds * spec.awareness.rate);
-    tokens.cpu = Math.min(spec.cpu.burst, tokens.cpu + seconds * spec.cpu.rate);
+    for (const bucket of BUCKETS) {
+      const { rate, burst } = this.spec[bucket];
+      this.tokens[bucket] = Math.min(burst, this.tokens[bucket] + seconds * rate);
+    }
   }
 
   /** Seconds since the session last used a bucket: after `burst / rate` of them all are full again. */
