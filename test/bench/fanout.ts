@@ -32,6 +32,8 @@ export interface FanoutResult {
   firstP99: number;
   /** The server's CPU time during the timed edits ÷ (edits × readers), in µs. */
   cpuPerMessageUs: number;
+  /** This process's CPU time (its writer and readers) during the timed edits, in % of one core. */
+  clientCpuPercent: number;
 }
 
 /** A writer and its readers in one room, counting what reaches the readers. */
@@ -42,6 +44,9 @@ class FanoutRoom {
   warmupSeen = 0;
   /** Server CPU time spent during the timed blocks (ms). */
   cpuMs = 0;
+  /** This process's CPU time during the timed blocks, and the blocks' duration (ms). */
+  clientCpuMs = 0;
+  blockMs = 0;
   private sent = 0;
 
   private constructor(
@@ -131,11 +136,16 @@ export async function measureFanout(
         await sleep(100);
         const server = serverOf.get(room) as BenchServer;
         const cpuBefore = server.cpuMs();
+        const clientCpu = process.cpuUsage();
+        const started = performance.now();
         await room.edit(perBlock, options.spacingMs, false);
         const expected = (block + 1) * perBlock * options.readers;
         // A lost update would show as received < expected; the wait only bounds the time.
         await waitUntil(() => room.latencies.length >= expected, 5_000, "fan-out edits").catch(() => {});
         room.cpuMs += server.cpuMs() - cpuBefore;
+        const used = process.cpuUsage(clientCpu);
+        room.clientCpuMs += (used.user + used.system) / 1000;
+        room.blockMs += performance.now() - started;
       }
     const expected = perBlock * options.blocks * options.readers;
     return rooms.map((room) =>
@@ -150,6 +160,7 @@ export async function measureFanout(
             firstP50: percentile([...room.firsts.values()], 50),
             firstP99: percentile([...room.firsts.values()], 99),
             cpuPerMessageUs: (room.cpuMs * 1000) / expected,
+            clientCpuPercent: (room.clientCpuMs / room.blockMs) * 100,
           },
     );
   } finally {
