@@ -123,11 +123,12 @@ export class Room {
   }
 
   /**
-   * Every change is appended before anything else happens to it. The first change of an event-loop
-   * turn is relayed at once (nothing is held back when nothing else is queued); the changes that
-   * follow it in the same turn are merged into one update, relayed once at the turn's end, after
-   * every part is durable. A change from another instance or a heal is relayed, never stored or
-   * published again.
+   * Every change is appended before anything else happens to it. Changes that arrive together (one
+   * read of a socket, see `beginRead`) are merged and relayed as one update when the read has been
+   * handled; otherwise the first change of an event-loop turn is relayed at once. Either way nothing
+   * is held back when nothing else is queued. What follows a relay in the same turn is merged and
+   * relayed once at the turn's end, after every part is durable. A change from another instance or
+   * a heal is relayed, never stored or published again.
    */
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (this.failed) return;
@@ -144,33 +145,55 @@ export class Room {
     // Counted so the document-size limit holds across instances (remote: an upper bound).
     this.storedBytes += update.length;
     this.joinState?.add(update);
-    const part: RelayPart = { update, origin, stored, remote };
-    if (this.turn) {
-      this.turn.push(part);
-      return;
-    }
-    this.turn = [];
-    this.turnEnded = new Promise<void>((resolve) =>
+    this.queued.push({ update, origin, stored, remote });
+    // Also the backstop of a read whose end was never signalled: the turn's end relays what waits.
+    this.turnEnded ??= new Promise<void>((resolve) =>
       setImmediate(() => {
         this.endTurn();
         resolve();
       }),
     );
-    this.relay([part]);
+    if (!this.reading && !this.relayedInTurn) this.relayQueued();
   };
 
-  /** The changes that followed the first in this event-loop turn; null when no turn is open. */
-  private turn: RelayPart[] | null = null;
+  /** Changes applied and not yet relayed. */
+  private queued: RelayPart[] = [];
+  /** Whether this event-loop turn relayed already: what follows waits for the turn's end. */
+  private relayedInTurn = false;
   /** Settles once the open turn's merged relay is under way; null when no turn is open. */
   private turnEnded: Promise<void> | null = null;
+  /** A socket's read is being handled: its changes wait for the read's end (`endRead`). */
+  private reading = false;
   private destroyed = false;
 
+  /**
+   * A read of one of this room's sockets starts: the messages it holds arrived together, so their
+   * changes are relayed as one update when it has been handled.
+   */
+  beginRead(): void {
+    this.reading = true;
+  }
+
+  /** The read was handled: what it changed goes out now, unless this turn relayed already. */
+  endRead(): void {
+    this.reading = false;
+    if (this.queued.length > 0 && !this.relayedInTurn && !this.failed && !this.destroyed) this.relayQueued();
+  }
+
+  private relayQueued(): void {
+    const parts = this.queued;
+    this.queued = [];
+    this.relayedInTurn = true;
+    this.relay(parts);
+  }
+
   private endTurn(): void {
-    const parts = this.turn;
-    this.turn = null;
     this.turnEnded = null;
+    this.relayedInTurn = false;
+    this.reading = false;
     // A room is destroyed only after `flush`, which waits for the turn: this is a failed load's.
-    if (parts && parts.length > 0 && !this.failed && !this.destroyed) this.relay(parts);
+    if (this.queued.length > 0 && !this.failed && !this.destroyed) this.relayQueued();
+    this.relayedInTurn = false;
   }
 
   /** Relays parts as one update, framed once, after every part is durable (see `afterDurable`). */

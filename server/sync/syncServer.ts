@@ -18,6 +18,20 @@ import type { Room } from "./room";
 
 const PING_INTERVAL_MS = 30_000;
 
+/** The connection each socket carries, for the read listeners below (shared by every socket). */
+const connOfSocket = new WeakMap<Duplex, Connection>();
+
+/**
+ * Around ws's own listener: ws handles every complete message of a read synchronously, so what
+ * one read changed in the room is relayed as one update once it has been handled (Room.beginRead).
+ */
+function readStarts(this: Duplex): void {
+  connOfSocket.get(this)?.loaded?.beginRead();
+}
+function readEnds(this: Duplex): void {
+  connOfSocket.get(this)?.loaded?.endRead();
+}
+
 export class SyncServer {
   private readonly conns = new Set<Connection>();
   private readonly pinger: NodeJS.Timeout;
@@ -53,6 +67,9 @@ export class SyncServer {
       this.rates.of(identity.sessionHash),
     );
     this.conns.add(conn);
+    connOfSocket.set(socket, conn);
+    socket.prependListener("data", readStarts);
+    socket.on("data", readEnds);
     ws.on("pong", () => {
       conn.alive = true;
     });

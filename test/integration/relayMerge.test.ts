@@ -1,6 +1,7 @@
 /**
- * Relay merging: what a room receives within one event-loop turn goes out as one update. Bursts are
- * sent corked, so each arrives in one TCP read and the server takes it in one turn.
+ * Relay merging: what a room receives within one read, or within one event-loop turn after a relay,
+ * goes out as one update. Bursts are sent corked, so each arrives in one TCP read and the server
+ * takes it in one turn.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -37,7 +38,7 @@ describe("relay merging", () => {
     }
     const expected = Array.from({ length: rounds }, (_, r) => markers(`r${r}-`, perRound)).flat();
     await vi.waitFor(() => expectAll(docOf(relayedUpdates(reader)), expected));
-    // One relay for the first update of a turn and one for the rest merged: fewer frames than updates.
+    // A burst read at once is relayed as one update: fewer frames than updates.
     expect(relayedUpdates(reader).length).toBeLessThan(expected.length);
     for (const joiner of joiners)
       await vi.waitFor(() => expectAll(joiner.doc.getText("notes").toString(), expected));
@@ -45,6 +46,21 @@ describe("relay merging", () => {
     const late = live.peer(workshopId, people[2]!.token);
     await late.synced();
     expectAll(late.doc.getText("notes").toString(), expected);
+    writer.ws.close();
+    reader.ws.close();
+  });
+
+  it("relays a burst that arrived in one read as one update, as soon as the read is handled", async () => {
+    const { workshopId, people } = await workshopWith(live.server.url, ["expert", "expert"]);
+    const writer = await rawIn(workshopId, people[0]!.token);
+    const reader = await rawIn(workshopId, people[1]!.token);
+    sendCorked([[writer.ws, updates("one-read-", 10)]]);
+    await vi.waitFor(() => expectAll(docOf(relayedUpdates(reader)), markers("one-read-", 10)));
+    expect(relayedUpdates(reader)).toHaveLength(1);
+    // A lone update goes out on its own, nothing held back for a turn that brings no more.
+    writer.ws.send(updates("alone-", 1)[0]!);
+    await vi.waitFor(() => expectAll(docOf(relayedUpdates(reader)), markers("alone-", 1)));
+    expect(relayedUpdates(reader)).toHaveLength(2);
     writer.ws.close();
     reader.ws.close();
   });
