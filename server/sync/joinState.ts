@@ -28,6 +28,11 @@ export class JoinState {
   /** The updates since, merged and framed as one sync update; null when it must be merged again. */
   private sinceMessage: Uint8Array | null = null;
 
+  /** Whether an encoding is kept (a small document's is not, and its room need not keep this). */
+  get holdsState(): boolean {
+    return this.state !== null;
+  }
+
   /** Records an update the document took; O(1). */
   add(update: Uint8Array): void {
     if (!this.state) return;

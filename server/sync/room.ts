@@ -145,7 +145,9 @@ export class Room {
     // Counted so the document-size limit holds across instances (remote: an upper bound).
     this.storedBytes += update.length;
     this.joinState?.add(update);
-    this.queued.push({ update, origin, stored, remote });
+    const part: RelayPart = { update, origin, stored, remote };
+    if (this.queued) this.queued.push(part);
+    else this.queued = [part];
     // Also the backstop of a read whose end was never signalled: the turn's end relays what waits.
     this.turnEnded ??= new Promise<void>((resolve) =>
       setImmediate(() => {
@@ -156,8 +158,8 @@ export class Room {
     if (!this.reading && !this.relayedInTurn) this.relayQueued();
   };
 
-  /** Changes applied and not yet relayed. */
-  private queued: RelayPart[] = [];
+  /** Changes applied and not yet relayed; null when none wait (most rooms, most of the time). */
+  private queued: RelayPart[] | null = null;
   /** Whether this event-loop turn relayed already: what follows waits for the turn's end. */
   private relayedInTurn = false;
   /** Settles once the open turn's merged relay is under way; null when no turn is open. */
@@ -177,22 +179,22 @@ export class Room {
   /** The read was handled: what it changed goes out now, unless this turn relayed already. */
   endRead(): void {
     this.reading = false;
-    if (this.queued.length > 0 && !this.relayedInTurn && !this.failed && !this.destroyed) this.relayQueued();
+    if (!this.relayedInTurn && !this.failed && !this.destroyed) this.relayQueued();
   }
 
   private relayQueued(): void {
     const parts = this.queued;
-    this.queued = [];
+    if (!parts) return;
+    this.queued = null;
     this.relayedInTurn = true;
     this.relay(parts);
   }
 
   private endTurn(): void {
     this.turnEnded = null;
-    this.relayedInTurn = false;
     this.reading = false;
     // A room is destroyed only after `flush`, which waits for the turn: this is a failed load's.
-    if (this.queued.length > 0 && !this.failed && !this.destroyed) this.relayQueued();
+    if (!this.failed && !this.destroyed) this.relayQueued();
     this.relayedInTurn = false;
   }
 
@@ -313,8 +315,11 @@ export class Room {
   syncStep2For(stateVector: Uint8Array): Uint8Array[] {
     const fresh = stateVector.length === 1 && stateVector[0] === 0;
     if (fresh) {
-      this.joinState ??= new JoinState();
-      return this.joinState.messages(this.doc);
+      const joinState = this.joinState ?? new JoinState();
+      const messages = joinState.messages(this.doc);
+      // Kept only while it holds a large document's encoding: every open room would carry one.
+      this.joinState = joinState.holdsState ? joinState : null;
+      return messages;
     }
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
